@@ -1,0 +1,13 @@
+package io.kamplatform.account.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A bulk load of account events, recorded in one transaction with one result per item. */
+@Schema(name = "AccountEventBatch")
+public record AccountEventBatch(
+        @Schema(description = "1 to 1000 items, recorded in order", maxItems = AccountEventBatch.MAX_ITEMS, required = true)
+        List<AccountEventBatchItem> items) {
+
+    public static final int MAX_ITEMS = 1000;
+}

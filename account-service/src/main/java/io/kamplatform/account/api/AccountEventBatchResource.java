@@ -1,0 +1,107 @@
+package io.kamplatform.account.api;
+
+import io.kamplatform.account.api.problem.Problem;
+import io.kamplatform.account.api.problem.ProblemException;
+import io.kamplatform.account.api.problem.ProblemType;
+import io.kamplatform.account.api.problem.Violation;
+import io.kamplatform.account.application.AccountEventRecorder;
+import io.kamplatform.account.application.EventSubmission;
+import io.kamplatform.account.application.RecordingOutcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Bulk loads from CRM exports: up to 1000 events (2 MiB) per request, decided in order in one
+ * transaction. Each item gets its own result; an invalid or refused item does not stop the others.
+ */
+@Path("/api/account-events/batch")
+@Tag(name = "Account events")
+@SecurityRequirement(name = "jwt")
+public class AccountEventBatchResource {
+
+    private final SubmissionReader reader;
+    private final AccountEventRecorder recorder;
+
+    public AccountEventBatchResource(SubmissionReader reader, AccountEventRecorder recorder) {
+        this.reader = reader;
+        this.recorder = recorder;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CRM_WRITER, Roles.KAM_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a batch of account events",
+            description = "At most 1000 items and 2 MiB. Items are decided in order, so an item may build on an "
+                    + "earlier one (register, then designate). Results: RECORDED, DUPLICATE (same eventId and body "
+                    + "recorded before; nothing appended) or REJECTED with an RFC 9457 problem.")
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "The batch itself is malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<BatchResult> record(AccountEventBatch batch) {
+        List<AccountEventBatchItem> items = batch == null ? null : batch.items();
+        if (items == null || items.isEmpty() || items.size() > AccountEventBatch.MAX_ITEMS) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("items",
+                    "must hold 1 to " + AccountEventBatch.MAX_ITEMS + " events"))));
+        }
+        BatchItemResult[] results = new BatchItemResult[items.size()];
+        List<EventSubmission> submissions = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            AccountEventBatchItem item = items.get(i);
+            if (item == null) {
+                results[i] = rejected(i, null, Problem.invalid(List.of(new Violation("items[" + i + "]", "must be an object"))));
+                continue;
+            }
+            SubmissionReader.Result read = reader.read("items[" + i + "]", item.accountId(), item.eventId(), item.type(),
+                    item.occurredAt(), item.expectedVersion(), item.data());
+            if (read.problem() != null) {
+                results[i] = rejected(i, item.eventId(), read.problem());
+            } else {
+                submissions.add(read.submission());
+                indexes.add(i);
+            }
+        }
+        if (submissions.isEmpty()) {
+            return Uni.createFrom().item(BatchResult.of(List.of(results)));
+        }
+        return recorder.recordAll(submissions).map(outcomes -> {
+            for (int k = 0; k < outcomes.size(); k++) {
+                int index = indexes.get(k);
+                results[index] = result(index, submissions.get(k).eventId(), outcomes.get(k));
+            }
+            return BatchResult.of(List.of(results));
+        });
+    }
+
+    private static BatchItemResult result(int index, String eventId, RecordingOutcome outcome) {
+        return switch (outcome) {
+            case RecordingOutcome.Recorded r -> new BatchItemResult(index, eventId, BatchItemResult.Status.RECORDED,
+                    EventReceipt.of(r.event()), null);
+            case RecordingOutcome.Replayed r -> new BatchItemResult(index, eventId, BatchItemResult.Status.DUPLICATE,
+                    EventReceipt.of(r.event()), null);
+            default -> rejected(index, eventId, OutcomeProblems.of(outcome, "items[" + index + "]."));
+        };
+    }
+
+    private static BatchItemResult rejected(int index, String eventId, Problem problem) {
+        return new BatchItemResult(index, eventId, BatchItemResult.Status.REJECTED, null, problem);
+    }
+}

@@ -1,0 +1,27 @@
+package io.kamplatform.account.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One account event as a CRM integration posts it. {@code data} is checked against the schema of {@code type}. */
+@Schema(name = "AccountEventRequest", description = "An account event to record")
+public record AccountEventRequest(
+        @Schema(description = "Client-supplied unique id; posting the same id again returns the original result",
+                example = "crm-4711-registration", maxLength = 128, required = true)
+        String eventId,
+        @Schema(description = "Logical event type", example = "AccountRegistered", required = true,
+                enumeration = {"AccountRegistered", "AccountDetailsChanged", "SalesPotentialAssessed",
+                        "RevenueRecognized", "RevenueCorrected", "KeyAccountDesignated",
+                        "KeyAccountDesignationRevoked", "KeyAccountManagerAssigned", "AccountTeamMemberJoined",
+                        "AccountTeamMemberLeft"})
+        String type,
+        @Schema(description = "When it happened (ISO-8601 instant)", example = "2026-01-05T09:00:00Z", required = true)
+        Instant occurredAt,
+        @Schema(description = "The account version the client last saw; 409 if the account moved on since",
+                example = "0", minimum = "0")
+        Long expectedVersion,
+        @Schema(description = "The event's data; its JSON Schema is at /schemas/account-events/v1/{type}.json",
+                required = true, example = "{\"name\":\"Acme Industrial GmbH\",\"sector\":\"Manufacturing\",\"country\":\"DE\"}")
+        JsonNode data) {
+}

@@ -1,0 +1,94 @@
+package io.kamplatform.account.api;
+
+import io.kamplatform.account.api.problem.Problem;
+import io.kamplatform.account.api.problem.ProblemException;
+import io.kamplatform.account.api.problem.ProblemType;
+import io.kamplatform.account.application.AccountEventRecorder;
+import io.kamplatform.account.application.RecordingOutcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Records one account event posted by a CRM integration. */
+@Path("/api/accounts/{accountId}/events")
+@Tag(name = "Account events")
+@SecurityRequirement(name = "jwt")
+public class AccountEventResource {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final SubmissionReader reader;
+    private final AccountEventRecorder recorder;
+
+    public AccountEventResource(SubmissionReader reader, AccountEventRecorder recorder) {
+        this.reader = reader;
+        this.recorder = recorder;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CRM_WRITER, Roles.KAM_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an account event",
+            description = "Appends the event to the account's stream and publishes it to kam.account.events. "
+                    + "Posting the same eventId again returns the original receipt (200, header Idempotent-Replayed: true) "
+                    + "and appends nothing. The stream version can be given as expectedVersion or If-Match.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded with this event id: the original receipt",
+            content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, per-field violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Stale expected version; currentVersion tells the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "A business rule refuses the event, or the event id was used for another event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> record(
+            @Parameter(description = "The CRM's account id", example = "ACME") @PathParam("accountId") String accountId,
+            @Parameter(description = "Alternative to expectedVersion: the ETag of the account, e.g. \"3\"")
+            @HeaderParam("If-Match") String ifMatch,
+            AccountEventRequest request) {
+        if (request == null) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "a JSON body is required"));
+        }
+        Long expectedVersion = ExpectedVersion.resolve(request.expectedVersion(), ifMatch);
+        SubmissionReader.Result read = reader.read("", accountId, request.eventId(), request.type(),
+                request.occurredAt(), expectedVersion, request.data());
+        if (read.problem() != null) {
+            throw new ProblemException(read.problem());
+        }
+        return recorder.record(read.submission()).map(outcome -> switch (outcome) {
+            case RecordingOutcome.Recorded r -> receipt(Response.Status.CREATED, EventReceipt.of(r.event()));
+            case RecordingOutcome.Replayed r -> Response.fromResponse(receipt(Response.Status.OK, EventReceipt.of(r.event())))
+                    .header(REPLAYED_HEADER, "true").build();
+            default -> throw new ProblemException(OutcomeProblems.of(outcome, ""));
+        });
+    }
+
+    private static Response receipt(Response.Status status, EventReceipt receipt) {
+        return Response.status(status)
+                .entity(receipt)
+                .type(MediaType.APPLICATION_JSON)
+                .tag(new EntityTag(Long.toString(receipt.version())))
+                .location(URI.create("/api/accounts/" + receipt.accountId() + "/events?fromVersion=" + receipt.version() + "&limit=1"))
+                .build();
+    }
+}

@@ -1,0 +1,7 @@
+package io.kamplatform.account.api;
+
+import java.util.List;
+
+/** A page of an account's events; {@code nextFromVersion} is null on the last page. */
+public record AccountHistory(String accountId, List<HistoryEntry> events, Long nextFromVersion) {
+}

@@ -1,0 +1,11 @@
+package io.kamplatform.account.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kamplatform.account.api.problem.Problem;
+
+/** The result of one batch item: RECORDED, DUPLICATE (recorded before, nothing appended) or REJECTED with its problem. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatchItemResult(int index, String eventId, Status status, EventReceipt receipt, Problem problem) {
+
+    public enum Status { RECORDED, DUPLICATE, REJECTED }
+}

@@ -1,0 +1,20 @@
+package io.kamplatform.account.api;
+
+import io.kamplatform.account.store.StoredEvent;
+import java.time.OffsetDateTime;
+
+/** What the store recorded for an event. */
+public record EventReceipt(
+        String eventId,
+        String accountId,
+        String type,
+        long version,
+        long position,
+        OffsetDateTime occurredAt,
+        OffsetDateTime recordedAt) {
+
+    static EventReceipt of(StoredEvent event) {
+        return new EventReceipt(event.eventId(), event.accountId(), event.type(), event.version(), event.position(),
+                event.occurredAt(), event.recordedAt());
+    }
+}

@@ -1,0 +1,166 @@
+package io.kamplatform.account.application;
+
+import io.kamplatform.account.domain.Account;
+import io.kamplatform.account.domain.AccountDecider;
+import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.account.domain.AccountRegistered;
+import io.kamplatform.account.domain.Decision;
+import io.kamplatform.account.domain.RecordAccountEvent;
+import io.kamplatform.account.store.AccountEventType;
+import io.kamplatform.account.store.ConcurrentAppendException;
+import io.kamplatform.account.store.EventCodec;
+import io.kamplatform.account.store.EventStore;
+import io.kamplatform.account.store.NewEvent;
+import io.kamplatform.account.store.StoredEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Records submissions: load the streams, decide, append — in one transaction per call, for one
+ * event or a whole batch. All reads happen before the single append statement, so a transaction
+ * that appends to a stream always has a newer transaction id than the events it read; the outbox
+ * relay depends on that for per-account order.
+ */
+@ApplicationScoped
+public class AccountEventRecorder {
+
+    /** Losing a race to a concurrent writer is retried this often with fresh state. */
+    static final int CONCURRENCY_RETRIES = 5;
+
+    private final Pool pool;
+    private final EventStore store;
+    private final EventCodec codec;
+    private final AccountDecider decider;
+    private final Clock clock;
+
+    public AccountEventRecorder(Pool pool, EventStore store, EventCodec codec, AccountDecider decider, Clock clock) {
+        this.pool = pool;
+        this.store = store;
+        this.codec = codec;
+        this.decider = decider;
+        this.clock = clock;
+    }
+
+    public Uni<RecordingOutcome> record(EventSubmission submission) {
+        return recordAll(List.of(submission)).map(outcomes -> outcomes.get(0));
+    }
+
+    /** One outcome per submission, in order. Rejected items do not stop the others. */
+    public Uni<List<RecordingOutcome>> recordAll(List<EventSubmission> submissions) {
+        return pool.withTransaction(connection -> recordIn(connection, submissions))
+                .onFailure(ConcurrentAppendException.class).retry().atMost(CONCURRENCY_RETRIES);
+    }
+
+    private Uni<List<RecordingOutcome>> recordIn(SqlConnection connection, List<EventSubmission> submissions) {
+        Set<String> eventIds = submissions.stream().map(EventSubmission::eventId).collect(Collectors.toSet());
+        Set<String> accountIds = submissions.stream().map(EventSubmission::accountId).collect(Collectors.toSet());
+        Set<String> parentIds = submissions.stream()
+                .map(s -> s.event() instanceof AccountRegistered r ? r.parentAccountId() : null)
+                .filter(id -> id != null).collect(Collectors.toSet());
+        return store.findByEventIds(connection, eventIds).flatMap(existing ->
+                store.loadStreams(connection, accountIds).flatMap(history ->
+                        store.registeredAmong(connection, parentIds).flatMap(registeredParents -> {
+                            Batch batch = new Batch(existing, history, registeredParents);
+                            submissions.forEach(batch::decide);
+                            return store.append(connection, batch.pending).map(batch::outcomes);
+                        })));
+    }
+
+    /** The decisions of one transaction, with the state each stream reaches along the way. */
+    private final class Batch {
+        private final Map<String, StoredEvent> existingById;
+        private final Map<String, Account> states = new HashMap<>();
+        private final Set<String> registered;
+        private final Map<String, EventSubmission> acceptedById = new HashMap<>();
+        private final List<NewEvent> pending = new ArrayList<>();
+        private final List<Object> results = new ArrayList<>();
+
+        Batch(List<StoredEvent> existing, List<StoredEvent> history, List<String> registeredParents) {
+            this.existingById = existing.stream().collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
+            this.registered = new HashSet<>(registeredParents);
+            Map<String, List<AccountEvent>> streams = new HashMap<>();
+            for (StoredEvent stored : history) {
+                streams.computeIfAbsent(stored.accountId(), id -> new ArrayList<>()).add(codec.decode(stored));
+            }
+            streams.forEach((id, events) -> states.put(id, Account.replay(id, events)));
+        }
+
+        void decide(EventSubmission submission) {
+            StoredEvent earlier = existingById.get(submission.eventId());
+            if (earlier != null) {
+                results.add(sameContent(earlier.requestHash(), earlier.accountId(), submission)
+                        ? new RecordingOutcome.Replayed(earlier) : new RecordingOutcome.EventIdReused(submission.eventId()));
+                return;
+            }
+            EventSubmission inBatch = acceptedById.get(submission.eventId());
+            if (inBatch != null) {
+                // A duplicate within the same batch answers like a retry of the first occurrence.
+                results.add(sameContent(inBatch.requestHash(), inBatch.accountId(), submission)
+                        ? inBatch.eventId() : new RecordingOutcome.EventIdReused(submission.eventId()));
+                return;
+            }
+            Account state = states.computeIfAbsent(submission.accountId(), Account::initial);
+            if (submission.expectedVersion() != null && submission.expectedVersion() != state.version()) {
+                results.add(new RecordingOutcome.VersionConflict(submission.expectedVersion(), state.version()));
+                return;
+            }
+            boolean parentRegistered = submission.event() instanceof AccountRegistered r
+                    && r.parentAccountId() != null && registered.contains(r.parentAccountId());
+            RecordAccountEvent command = new RecordAccountEvent(submission.accountId(), submission.event(),
+                    submission.occurredAt(), parentRegistered);
+            switch (decider.decide(state, command, clock.instant())) {
+                case Decision.Rejected rejected -> results.add(new RecordingOutcome.Rejected(rejected.rejection()));
+                case Decision.Accepted accepted -> accept(submission, state, accepted.events());
+            }
+        }
+
+        private void accept(EventSubmission submission, Account state, List<AccountEvent> events) {
+            Account next = state;
+            for (AccountEvent event : events) {
+                next = next.evolve(event);
+                pending.add(new NewEvent(submission.eventId(), submission.accountId(), next.version(),
+                        AccountEventType.of(event).typeName(), AccountEventType.CURRENT_SCHEMA_VERSION,
+                        codec.encode(event), submission.occurredAt().atOffset(ZoneOffset.UTC), submission.requestHash()));
+                if (event instanceof AccountRegistered) {
+                    registered.add(submission.accountId());
+                }
+            }
+            states.put(submission.accountId(), next);
+            acceptedById.put(submission.eventId(), submission);
+            results.add(submission);
+        }
+
+        List<RecordingOutcome> outcomes(List<StoredEvent> appended) {
+            Map<String, StoredEvent> appendedById = appended.stream()
+                    .collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
+            List<RecordingOutcome> outcomes = new ArrayList<>(results.size());
+            for (Object result : results) {
+                switch (result) {
+                    case RecordingOutcome outcome -> outcomes.add(outcome);
+                    case EventSubmission accepted -> {
+                        outcomes.add(new RecordingOutcome.Recorded(appendedById.get(accepted.eventId())));
+                    }
+                    case String firstOccurrence -> outcomes.add(new RecordingOutcome.Replayed(appendedById.get(firstOccurrence)));
+                    default -> throw new IllegalStateException("unexpected " + result);
+                }
+            }
+            return outcomes;
+        }
+
+        private static boolean sameContent(String hash, String accountId, EventSubmission submission) {
+            return hash.equals(submission.requestHash()) && accountId.equals(submission.accountId());
+        }
+    }
+}

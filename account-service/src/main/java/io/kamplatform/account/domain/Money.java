@@ -1,0 +1,31 @@
+package io.kamplatform.account.domain;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+
+/**
+ * An exact amount in an ISO 4217 currency. Amounts are decimals, never binary floating point,
+ * so revenue and margins add up to the cent.
+ */
+public record Money(
+        // Written as a JSON string so no consumer ever reads it as binary floating point; read from string or number.
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @NotNull @Digits(integer = 15, fraction = 4) @DecimalMax("999999999999999") BigDecimal amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+}

@@ -1,0 +1,13 @@
+package io.kamplatform.account.domain;
+
+/** Revenue and cost of sales recognised for one month, after corrections. */
+public record MonthlyRevenue(Money revenue, Money costOfSales) {
+
+    public Money grossMargin() {
+        return new Money(revenue.amount().subtract(costOfSales.amount()), revenue.currency());
+    }
+
+    MonthlyRevenue add(Money revenueDelta, Money costDelta) {
+        return new MonthlyRevenue(revenue.plus(revenueDelta), costOfSales.plus(costDelta));
+    }
+}

@@ -1,0 +1,195 @@
+package io.kamplatform.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A real, single-node Apache Kafka broker (KRaft, combined broker + controller) running inside this JVM.
+ *
+ * <p>The log directory is ephemeral: wiped before start and deleted on {@link #close()}. A persisted local
+ * broker remembers the consumer-group members of services that died uncleanly and makes the next start wait
+ * about 45 s, and nothing in the platform needs Kafka data to outlive a local run.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final Path logDir;
+    private final int port;
+    private volatile boolean closed;
+
+    private LocalKafka(KafkaRaftServer server, Path logDir, int port) {
+        this.server = server;
+        this.logDir = logDir;
+        this.port = port;
+    }
+
+    /** Starts a broker on free ports in a fresh temporary directory. */
+    public static LocalKafka start() {
+        return start(0, 0, null);
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port           client (PLAINTEXT) port, 0 for a free one
+     * @param controllerPort KRaft controller port, 0 for a free one
+     * @param logDir         log directory (wiped before start and on close), {@code null} for a temp directory
+     */
+    public static LocalKafka start(int port, int controllerPort, Path logDir) {
+        int clientPort = Ports.orFree(port);
+        int quorumPort = controllerPort != 0 ? controllerPort : freeOtherThan(clientPort);
+        Path dir = logDir != null ? logDir : Dirs.temp("kam-kafka-");
+        Dirs.deleteQuietly(dir);
+        try {
+            Files.createDirectories(dir);
+            Map<String, String> props = properties(clientPort, quorumPort, dir.resolve("data"));
+            Path propsFile = dir.resolve("server.properties");
+            Properties p = new Properties();
+            p.putAll(props);
+            try (var out = Files.newOutputStream(propsFile)) {
+                p.store(out, "KAM local Kafka");
+            }
+            format(propsFile);
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            LocalKafka kafka = new LocalKafka(server, dir, clientPort);
+            try {
+                server.startup();
+                kafka.awaitReady();
+            } catch (RuntimeException e) {
+                kafka.close();
+                throw e;
+            }
+            return kafka;
+        } catch (IOException e) {
+            Dirs.deleteQuietly(dir);
+            throw new UncheckedIOException("Cannot prepare Kafka log directory " + dir, e);
+        }
+    }
+
+    /** {@code localhost:PORT}. */
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the broker and deletes its log directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            Dirs.deleteQuietly(logDir);
+        }
+    }
+
+    private static Map<String, String> properties(int port, int controllerPort, Path data) {
+        return Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", data.toString()),
+                Map.entry("num.partitions", "1"),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // Consumers join immediately instead of waiting 3 s for more members.
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // Topics keep everything: reporting-service rebuilds by replaying from the beginning.
+                Map.entry("log.retention.ms", "-1"),
+                Map.entry("auto.create.topics.enable", "true"));
+    }
+
+    /** {@code kafka-storage format}; {@code StorageTool.main} would exit the JVM, {@code execute} returns a status. */
+    private static void format(Path propsFile) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            status = StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString()}, out);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka storage format failed: " + buffer.toString(StandardCharsets.UTF_8), e);
+        }
+        if (status != 0) {
+            throw new IllegalStateException("Kafka storage format failed (" + status + "): "
+                    + buffer.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** startup() returns before the broker serves clients; describeCluster answering means it does. */
+    private void awaitReady() {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        Exception last = null;
+        try (Admin admin = Admin.create(config)) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    last = e;
+                }
+                sleep(100);
+            }
+        }
+        throw new IllegalStateException("Kafka did not become ready on " + bootstrapServers()
+                + " within " + STARTUP_TIMEOUT.toSeconds() + " s", last);
+    }
+
+    private static int freeOtherThan(int port) {
+        int candidate;
+        do {
+            candidate = Ports.free();
+        } while (candidate == port);
+        return candidate;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        }
+    }
+}
