@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 public class AccountEventRecorder {
 
     /** Losing a race to a concurrent writer is retried this often with fresh state. */
-    static final int CONCURRENCY_RETRIES = 5;
+    static final int CONCURRENCY_RETRIES = 10;
 
     private final Pool pool;
     private final EventStore store;
@@ -60,7 +61,9 @@ public class AccountEventRecorder {
     /** One outcome per submission, in order. Rejected items do not stop the others. */
     public Uni<List<RecordingOutcome>> recordAll(List<EventSubmission> submissions) {
         return pool.withTransaction(connection -> recordIn(connection, submissions))
-                .onFailure(ConcurrentAppendException.class).retry().atMost(CONCURRENCY_RETRIES);
+                .onFailure(ConcurrentAppendException.class).retry()
+                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5)
+                .atMost(CONCURRENCY_RETRIES);
     }
 
     private Uni<List<RecordingOutcome>> recordIn(SqlConnection connection, List<EventSubmission> submissions) {

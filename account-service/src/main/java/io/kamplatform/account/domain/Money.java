@@ -1,6 +1,7 @@
 package io.kamplatform.account.domain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ public record Money(
         @NotNull @Digits(integer = 15, fraction = 4) @DecimalMax("999999999999999") BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }

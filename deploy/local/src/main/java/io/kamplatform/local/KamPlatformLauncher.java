@@ -34,8 +34,10 @@ public final class KamPlatformLauncher {
 
     public static void main(String[] args) throws Exception {
         // Before any logger exists: the launcher's own console output is the interface; libraries only warn.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // A fresh single-node broker warns about things that are normal for it (empty metadata log, ...).
+        defaultProperty("org.slf4j.simpleLogger.log.kafka", "error");
+        defaultProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
@@ -207,6 +209,12 @@ public final class KamPlatformLauncher {
         System.out.flush();
     }
 
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
     private static void quietly(String what, Runnable action) {
         try {
             action.run();
@@ -223,6 +231,9 @@ public final class KamPlatformLauncher {
         Path file = home.resolve("tokens.env");
         try {
             Files.writeString(file, env);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,7 +51,8 @@ public final class LocalPostgres implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + dataDirectory, e);
             }
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            // zonky always passes -F (fsync off); data meant to survive a crash needs it back on.
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setServerConfig("fsync", "on");
         } else {
             // Durability is worthless for throw-away test data; skipping fsync makes tests faster.
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");

@@ -24,7 +24,8 @@ public final class Ports {
     /** Whether nothing listens on {@code port} (checked on all interfaces, which also catches loopback-only listeners). */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // Like the servers themselves: connections in TIME_WAIT from a previous run must not count as "taken".
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port), 1);
             return true;
         } catch (IOException e) {

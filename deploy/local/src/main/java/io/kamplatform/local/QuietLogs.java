@@ -22,16 +22,25 @@ final class QuietLogs {
         if (!KEPT.isEmpty()) {
             return;
         }
-        for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger", "io.zonky",
-                "org.testcontainers", "tc"}) {
-            Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.WARNING);
-            KEPT.add(logger);
+        for (String name : new String[] {"io.zonky", "org.testcontainers", "tc"}) {
+            keep(name, Level.WARNING);
+        }
+        // The broker's own packages warn about what is normal for a fresh single node (empty metadata log, ...).
+        // Kafka clients (org.apache.kafka.clients) stay at the application's level: their warnings matter in tests.
+        for (String name : new String[] {"kafka", "state.change.logger", "org.apache.kafka.controller",
+                "org.apache.kafka.raft", "org.apache.kafka.metadata", "org.apache.kafka.server",
+                "org.apache.kafka.storage", "org.apache.kafka.image", "org.apache.kafka.coordinator",
+                "org.apache.kafka.clients.NetworkClient"}) {
+            keep(name, Level.SEVERE);
         }
         // Without Docker, Testcontainers' AUTO-mode probe logs a long ERROR; that outcome is expected here and the
         // chosen mode is logged by TestInfra instead.
-        Logger dockerProbe = Logger.getLogger("org.testcontainers.dockerclient");
-        dockerProbe.setLevel(Level.OFF);
-        KEPT.add(dockerProbe);
+        keep("org.testcontainers.dockerclient", Level.OFF);
+    }
+
+    private static void keep(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        KEPT.add(logger);
     }
 }

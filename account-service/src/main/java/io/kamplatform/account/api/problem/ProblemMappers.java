@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.kamplatform.account.store.ConcurrentAppendException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -69,12 +70,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response contention(ConcurrentAppendException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.VERSION_CONFLICT,
+                "the account is being changed by many writers at once; retry the same request"), uri);
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return render(Problem.of(ProblemType.FORBIDDEN, "the token's groups do not include a role allowed here"), uri);
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // The body reader wraps some Jackson failures (e.g. a truncated document) in a plain 400.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mapping(mapping, uri);
+        }
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            return unreadable(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 404 -> ProblemType.NOT_FOUND;
