@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +34,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountEventResource {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String EXAMPLE_REGISTERED = """
+            {"eventId": "crm-acme-registered", "type": "AccountRegistered", "occurredAt": "2026-01-05T09:00:00Z",
+             "expectedVersion": 0,
+             "data": {"name": "Acme Industrial GmbH", "sector": "Manufacturing", "country": "DE"}}""";
+    static final String EXAMPLE_REVENUE = """
+            {"eventId": "crm-acme-invoice-2026-0117", "type": "RevenueRecognized", "occurredAt": "2026-01-31T18:00:00Z",
+             "data": {"month": "2026-01", "revenue": {"amount": "125000.00", "currency": "EUR"},
+                      "costOfSales": {"amount": "90000.00", "currency": "EUR"}, "reference": "INV-2026-0117"}}""";
+    static final String EXAMPLE_DESIGNATED = """
+            {"eventId": "crm-acme-key-account", "type": "KeyAccountDesignated", "occurredAt": "2026-02-01T10:00:00Z",
+             "data": {"rationale": "EUR 2.5M potential, 12% penetration; three plants buying separately"}}""";
+    static final String EXAMPLE_MANAGER = """
+            {"eventId": "crm-acme-kam-anna", "type": "KeyAccountManagerAssigned", "occurredAt": "2026-02-02T09:00:00Z",
+             "data": {"managerId": "kam-anna", "name": "Anna Rossi"}}""";
 
     private final SubmissionReader reader;
     private final AccountEventRecorder recorder;
@@ -65,6 +81,12 @@ public class AccountEventResource {
             @Parameter(description = "The CRM's account id", example = "ACME") @PathParam("accountId") String accountId,
             @Parameter(description = "Alternative to expectedVersion: the ETag of the account, e.g. \"3\"")
             @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountEventRequest.class), examples = {
+                    @ExampleObject(name = "AccountRegistered", value = EXAMPLE_REGISTERED),
+                    @ExampleObject(name = "RevenueRecognized", value = EXAMPLE_REVENUE),
+                    @ExampleObject(name = "KeyAccountDesignated", value = EXAMPLE_DESIGNATED),
+                    @ExampleObject(name = "KeyAccountManagerAssigned", value = EXAMPLE_MANAGER)}))
             AccountEventRequest request) {
         if (request == null) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "a JSON body is required"));

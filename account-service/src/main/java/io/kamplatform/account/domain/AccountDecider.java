@@ -16,6 +16,9 @@ public final class AccountDecider {
     /** Clocks of CRM systems drift; facts a little in the future are accepted, later ones are not. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Revenue months before this are typos (or negative years), not history. */
+    static final int EARLIEST_YEAR = 1900;
+
     private final String platformCurrency;
 
     public AccountDecider(String platformCurrency) {
@@ -111,6 +114,9 @@ public final class AccountDecider {
     }
 
     private static Optional<Rejection> notAfter(YearMonth month, Instant occurredAt) {
+        if (month.getYear() < EARLIEST_YEAR) {
+            return rejectField("month", "MONTH_OUT_OF_RANGE", "must not be before " + EARLIEST_YEAR);
+        }
         return month.isAfter(YearMonth.from(occurredAt.atZone(ZoneOffset.UTC)))
                 ? rejectField("month", "MONTH_IN_FUTURE", "revenue cannot be recognised for a month after occurredAt")
                 : none();

@@ -18,6 +18,13 @@ public record Money(
         @NotNull @Digits(integer = 15, fraction = 4) @DecimalMax("999999999999999") BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
 
+    /** Amounts such as 1E+3 are kept as 1000 so they are written as plain decimals. */
+    public Money {
+        if (amount != null && amount.scale() < 0) {
+            amount = amount.setScale(0);
+        }
+    }
+
     @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;

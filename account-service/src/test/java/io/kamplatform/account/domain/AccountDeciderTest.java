@@ -162,6 +162,12 @@ class AccountDeciderTest {
         }
 
         @Test
+        void aMonthBefore1900IsRefused() {
+            RevenueRecognized typo = new RevenueRecognized(YearMonth.of(-1, 1), eur("1"), eur("1"), null);
+            thenRejectedOn(given(REGISTERED).when(typo), "MONTH_OUT_OF_RANGE", "month");
+        }
+
+        @Test
         void aFactFromTheFutureIsRefused() {
             thenRejected(given(REGISTERED).when(DESIGNATED, NOW.plusSeconds(3600), false), "OCCURRED_IN_FUTURE");
         }

@@ -68,11 +68,11 @@ public final class KamPlatformLauncher {
     }
 
     private void run() throws InterruptedException {
+        Path home = options.home();
+        System.out.println("KAM local platform, data in " + home);
         List<PlatformService> toStart = servicesToStart();
         checkPorts(toStart);
-        Path home = options.home();
         createDirectories(home.resolve("logs"));
-        System.out.println("KAM local platform, data in " + home);
 
         long t = System.nanoTime();
         LocalPostgres pg = LocalPostgres.start(options.postgresPort(), home.resolve("postgres"));

@@ -56,6 +56,7 @@ public final class LocalKafka implements AutoCloseable {
      * @param logDir         log directory (wiped before start and on close), {@code null} for a temp directory
      */
     public static LocalKafka start(int port, int controllerPort, Path logDir) {
+        QuietLogs.apply();
         int clientPort = Ports.orFree(port);
         int quorumPort = controllerPort != 0 ? controllerPort : freeOtherThan(clientPort);
         Path dir = logDir != null ? logDir : Dirs.temp("kam-kafka-");

@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns the broker's, the embedded server's and Testcontainers' INFO chatter down to WARN in a test JVM. Through JUL because under
+ * Applied by {@link LocalKafka} and {@link TestInfra}. Turns the broker's, the embedded server's and Testcontainers' INFO chatter down to WARN in a test JVM. Through JUL because under
  * {@code @QuarkusTest} Kafka's slf4j calls end in the JBoss LogManager, which is the JUL implementation there;
  * without a binding (this module's own tests) slf4j logs nothing anyway.
  */
@@ -42,5 +42,24 @@ final class QuietLogs {
         Logger logger = Logger.getLogger(name);
         logger.setLevel(level);
         KEPT.add(logger);
+        Logger jboss = jbossLogger(name);
+        if (jboss != null) {
+            jboss.setLevel(level);
+            KEPT.add(jboss);
+        }
+    }
+
+    /**
+     * The JBoss LogManager logger of that name, if JBoss LogManager is present: slf4j-jboss-logmanager logs through
+     * it directly, even when JUL was initialised with the JDK's LogManager (test frameworks touch JUL early).
+     */
+    private static Logger jbossLogger(String name) {
+        try {
+            Class<?> contextClass = Class.forName("org.jboss.logmanager.LogContext", true, QuietLogs.class.getClassLoader());
+            Object context = contextClass.getMethod("getLogContext").invoke(null);
+            return (Logger) contextClass.getMethod("getLogger", String.class).invoke(context, name);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,202 @@
+package io.kamplatform.account.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationMessage;
+import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.account.domain.Money;
+import io.kamplatform.account.domain.RevenueCorrected;
+import io.kamplatform.account.domain.RevenueRecognized;
+import io.kamplatform.account.store.AccountEventType;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The published JSON Schemas accept what the service writes and refuse what it never writes. */
+class EventSchemaTest {
+
+    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(AccountEventType.class)
+    void everyEventTypeHasASchemaAndAGoldenFile(AccountEventType type) {
+        String file = type.typeName() + ".json";
+        JsonNode schema = AccountEventSchemas.readSchemaFile(file);
+        assertThat(schema).as("schema file %s for event type %s", AccountEventSchemas.resource(file), type).isNotNull();
+        assertThat(schema.path("$schema").asText()).isEqualTo(DRAFT_2020_12);
+        // ce_dataschema of every record is exactly this path, so the $id is where a consumer fetches the file.
+        assertThat(schema.path("$id").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + file);
+        assertThat(schema.path("title").asText()).isEqualTo(type.typeName());
+        assertThat(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean())
+                .as("%s forbids unknown properties", file).isTrue();
+        assertThat(ContractJson.golden(type.typeName())).as("golden/%s", file).isNotNull();
+    }
+
+    @Test
+    void indexListsExactlyTheEventTypes() {
+        JsonNode index = AccountEventSchemas.readSchemaFile("index.json");
+        assertThat(index).isNotNull();
+        assertThat(index.path("schemaVersion").asInt()).isEqualTo(AccountEventType.CURRENT_SCHEMA_VERSION);
+        List<String> types = new ArrayList<>();
+        index.path("types").forEach(entry -> {
+            types.add(entry.path("type").asText());
+            assertThat(entry.path("schema").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + entry.path("type").asText() + ".json");
+        });
+        assertThat(types).containsExactlyElementsOf(AccountEventType.typeNames());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(AccountEventType.class)
+    void goldenSampleConformsToItsSchema(AccountEventType type) {
+        JsonNode golden = ContractJson.golden(type.typeName());
+        assertThat(AccountEventSchemas.validate(type.typeName(), golden)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(AccountEventType.class)
+    void whatTheServiceWritesConformsToTheSchema(AccountEventType type) {
+        String json = ContractJson.encode(AccountEventSamples.golden(type));
+        assertThat(AccountEventSchemas.validate(type.typeName(), json)).as(json).isEmpty();
+    }
+
+    @Test
+    void optionalFieldsWrittenAsNullConform() {
+        for (AccountEvent event : AccountEventSamples.withOptionalFieldsLeftOut()) {
+            String json = ContractJson.encode(event);
+            assertThat(json).contains("null");
+            assertThat(AccountEventSchemas.validate(AccountEventType.of(event).typeName(), json)).as(json).isEmpty();
+        }
+    }
+
+    @Test
+    void optionalFieldsMayAlsoBeAbsent() {
+        assertThat(AccountEventSchemas.validate("AccountRegistered",
+                "{\"name\":\"Solo SRL\",\"sector\":\"Retail\",\"country\":\"IT\"}")).isEmpty();
+        assertThat(AccountEventSchemas.validate("AccountDetailsChanged", "{\"country\":\"FR\"}")).isEmpty();
+        assertThat(AccountEventSchemas.validate("AccountTeamMemberLeft", "{\"memberId\":\"u-2\"}")).isEmpty();
+    }
+
+    /** Every amount Money can hold within its Bean Validation limits, written as Java's BigDecimal.toString(). */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.00", "1250.50", "87500.2500", "123456789012345.1234", "-123456789012345.1234",
+            "1.00000", "1E+3", "1.5E+14", "0E-10", "-80"})
+    void everyAmountTheServiceCanWriteConforms(String amount) {
+        Money delta = new Money(new BigDecimal(amount), "EUR");
+        String json = ContractJson.encode(new RevenueCorrected(YearMonth.of(2026, 1), delta, delta, "correction"));
+        assertThat(AccountEventSchemas.validate("RevenueCorrected", json)).as(json).isEmpty();
+        if (!amount.startsWith("-")) {
+            json = ContractJson.encode(new RevenueRecognized(YearMonth.of(2026, 1), delta, delta, null));
+            assertThat(AccountEventSchemas.validate("RevenueRecognized", json)).as(json).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> invalidSamples() {
+        return Stream.of(
+                invalid("AccountRegistered", "missing required name", d -> d.remove("name")),
+                invalid("AccountRegistered", "null required sector", d -> d.putNull("sector")),
+                invalid("AccountRegistered", "blank name", d -> d.put("name", "   ")),
+                invalid("AccountRegistered", "name longer than 200", d -> d.put("name", "x".repeat(201))),
+                invalid("AccountRegistered", "lower-case country", d -> d.put("country", "de")),
+                invalid("AccountRegistered", "alpha-3 country", d -> d.put("country", "DEU")),
+                invalid("AccountRegistered", "parent id with a space", d -> d.put("parentAccountId", "ACME GROUP")),
+                invalid("AccountRegistered", "parent id longer than 64", d -> d.put("parentAccountId", "P" + "1".repeat(64))),
+                invalid("AccountRegistered", "unknown field", d -> d.put("vatId", "DE123")),
+                invalid("AccountRegistered", "number instead of string", d -> d.put("sector", 42)),
+                invalid("AccountDetailsChanged", "nothing changed (all null)", d -> d.putNull("name").putNull("sector").putNull("country")),
+                invalid("AccountDetailsChanged", "nothing changed (empty)", ObjectNode::removeAll),
+                invalid("AccountDetailsChanged", "empty name", d -> d.put("name", "")),
+                invalid("SalesPotentialAssessed", "amount as a JSON number", d -> money(d, "annualPotential").put("amount", 2500000.0)),
+                invalid("SalesPotentialAssessed", "negative potential", d -> money(d, "annualPotential").put("amount", "-1")),
+                invalid("SalesPotentialAssessed", "lower-case currency", d -> money(d, "annualPotential").put("currency", "eur")),
+                invalid("SalesPotentialAssessed", "currency symbol", d -> money(d, "annualPotential").put("currency", "€")),
+                invalid("SalesPotentialAssessed", "money without currency", d -> money(d, "annualPotential").remove("currency")),
+                invalid("SalesPotentialAssessed", "unknown money field", d -> money(d, "annualPotential").put("negative", false)),
+                invalid("SalesPotentialAssessed", "missing rationale", d -> d.remove("rationale")),
+                invalid("RevenueRecognized", "month 13", d -> d.put("month", "2026-13")),
+                invalid("RevenueRecognized", "month without leading zero", d -> d.put("month", "2026-1")),
+                invalid("RevenueRecognized", "a date instead of a month", d -> d.put("month", "2026-01-31")),
+                invalid("RevenueRecognized", "month as [year, month] array", d -> d.putArray("month").add(2026).add(1)),
+                invalid("RevenueRecognized", "amount not a decimal", d -> money(d, "revenue").put("amount", "12.5.3")),
+                invalid("RevenueRecognized", "amount with a thousands separator", d -> money(d, "revenue").put("amount", "1,250.50")),
+                invalid("RevenueRecognized", "more than 15 integer digits", d -> money(d, "revenue").put("amount", "1234567890123456")),
+                invalid("RevenueRecognized", "more than 4 fraction digits", d -> money(d, "revenue").put("amount", "1.23456")),
+                invalid("RevenueRecognized", "negative revenue", d -> money(d, "revenue").put("amount", "-5")),
+                invalid("RevenueRecognized", "reference longer than 200", d -> d.put("reference", "r".repeat(201))),
+                invalid("RevenueCorrected", "missing cost of sales delta", d -> d.remove("costOfSalesDelta")),
+                invalid("RevenueCorrected", "blank reason", d -> d.put("reason", "")),
+                invalid("KeyAccountDesignated", "rationale longer than 2000", d -> d.put("rationale", "r".repeat(2001))),
+                invalid("KeyAccountDesignationRevoked", "missing reason", d -> d.remove("reason")),
+                invalid("KeyAccountManagerAssigned", "manager id starting with a separator", d -> d.put("managerId", "-kam")),
+                invalid("KeyAccountManagerAssigned", "missing name", d -> d.remove("name")),
+                invalid("AccountTeamMemberJoined", "unknown function", d -> d.put("function", "JANITOR")),
+                invalid("AccountTeamMemberJoined", "lower-case function", d -> d.put("function", "sales")),
+                invalid("AccountTeamMemberJoined", "missing function", d -> d.remove("function")),
+                invalid("AccountTeamMemberLeft", "missing member id", d -> d.remove("memberId")),
+                invalid("AccountTeamMemberLeft", "an empty object", ObjectNode::removeAll));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("invalidSamples")
+    void invalidDataIsRefused(String type, String what, JsonNode data) {
+        Set<ValidationMessage> problems = AccountEventSchemas.validate(type, data);
+        assertThat(problems).as("%s with %s: %s", type, what, data).isNotEmpty();
+    }
+
+    @Test
+    void nonObjectDataIsRefused() {
+        assertThat(AccountEventSchemas.validate("KeyAccountDesignated", "[]")).isNotEmpty();
+        assertThat(AccountEventSchemas.validate("KeyAccountDesignated", "\"a rationale\"")).isNotEmpty();
+    }
+
+    @Test
+    void unknownTypesAndNonJsonAreReportedClearly() {
+        assertThatThrownBy(() -> AccountEventSchemas.validate("AccountDeleted", "{}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AccountDeleted");
+        assertThatThrownBy(() -> AccountEventSchemas.validate("AccountRegistered", "{not json"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+    }
+
+    /** Each schema inlines Money (so it is usable on its own); the copies equal the shared Money.json. */
+    @Test
+    void inlinedMoneyEqualsTheSharedDefinition() {
+        ObjectNode shared = (ObjectNode) AccountEventSchemas.readSchemaFile("Money.json").deepCopy();
+        assertThat(shared.remove("$schema").asText()).isEqualTo(DRAFT_2020_12);
+        assertThat(shared.remove("$id").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + "Money.json");
+        int inlined = 0;
+        for (AccountEventType type : AccountEventType.values()) {
+            JsonNode money = AccountEventSchemas.readSchemaFile(type.typeName() + ".json").path("$defs").path("Money");
+            if (!money.isMissingNode()) {
+                assertThat(money).as("$defs.Money of %s.json", type.typeName()).isEqualTo(shared);
+                inlined++;
+            }
+        }
+        assertThat(inlined).isEqualTo(3);
+    }
+
+    private static Arguments invalid(String type, String what, Consumer<ObjectNode> breakIt) {
+        ObjectNode data = (ObjectNode) ContractJson.golden(type);
+        if (data == null) {
+            throw new IllegalStateException("no golden file for " + type);
+        }
+        data = data.deepCopy();
+        breakIt.accept(data);
+        return Arguments.of(type, what, data);
+    }
+
+    private static ObjectNode money(ObjectNode data, String field) {
+        return (ObjectNode) data.get(field);
+    }
+}
