@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole platform on one machine without Docker: PostgreSQL (persistent data under the home directory),
- * Kafka (ephemeral), the signing keys, then the three services from their built jars. Ctrl-C stops the services
+ * Kafka (data kept in HOME/kafka, like PostgreSQL's), the signing keys, then the three services from their built jars. Ctrl-C stops the services
  * first (so they leave their consumer groups cleanly), then Kafka, then PostgreSQL.
  */
 public final class KamPlatformLauncher {
@@ -86,7 +86,7 @@ public final class KamPlatformLauncher {
         System.out.printf("  PostgreSQL 17 ready on port %d (%s)%n", postgres.port(), since(t));
 
         t = System.nanoTime();
-        LocalKafka broker = LocalKafka.start(options.kafkaPort(), options.kafkaPort() + 1, home.resolve("kafka"));
+        LocalKafka broker = LocalKafka.startKept(options.kafkaPort(), options.kafkaPort() + 1, home.resolve("kafka"));
         synchronized (this) {
             kafka = broker;
             abortIfStopping();

@@ -24,9 +24,11 @@ import kafka.tools.StorageTool;
 /**
  * A real, single-node Apache Kafka broker (KRaft, combined broker + controller) running inside this JVM.
  *
- * <p>The log directory is ephemeral: wiped before start and deleted on {@link #close()}. A persisted local
- * broker remembers the consumer-group members of services that died uncleanly and makes the next start wait
- * about 45 s, and nothing in the platform needs Kafka data to outlive a local run.
+ * <p>Tests use an ephemeral log directory: wiped before start and deleted on {@link #close()}. The launcher keeps
+ * its data ({@link #startKept}) because PostgreSQL keeps the event stores: the outbox checkpoints say what was
+ * published, so a wiped topic would silently lose those events for every consumer. A kept broker remembers the
+ * consumer-group members of services that died uncleanly; the launcher therefore stops services before the
+ * broker, and consumers should use a short session timeout so such members expire quickly.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -34,12 +36,14 @@ public final class LocalKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final Path logDir;
+    private final boolean keepData;
     private final int port;
     private volatile boolean closed;
 
-    private LocalKafka(KafkaRaftServer server, Path logDir, int port) {
+    private LocalKafka(KafkaRaftServer server, Path logDir, boolean keepData, int port) {
         this.server = server;
         this.logDir = logDir;
+        this.keepData = keepData;
         this.port = port;
     }
 
@@ -56,11 +60,25 @@ public final class LocalKafka implements AutoCloseable {
      * @param logDir         log directory (wiped before start and on close), {@code null} for a temp directory
      */
     public static LocalKafka start(int port, int controllerPort, Path logDir) {
+        Path dir = logDir != null ? logDir : Dirs.temp("kam-kafka-");
+        Dirs.deleteQuietly(dir);
+        return start(port, controllerPort, dir, false);
+    }
+
+    /**
+     * Starts a broker whose data outlives it: the directory is formatted on first use and reused afterwards.
+     *
+     * @param dir log directory, created when missing and never deleted
+     */
+    public static LocalKafka startKept(int port, int controllerPort, Path dir) {
+        return start(port, controllerPort, dir, true);
+    }
+
+    private static LocalKafka start(int port, int controllerPort, Path dir, boolean keepData) {
         QuietLogs.apply();
         int clientPort = Ports.orFree(port);
         int quorumPort = controllerPort != 0 ? controllerPort : freeOtherThan(clientPort);
-        Path dir = logDir != null ? logDir : Dirs.temp("kam-kafka-");
-        Dirs.deleteQuietly(dir);
+        boolean formatted = Files.exists(dir.resolve("data").resolve("meta.properties"));
         try {
             Files.createDirectories(dir);
             Map<String, String> props = properties(clientPort, quorumPort, dir.resolve("data"));
@@ -70,9 +88,11 @@ public final class LocalKafka implements AutoCloseable {
             try (var out = Files.newOutputStream(propsFile)) {
                 p.store(out, "KAM local Kafka");
             }
-            format(propsFile);
+            if (!formatted) {
+                format(propsFile);
+            }
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            LocalKafka kafka = new LocalKafka(server, dir, clientPort);
+            LocalKafka kafka = new LocalKafka(server, dir, keepData, clientPort);
             try {
                 server.startup();
                 kafka.awaitReady();
@@ -82,7 +102,9 @@ public final class LocalKafka implements AutoCloseable {
             }
             return kafka;
         } catch (IOException e) {
-            Dirs.deleteQuietly(dir);
+            if (!keepData) {
+                Dirs.deleteQuietly(dir);
+            }
             throw new UncheckedIOException("Cannot prepare Kafka log directory " + dir, e);
         }
     }
@@ -96,7 +118,7 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
-    /** Stops the broker and deletes its log directory. Idempotent. */
+    /** Stops the broker and deletes its log directory unless it is kept. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -107,7 +129,9 @@ public final class LocalKafka implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            Dirs.deleteQuietly(logDir);
+            if (!keepData) {
+                Dirs.deleteQuietly(logDir);
+            }
         }
     }
 

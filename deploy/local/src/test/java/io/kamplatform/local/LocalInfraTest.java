@@ -81,6 +81,34 @@ class LocalInfraTest {
     }
 
     @Test
+    void aKeptBrokerStillHasItsRecordsAfterARestart(@TempDir Path dir) throws Exception {
+        String topic = "kam.kept.events";
+        try (LocalKafka kafka = LocalKafka.startKept(0, 0, dir)) {
+            Properties producerProps = new Properties();
+            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            try (var producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(topic, "ACME", "kept")).get();
+            }
+        }
+        try (LocalKafka kafka = LocalKafka.startKept(0, 0, dir)) {
+            Properties consumerProps = new Properties();
+            consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "kept-test");
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            try (var consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (received.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                }
+            }
+            assertEquals(1, received.size());
+            assertEquals("kept", received.get(0).value());
+        }
+    }
+
+    @Test
     void postgresCreatesADatabaseThatAnswersQueries() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.start()) {
             assertTrue(postgres.createDatabaseIfMissing("account"));
