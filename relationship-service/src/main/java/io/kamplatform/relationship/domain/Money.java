@@ -1,0 +1,45 @@
+package io.kamplatform.relationship.domain;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+
+/**
+ * An exact amount in an ISO 4217 currency. Amounts are decimals, never binary floating point,
+ * so contract values and concessions add up to the cent.
+ */
+public record Money(
+        // Written as a JSON string so no consumer ever reads it as binary floating point; read from string or number.
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @NotNull @Digits(integer = 15, fraction = 4) @DecimalMax("999999999999999") BigDecimal amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+    /** Amounts such as 1E+3 are kept as 1000 so they are written as plain decimals. */
+    public Money {
+        if (amount != null && amount.scale() < 0) {
+            amount = amount.setScale(0);
+        }
+    }
+
+    @JsonIgnore
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    /** Whether this amount exceeds the other's; both are in the same currency. */
+    public boolean isGreaterThan(Money other) {
+        return amount.compareTo(other.amount) > 0;
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+}
