@@ -1,12 +1,13 @@
 package io.kamplatform.account.api;
 
-import io.kamplatform.account.api.problem.Problem;
-import io.kamplatform.account.api.problem.ProblemException;
-import io.kamplatform.account.api.problem.ProblemType;
-import io.kamplatform.account.api.problem.Violation;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.problem.Violation;
 import io.kamplatform.account.application.AccountEventRecorder;
 import io.kamplatform.account.application.EventSubmission;
 import io.kamplatform.account.application.RecordingOutcome;
+import io.kamplatform.kit.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

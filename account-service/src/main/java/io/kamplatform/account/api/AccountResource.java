@@ -1,11 +1,12 @@
 package io.kamplatform.account.api;
 
-import io.kamplatform.account.api.problem.Problem;
-import io.kamplatform.account.api.problem.ProblemException;
-import io.kamplatform.account.api.problem.ProblemType;
-import io.kamplatform.account.api.problem.Violation;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.problem.Violation;
 import io.kamplatform.account.application.AccountQueries;
 import io.kamplatform.account.domain.AccountId;
+import io.kamplatform.kit.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;

@@ -1,7 +1,7 @@
 package io.kamplatform.account.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.kamplatform.account.api.problem.Problem;
+import io.kamplatform.kit.problem.Problem;
 
 /** The result of one batch item: RECORDED, DUPLICATE (recorded before, nothing appended) or REJECTED with its problem. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,6 @@
 package io.kamplatform.account.api;
 
-import io.kamplatform.account.store.StoredEvent;
+import io.kamplatform.kit.store.StoredEvent;
 import java.time.OffsetDateTime;
 
 /** What the store recorded for an event. */
@@ -14,7 +14,7 @@ public record EventReceipt(
         OffsetDateTime recordedAt) {
 
     static EventReceipt of(StoredEvent event) {
-        return new EventReceipt(event.eventId(), event.accountId(), event.type(), event.version(), event.position(),
+        return new EventReceipt(event.eventId(), event.subject(), event.type(), event.version(), event.position(),
                 event.occurredAt(), event.recordedAt());
     }
 }

@@ -1,7 +1,7 @@
 package io.kamplatform.account.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.kamplatform.account.store.StoredEvent;
+import io.kamplatform.kit.store.StoredEvent;
 import java.time.OffsetDateTime;
 
 /** One event of an account's history, with its data exactly as stored and published. */

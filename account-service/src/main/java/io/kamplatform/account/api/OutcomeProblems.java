@@ -1,8 +1,8 @@
 package io.kamplatform.account.api;
 
-import io.kamplatform.account.api.problem.Problem;
-import io.kamplatform.account.api.problem.ProblemType;
-import io.kamplatform.account.api.problem.Violation;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.problem.Violation;
 import io.kamplatform.account.application.RecordingOutcome;
 import io.kamplatform.account.domain.Rejection;
 import java.util.List;

@@ -7,11 +7,11 @@ import io.kamplatform.account.domain.AccountRegistered;
 import io.kamplatform.account.domain.Decision;
 import io.kamplatform.account.domain.RecordAccountEvent;
 import io.kamplatform.account.store.AccountEventType;
-import io.kamplatform.account.store.ConcurrentAppendException;
+import io.kamplatform.kit.store.ConcurrentAppendException;
 import io.kamplatform.account.store.EventCodec;
-import io.kamplatform.account.store.EventStore;
-import io.kamplatform.account.store.NewEvent;
-import io.kamplatform.account.store.StoredEvent;
+import io.kamplatform.kit.store.EventStore;
+import io.kamplatform.kit.store.NewEvent;
+import io.kamplatform.kit.store.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,6 +39,7 @@ public class AccountEventRecorder {
 
     /** Losing a race to a concurrent writer is retried this often with fresh state. */
     static final int CONCURRENCY_RETRIES = 10;
+    static final String REGISTRATION = AccountEventType.ACCOUNT_REGISTERED.typeName();
 
     private final Pool pool;
     private final EventStore store;
@@ -74,7 +75,7 @@ public class AccountEventRecorder {
                 .filter(id -> id != null).collect(Collectors.toSet());
         return store.findByEventIds(connection, eventIds).flatMap(existing ->
                 store.loadStreams(connection, accountIds).flatMap(history ->
-                        store.registeredAmong(connection, parentIds).flatMap(registeredParents -> {
+                        store.streamsWithEventType(connection, parentIds, REGISTRATION).flatMap(registeredParents -> {
                             Batch batch = new Batch(existing, history, registeredParents);
                             submissions.forEach(batch::decide);
                             return store.append(connection, batch.pending).map(batch::outcomes);
@@ -95,7 +96,7 @@ public class AccountEventRecorder {
             this.registered = new HashSet<>(registeredParents);
             Map<String, List<AccountEvent>> streams = new HashMap<>();
             for (StoredEvent stored : history) {
-                streams.computeIfAbsent(stored.accountId(), id -> new ArrayList<>()).add(codec.decode(stored));
+                streams.computeIfAbsent(stored.streamId(), id -> new ArrayList<>()).add(codec.decode(stored));
             }
             streams.forEach((id, events) -> states.put(id, Account.replay(id, events)));
         }
@@ -103,7 +104,7 @@ public class AccountEventRecorder {
         void decide(EventSubmission submission) {
             StoredEvent earlier = existingById.get(submission.eventId());
             if (earlier != null) {
-                results.add(sameContent(earlier.requestHash(), earlier.accountId(), submission)
+                results.add(sameContent(earlier.requestHash(), earlier.streamId(), submission)
                         ? new RecordingOutcome.Replayed(earlier) : new RecordingOutcome.EventIdReused(submission.eventId()));
                 return;
             }
@@ -133,7 +134,7 @@ public class AccountEventRecorder {
             Account next = state;
             for (AccountEvent event : events) {
                 next = next.evolve(event);
-                pending.add(new NewEvent(submission.eventId(), submission.accountId(), next.version(),
+                pending.add(new NewEvent(submission.eventId(), submission.accountId(), submission.accountId(), next.version(),
                         AccountEventType.of(event).typeName(), AccountEventType.CURRENT_SCHEMA_VERSION,
                         codec.encode(event), submission.occurredAt().atOffset(ZoneOffset.UTC), submission.requestHash()));
                 if (event instanceof AccountRegistered) {

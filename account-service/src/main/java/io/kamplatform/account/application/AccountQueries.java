@@ -2,8 +2,8 @@ package io.kamplatform.account.application;
 
 import io.kamplatform.account.domain.Account;
 import io.kamplatform.account.store.EventCodec;
-import io.kamplatform.account.store.EventStore;
-import io.kamplatform.account.store.StoredEvent;
+import io.kamplatform.kit.store.EventStore;
+import io.kamplatform.kit.store.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

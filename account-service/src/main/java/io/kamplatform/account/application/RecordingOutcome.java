@@ -1,7 +1,7 @@
 package io.kamplatform.account.application;
 
 import io.kamplatform.account.domain.Rejection;
-import io.kamplatform.account.store.StoredEvent;
+import io.kamplatform.kit.store.StoredEvent;
 
 /** What happened to one submission. */
 public sealed interface RecordingOutcome {

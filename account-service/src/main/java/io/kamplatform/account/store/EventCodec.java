@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.account.domain.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.kamplatform.kit.store.StoredEvent;
 import java.io.UncheckedIOException;
 
 /**

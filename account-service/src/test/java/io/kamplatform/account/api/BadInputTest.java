@@ -186,7 +186,7 @@ class BadInputTest {
     }
 
     private long storedEvents() {
-        return pool.query("SELECT count(*) FROM account_events").execute()
+        return pool.query("SELECT count(*) FROM event_store").execute()
                 .await().indefinitely().iterator().next().getLong(0);
     }
 }

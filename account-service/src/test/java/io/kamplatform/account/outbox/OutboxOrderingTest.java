@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kamplatform.account.support.AccountTopic;
 import io.kamplatform.account.support.Events;
 import io.kamplatform.account.support.Tokens;
-import io.kamplatform.account.store.EventStore;
-import io.kamplatform.account.store.NewEvent;
+import io.kamplatform.kit.store.EventStore;
+import io.kamplatform.kit.store.NewEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,7 +59,7 @@ class OutboxOrderingTest {
         // The slow transaction takes its position first and stays open.
         SqlConnection connection = pool.getConnection().await().indefinitely();
         Transaction slow = connection.begin().await().indefinitely();
-        long slowPosition = store.append(connection, List.of(new NewEvent(slowEvent, slowAccount, 1, "AccountRegistered", 1,
+        long slowPosition = store.append(connection, List.of(new NewEvent(slowEvent, slowAccount, slowAccount, 1, "AccountRegistered", 1,
                         "{\"name\":\"Slow Ltd\",\"sector\":\"S\",\"country\":\"DE\",\"parentAccountId\":null}",
                         OffsetDateTime.parse("2026-01-05T09:00:00Z"), "hash")))
                 .await().indefinitely().get(0).position();

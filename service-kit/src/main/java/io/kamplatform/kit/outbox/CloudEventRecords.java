@@ -1,0 +1,56 @@
+package io.kamplatform.kit.outbox;
+
+import io.kamplatform.kit.store.StoredEvent;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Maps a stored event to a Kafka record in CloudEvents 1.0 binary mode: key = account id (per-account
+ * order), {@code ce_id} = event id (consumers deduplicate on it), {@code ce_time} = when it happened,
+ * JSON data. The stream version and schema version travel as CloudEvents extensions; the topic and
+ * schema come from the service's {@link EventRouting}.
+ */
+@ApplicationScoped
+public class CloudEventRecords {
+
+    private final EventRouting routing;
+
+    public CloudEventRecords(EventRouting routing) {
+        this.routing = routing;
+    }
+
+    /** A message whose acknowledgement (or failure) from the broker completes {@code sent}. */
+    public Message<String> toMessage(StoredEvent event, CompletableFuture<Void> sent) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId())
+                .withType(event.type())
+                .withSource(routing.source())
+                .withSubject(event.subject())
+                .withTimestamp(event.occurredAt().toZonedDateTime())
+                .withDataContentType("application/json")
+                .withDataSchema(routing.dataSchemaOf(event.type(), event.schemaVersion()))
+                .withExtension("streamversion", event.version())
+                .withExtension("schemaversion", event.schemaVersion())
+                .withExtension("recordedtime", event.recordedAt().toInstant().toString())
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(routing.topicOf(event.type()))
+                .withKey(event.subject())
+                .build();
+        return Message.of(event.payload())
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .addMetadata(cloudEvent)
+                .addMetadata(record);
+    }
+}

@@ -1,0 +1,123 @@
+package io.kamplatform.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.kamplatform.kit.store.ConcurrentAppendException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure leaves as RFC 9457 problem+json: client mistakes as 4xx that say what is wrong,
+ * never as a 5xx; unexpected failures as a 500 without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ProblemResponses responses;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return render(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e, UriInfo uri) {
+        return render(Problem.invalid(List.of(JacksonViolations.of(null, e))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        return render(Problem.invalid(List.of(JacksonViolations.of(null, e))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.MALFORMED_JSON, e.getOriginalMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(StreamReadException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.MALFORMED_JSON, e.getOriginalMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(lastNodes(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return render(Problem.invalid(violations), uri);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(render(Problem.of(ProblemType.UNAUTHORIZED,
+                        "send 'Authorization: Bearer <token>' with a valid, unexpired token"), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response contention(ConcurrentAppendException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.VERSION_CONFLICT,
+                "the stream is being changed by many writers at once; retry the same request"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.FORBIDDEN, "the token's groups do not include a role allowed here"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        // The body reader wraps some Jackson failures (e.g. a truncated document) in a plain 400.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mapping(mapping, uri);
+        }
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            return unreadable(unreadable, uri);
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            default -> ProblemType.HTTP;
+        };
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return render(Problem.of(ProblemType.INTERNAL, "unexpected error; it has been logged"), uri);
+        }
+        return render(Problem.withStatus(type, status, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return render(Problem.of(ProblemType.INTERNAL, "unexpected error; it has been logged"), uri);
+    }
+
+    private Response render(Problem problem, UriInfo uri) {
+        return responses.render(problem.at(uri.getPath()));
+    }
+
+    /** Method-parameter paths such as {@code record.arg1.eventId} are reduced to the field path. */
+    private static String lastNodes(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+}
