@@ -1,11 +1,11 @@
 package io.kamplatform.account.api;
 
+import io.kamplatform.kit.api.BatchRecording;
+import io.kamplatform.kit.api.BatchResult;
+import io.kamplatform.kit.api.BatchItemResult;
+import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.kit.problem.ProblemException;
-import io.kamplatform.kit.problem.ProblemType;
-import io.kamplatform.kit.problem.Violation;
 import io.kamplatform.account.application.AccountEventRecorder;
-import io.kamplatform.account.application.EventSubmission;
 import io.kamplatform.account.application.RecordingOutcome;
 import io.kamplatform.kit.api.Roles;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,39 +55,14 @@ public class AccountEventBatchResource {
     @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BatchResult> record(AccountEventBatch batch) {
-        List<AccountEventBatchItem> items = batch == null ? null : batch.items();
-        if (items == null || items.isEmpty() || items.size() > AccountEventBatch.MAX_ITEMS) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("items",
-                    "must hold 1 to " + AccountEventBatch.MAX_ITEMS + " events"))));
-        }
-        BatchItemResult[] results = new BatchItemResult[items.size()];
-        List<EventSubmission> submissions = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            AccountEventBatchItem item = items.get(i);
-            if (item == null) {
-                results[i] = rejected(i, null, Problem.invalid(List.of(new Violation("items[" + i + "]", "must be an object"))));
-                continue;
-            }
-            SubmissionReader.Result read = reader.read("items[" + i + "]", item.accountId(), item.eventId(), item.type(),
-                    item.occurredAt(), item.expectedVersion(), item.data());
-            if (read.problem() != null) {
-                results[i] = rejected(i, item.eventId(), read.problem());
-            } else {
-                submissions.add(read.submission());
-                indexes.add(i);
-            }
-        }
-        if (submissions.isEmpty()) {
-            return Uni.createFrom().item(BatchResult.of(List.of(results)));
-        }
-        return recorder.recordAll(submissions).map(outcomes -> {
-            for (int k = 0; k < outcomes.size(); k++) {
-                int index = indexes.get(k);
-                results[index] = result(index, submissions.get(k).eventId(), outcomes.get(k));
-            }
-            return BatchResult.of(List.of(results));
-        });
+        return BatchRecording.record(batch == null ? null : batch.items(), AccountEventBatch.MAX_ITEMS,
+                (index, item) -> {
+                    SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
+                            item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());
+                    return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
+                            : BatchRecording.Read.ok(item.eventId(), read.submission());
+                },
+                recorder::recordAll, AccountEventBatchResource::result);
     }
 
     private static BatchItemResult result(int index, String eventId, RecordingOutcome outcome) {
@@ -98,11 +71,7 @@ public class AccountEventBatchResource {
                     EventReceipt.of(r.event()), null);
             case RecordingOutcome.Replayed r -> new BatchItemResult(index, eventId, BatchItemResult.Status.DUPLICATE,
                     EventReceipt.of(r.event()), null);
-            default -> rejected(index, eventId, OutcomeProblems.of(outcome, "items[" + index + "]."));
+            default -> BatchRecording.rejected(index, eventId, OutcomeProblems.of(outcome, BatchRecording.prefix(index) + "."));
         };
-    }
-
-    private static BatchItemResult rejected(int index, String eventId, Problem problem) {
-        return new BatchItemResult(index, eventId, BatchItemResult.Status.REJECTED, null, problem);
     }
 }

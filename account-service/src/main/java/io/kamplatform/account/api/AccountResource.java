@@ -1,5 +1,6 @@
 package io.kamplatform.account.api;
 
+import io.kamplatform.kit.api.HistoryEntry;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;

@@ -1,4 +1,4 @@
-package io.kamplatform.account.api;
+package io.kamplatform.kit.api;
 
 import io.kamplatform.kit.store.StoredEvent;
 import java.time.OffsetDateTime;
@@ -13,7 +13,7 @@ public record EventReceipt(
         OffsetDateTime occurredAt,
         OffsetDateTime recordedAt) {
 
-    static EventReceipt of(StoredEvent event) {
+    public static EventReceipt of(StoredEvent event) {
         return new EventReceipt(event.eventId(), event.subject(), event.type(), event.version(), event.position(),
                 event.occurredAt(), event.recordedAt());
     }

@@ -1,4 +1,4 @@
-package io.kamplatform.account.api;
+package io.kamplatform.kit.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kamplatform.kit.problem.Problem;

@@ -1,11 +1,11 @@
-package io.kamplatform.account.api;
+package io.kamplatform.kit.api;
 
 import java.util.List;
 
 /** Counts and one result per item, in the order of the request. */
 public record BatchResult(int recorded, int duplicates, int rejected, List<BatchItemResult> results) {
 
-    static BatchResult of(List<BatchItemResult> results) {
+    public static BatchResult of(List<BatchItemResult> results) {
         int recorded = 0;
         int duplicates = 0;
         int rejected = 0;

@@ -1,4 +1,4 @@
-package io.kamplatform.account.api;
+package io.kamplatform.kit.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.kamplatform.kit.store.StoredEvent;
@@ -15,7 +15,7 @@ public record HistoryEntry(
         OffsetDateTime recordedAt,
         @JsonRawValue String data) {
 
-    static HistoryEntry of(StoredEvent event) {
+    public static HistoryEntry of(StoredEvent event) {
         return new HistoryEntry(event.eventId(), event.type(), event.schemaVersion(), event.version(),
                 event.position(), event.occurredAt(), event.recordedAt(), event.payload());
     }

@@ -1,0 +1,16 @@
+package io.kamplatform.relationship.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One item of a bulk load: an event with the account it is about. */
+@Schema(name = "RelationshipEventBatchItem")
+public record RelationshipEventBatchItem(
+        @Schema(example = "ACME", required = true) String accountId,
+        @Schema(example = "crm-contact-4711", required = true) String eventId,
+        @Schema(example = "ContactAdded", required = true) String type,
+        @Schema(example = "2026-01-10T08:00:00Z", required = true) Instant occurredAt,
+        Long expectedVersion,
+        @Schema(required = true) JsonNode data) {
+}

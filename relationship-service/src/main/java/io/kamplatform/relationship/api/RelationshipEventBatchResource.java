@@ -1,0 +1,77 @@
+package io.kamplatform.relationship.api;
+
+import io.kamplatform.kit.api.BatchItemResult;
+import io.kamplatform.kit.api.BatchRecording;
+import io.kamplatform.kit.api.BatchResult;
+import io.kamplatform.kit.api.EventReceipt;
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.relationship.application.RecordingOutcome;
+import io.kamplatform.relationship.application.RelationshipEventRecorder;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Bulk loads from CRM exports: up to 1000 events (2 MiB) per request, decided in order in one
+ * transaction, one result per item; a refused item does not stop the others.
+ */
+@Path("/api/relationship-events/batch")
+@Tag(name = "Relationship and contract events")
+@SecurityRequirement(name = "jwt")
+public class RelationshipEventBatchResource {
+
+    private final SubmissionReader reader;
+    private final RelationshipEventRecorder recorder;
+
+    public RelationshipEventBatchResource(SubmissionReader reader, RelationshipEventRecorder recorder) {
+        this.reader = reader;
+        this.recorder = recorder;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CRM_WRITER, Roles.KAM_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a batch of relationship and contract events",
+            description = "At most 1000 items and 2 MiB. Items are decided in order, so an item may build on an earlier "
+                    + "one (add a contact, then record a visit with it). Results: RECORDED, DUPLICATE (same eventId and "
+                    + "body recorded before) or REJECTED with an RFC 9457 problem (e.g. unknown-account).")
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "The batch itself is malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<BatchResult> record(RelationshipEventBatch batch) {
+        return BatchRecording.record(batch == null ? null : batch.items(), RelationshipEventBatch.MAX_ITEMS,
+                (index, item) -> {
+                    SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
+                            item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());
+                    return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
+                            : BatchRecording.Read.ok(item.eventId(), read.submission());
+                },
+                recorder::recordAll, RelationshipEventBatchResource::result);
+    }
+
+    private static BatchItemResult result(int index, String eventId, RecordingOutcome outcome) {
+        return switch (outcome) {
+            case RecordingOutcome.Recorded r -> new BatchItemResult(index, eventId, BatchItemResult.Status.RECORDED,
+                    EventReceipt.of(r.event()), null);
+            case RecordingOutcome.Replayed r -> new BatchItemResult(index, eventId, BatchItemResult.Status.DUPLICATE,
+                    EventReceipt.of(r.event()), null);
+            default -> BatchRecording.rejected(index, eventId, OutcomeProblems.of(outcome, BatchRecording.prefix(index) + "."));
+        };
+    }
+}
