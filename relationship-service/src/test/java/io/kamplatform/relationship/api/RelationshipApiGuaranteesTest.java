@@ -84,7 +84,9 @@ class RelationshipApiGuaranteesTest {
                 Events.event("ServiceRequestOpened", "{\"requestId\":\"sr-1\",\"severity\":\"HIGH\",\"slaHours\":0,\"subject\":\"s\"}"),
                 Events.event("ContractSigned", "{\"contractId\":\"K/1\"}"),
                 "{\"eventId\":\"e-1\",\"type\":\"ContactLeft\",\"data\":{\"contactId\":\"c-1\"}}",
-                Events.event("ContactLeft", "{\"contactId\":\"c-1'; DROP TABLE event_store;--\"}"));
+                Events.event("ContactLeft", "{\"contactId\":\"c-1'; DROP TABLE event_store;--\"}"),
+                Events.event("InteractionRecorded", "{\"interactionId\":\"i-1\",\"kind\":\"CALL\",\"contactIds\":[],"
+                        + "\"supplierParticipants\":[{\"participantId\":\"kam-anna\",\"function\":\"SALES\"}]}"));
         for (String body : bodies) {
             int status = post(accountId, body).then().contentType("application/problem+json").extract().statusCode();
             assertThat(status).as(body).isBetween(400, 499);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.kamplatform.relationship.contract.RelationshipEventSchemas;
 import io.kamplatform.relationship.support.Accounts;
 import io.kamplatform.relationship.support.Events;
 import io.kamplatform.relationship.support.Tokens;
@@ -13,13 +14,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every event type: POST → stored → on its topic with the account as key and CloudEvents headers,
- * for an account learnt from kam.account.events.
+ * Every event type: POST → stored → on its topic with the account as key and CloudEvents headers, valid against
+ * the published JSON Schema and AsyncAPI headers, for an account learnt from kam.account.events.
  */
 @QuarkusTest
 class RelationshipEventPublicationTest {
@@ -63,6 +67,10 @@ class RelationshipEventPublicationTest {
                 assertThat(Topics.header(record, "ce_subject")).isEqualTo(accountId);
                 assertThat(Topics.header(record, "ce_id")).startsWith("evt-");
                 assertThat(Topics.header(record, "ce_dataschema")).endsWith("/v1/" + type + ".json");
+                assertThat(RelationshipEventSchemas.validate(type, record.value())).as("%s data %s", type, record.value()).isEmpty();
+                Map<String, String> headers = new HashMap<>();
+                record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                assertThat(RelationshipEventSchemas.validateHeaders(type, headers)).as("%s headers", type).isEmpty();
             }
             assertThat(records.stream().filter(r -> r.topic().equals(Topics.CONTRACTS))
                     .map(r -> Topics.header(r, "ce_streamversion")).toList()).containsExactly("1", "2", "3", "4", "5");

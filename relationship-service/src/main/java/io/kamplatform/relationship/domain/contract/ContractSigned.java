@@ -27,5 +27,5 @@ public record ContractSigned(
         @NotNull @Valid Money listValue,
         @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal expectedMarginPct,
         @NotBlank @Size(max = 100) String serviceLevel,
-        boolean preferredSupplier) implements ContractEvent {
+        @NotNull Boolean preferredSupplier) implements ContractEvent {
 }

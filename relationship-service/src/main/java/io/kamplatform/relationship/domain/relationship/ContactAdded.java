@@ -1,5 +1,6 @@
 package io.kamplatform.relationship.domain.relationship;
 
+import io.kamplatform.relationship.domain.SortedSets;
 import io.kamplatform.relationship.domain.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,4 +18,9 @@ public record ContactAdded(
         @NotNull Set<@NotNull BuyingRole> buyingRoles,
         @NotNull ContactLevel level,
         @Size(max = 100) String function) implements RelationshipEvent {
+
+    /** Sorted, so the same contact is always written the same way. */
+    public ContactAdded {
+        buyingRoles = SortedSets.of(buyingRoles);
+    }
 }

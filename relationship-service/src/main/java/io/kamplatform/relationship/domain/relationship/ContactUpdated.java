@@ -1,5 +1,6 @@
 package io.kamplatform.relationship.domain.relationship;
 
+import io.kamplatform.relationship.domain.SortedSets;
 import io.kamplatform.relationship.domain.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,11 @@ public record ContactUpdated(
         Set<@NotNull BuyingRole> buyingRoles,
         ContactLevel level,
         @Size(min = 1, max = 100) String function) implements RelationshipEvent {
+
+    /** Sorted, so the same change is always written the same way. */
+    public ContactUpdated {
+        buyingRoles = SortedSets.of(buyingRoles);
+    }
 
     public boolean changesNothing() {
         return name == null && buyingRoles == null && level == null && function == null;

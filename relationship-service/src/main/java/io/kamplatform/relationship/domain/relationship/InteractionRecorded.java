@@ -1,5 +1,6 @@
 package io.kamplatform.relationship.domain.relationship;
 
+import io.kamplatform.relationship.domain.SortedSets;
 import io.kamplatform.relationship.domain.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,8 +26,13 @@ public record InteractionRecorded(
         @NotNull InteractionKind kind,
         @NotNull @Size(max = 100) Set<@NotBlank @Pattern(regexp = CrmId.PATTERN, message = CrmId.MESSAGE) String> contactIds,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid SupplierParticipant> supplierParticipants,
-        boolean twoWay,
+        @NotNull Boolean twoWay,
         Sentiment sentiment,
         @Size(max = 2000) String summary,
         LocalDate followUpDueOn) implements RelationshipEvent {
+
+    /** Sorted, so the same interaction is always written the same way. */
+    public InteractionRecorded {
+        contactIds = SortedSets.of(contactIds);
+    }
 }
