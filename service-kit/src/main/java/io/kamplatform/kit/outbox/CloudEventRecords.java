@@ -3,6 +3,7 @@ package io.kamplatform.kit.outbox;
 import io.kamplatform.kit.store.StoredEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * JSON data. The stream version and schema version travel as CloudEvents extensions; the topic and
  * schema come from the service's {@link EventRouting}.
  */
+/* Left out of services that publish nothing (kam.outbox.included=false at build time, e.g. reporting-service). */
+@IfBuildProperty(name = "kam.outbox.included", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class CloudEventRecords {
 

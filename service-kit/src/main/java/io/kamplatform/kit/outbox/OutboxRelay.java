@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.jboss.logging.Logger;
  * record of the batch (idempotent producer, acks=all); a crash in between re-sends the same records
  * with the same {@code ce_id}. A transaction-scoped advisory lock lets one replica relay at a time.
  */
+/* Left out of services that publish nothing (kam.outbox.included=false at build time, e.g. reporting-service). */
+@IfBuildProperty(name = "kam.outbox.included", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class OutboxRelay {
 

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * is milliseconds, plus a slow periodic pass that covers a lost connection, a failed publish and
  * rows held back behind a long-running transaction.
  */
+/* Left out of services that publish nothing (kam.outbox.included=false at build time, e.g. reporting-service). */
+@IfBuildProperty(name = "kam.outbox.included", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class OutboxWakeUp {
 

@@ -1,0 +1,65 @@
+package io.kamplatform.reporting.api;
+
+import io.kamplatform.kit.api.EventReader;
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.reporting.store.FactStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An account's events from all three topics, in the order they happened, as of a point in time. */
+@Path("/api/reports/accounts/{accountId}/timeline")
+@Tag(name = "Account reports")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    static final int MAX_PAGE = 500;
+
+    private final FactStore store;
+    private final Clock clock;
+
+    public TimelineResource(FactStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Account timeline", description = "Every event about the account up to asOf, oldest first, paged.")
+    public Uni<Timeline> timeline(@PathParam("accountId") String accountId,
+                                  @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf,
+                                  @QueryParam("offset") @DefaultValue("0") int offset,
+                                  @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
+        }
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation(offset < 0 ? "offset" : "limit",
+                    offset < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE))));
+        }
+        Instant at = AsOf.parse(asOf, clock);
+        return store.timeline(accountId, at.atOffset(ZoneOffset.UTC), offset, limit + 1).map(facts -> {
+            boolean more = facts.size() > limit;
+            List<TimelineEntry> page = facts.stream().limit(limit).map(TimelineEntry::of).toList();
+            return new Timeline(accountId, at, page, more ? offset + limit : null);
+        });
+    }
+}

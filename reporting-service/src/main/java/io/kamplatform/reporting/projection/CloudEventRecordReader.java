@@ -1,0 +1,84 @@
+package io.kamplatform.reporting.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Reads a Kafka record in CloudEvents binary mode as an {@link IncomingFact}. Strict about what every report
+ * needs (account key, ce_id, ce_type, ce_time, a JSON object as data) and lenient about everything else, so
+ * producers can add types and fields before this service knows them.
+ */
+@ApplicationScoped
+public class CloudEventRecordReader {
+
+    private final ObjectMapper mapper;
+
+    public CloudEventRecordReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public IncomingFact read(ConsumerRecord<String, String> record) {
+        String accountId = record.key();
+        if (accountId == null || accountId.isBlank()) {
+            throw new UnreadableRecordException("no record key: the key must be the account id");
+        }
+        String eventId = required(record, "ce_id");
+        String type = required(record, "ce_type");
+        OffsetDateTime occurredAt = time(record, "ce_time", true);
+        if (record.value() == null) {
+            throw new UnreadableRecordException("no value: the event data must be a JSON object");
+        }
+        try {
+            JsonNode data = mapper.readTree(record.value());
+            if (data == null || !data.isObject()) {
+                throw new UnreadableRecordException("the value is not a JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException("the value is not JSON: " + e.getOriginalMessage());
+        }
+        String version = header(record, "ce_streamversion");
+        Long streamVersion;
+        try {
+            streamVersion = version == null ? null : Long.valueOf(version);
+        } catch (NumberFormatException e) {
+            streamVersion = null;
+        }
+        return new IncomingFact(eventId, accountId, type, header(record, "ce_source"), record.topic(), record.partition(),
+                record.offset(), streamVersion, occurredAt, time(record, "ce_recordedtime", false), record.value());
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = header(record, name);
+        if (value == null || value.isBlank()) {
+            throw new UnreadableRecordException("missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    private static OffsetDateTime time(ConsumerRecord<String, String> record, String name, boolean required) {
+        String value = required ? required(record, name) : header(record, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            if (required) {
+                throw new UnreadableRecordException("header " + name + " is not an RFC 3339 time: " + value);
+            }
+            return null;
+        }
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

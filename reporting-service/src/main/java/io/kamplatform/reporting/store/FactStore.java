@@ -1,0 +1,83 @@
+package io.kamplatform.reporting.store;
+
+import io.kamplatform.reporting.projection.IncomingFact;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The projected history: every consumed event once, queried per account and point in time. */
+@ApplicationScoped
+public class FactStore {
+
+    static final String COLUMNS = "event_id, account_id, event_type, source, topic, stream_version, occurred_at, "
+            + "recorded_at, data::text AS data";
+
+    private final Pool pool;
+
+    public FactStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Stores the fact unless its event id was projected before. One statement, one transaction: the change and
+     * the processed mark cannot diverge. True when it was new.
+     */
+    public Uni<Boolean> project(IncomingFact fact) {
+        return pool.preparedQuery("INSERT INTO account_facts (event_id, account_id, event_type, source, topic, "
+                        + "kafka_partition, kafka_offset, stream_version, occurred_at, recorded_at, data) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING")
+                .execute(Tuple.from(new Object[] {fact.eventId(), fact.accountId(), fact.type(), fact.source(),
+                        fact.topic(), fact.partition(), fact.offset(), fact.streamVersion(), fact.occurredAt(),
+                        fact.recordedAt(), new JsonObject(fact.data())}))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The account's facts that happened up to {@code asOf}, oldest first (ties in projection order). */
+    public Uni<List<StoredFact>> factsOf(String accountId, OffsetDateTime asOf) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
+                        + "ORDER BY occurred_at, projected_at, event_id")
+                .execute(Tuple.of(accountId, asOf))
+                .map(FactStore::toFacts);
+    }
+
+    /** A page of the account's timeline up to {@code asOf}. */
+    public Uni<List<StoredFact>> timeline(String accountId, OffsetDateTime asOf, int offset, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
+                        + "ORDER BY occurred_at, projected_at, event_id OFFSET $3 LIMIT $4")
+                .execute(Tuple.of(accountId, asOf, offset, limit))
+                .map(FactStore::toFacts);
+    }
+
+    /** Every account with a fact up to {@code asOf}. */
+    public Uni<List<String>> accountsAsOf(OffsetDateTime asOf) {
+        return pool.preparedQuery("SELECT DISTINCT account_id FROM account_facts WHERE occurred_at <= $1 ORDER BY account_id")
+                .execute(Tuple.of(asOf))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
+                });
+    }
+
+    /** The facts of all accounts up to {@code asOf}, grouped by account in time order. */
+    public Uni<List<StoredFact>> allFactsAsOf(OffsetDateTime asOf) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE occurred_at <= $1 "
+                        + "ORDER BY account_id, occurred_at, projected_at, event_id")
+                .execute(Tuple.of(asOf))
+                .map(FactStore::toFacts);
+    }
+
+    private static List<StoredFact> toFacts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<StoredFact> facts = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> facts.add(new StoredFact(row.getString("event_id"), row.getString("account_id"),
+                row.getString("event_type"), row.getString("source"), row.getString("topic"), row.getLong("stream_version"),
+                row.getOffsetDateTime("occurred_at"), row.getOffsetDateTime("recorded_at"), row.getString("data"))));
+        return facts;
+    }
+}

@@ -1,0 +1,134 @@
+package io.kamplatform.reporting.projection;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.kamplatform.local.TestInfra;
+import io.kamplatform.reporting.support.Fixtures;
+import io.kamplatform.reporting.support.Publisher;
+import io.kamplatform.reporting.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projection against the real broker and database: exactly-once effect, poison records to the dead-letter
+ * topic with the reason while consumption goes on, unknown types tolerated, time travel on the timeline.
+ */
+@QuarkusTest
+class ProjectionTest {
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String accountId = Publisher.newAccountId();
+        try (Publisher publisher = new Publisher()) {
+            String eventId = "evt-" + UUID.randomUUID();
+            publisher.publish(Fixtures.ACCOUNTS, eventId, accountId, "AccountRegistered", "2026-01-05T09:00:00Z",
+                    Fixtures.registered("Twice GmbH"));
+            publisher.publish(Fixtures.ACCOUNTS, eventId, accountId, "AccountRegistered", "2026-01-05T09:00:00Z",
+                    Fixtures.registered("Twice GmbH"));
+            publisher.publish(accountId, "KeyAccountDesignated", "2026-02-01T09:00:00Z", Fixtures.designated());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 2);
+        JsonPath timeline = timeline(accountId, null);
+        assertThat(timeline.getList("events.type")).containsExactly("AccountRegistered", "KeyAccountDesignated");
+    }
+
+    @Test
+    void thePastIsAnsweredFromTheHistory() {
+        String accountId = Publisher.newAccountId();
+        try (Publisher publisher = new Publisher()) {
+            publisher.publish(accountId, "AccountRegistered", "2025-01-05T09:00:00Z", Fixtures.registered("Old Ltd"));
+            publisher.publish(accountId, "RevenueRecognized", "2025-03-01T00:00:00Z", Fixtures.revenue("2025-02", "10.00", "5.00"));
+            publisher.publish(accountId, "KeyAccountDesignated", "2025-06-01T09:00:00Z", Fixtures.designated());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 3);
+        assertThat(timeline(accountId, "2025-03-31").getList("events.type")).containsExactly("AccountRegistered", "RevenueRecognized");
+        assertThat(timeline(accountId, "2025-01-01").getList("events")).isEmpty();
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/accounts/{id}/timeline?limit=2", accountId)
+                .then().statusCode(200).body("nextOffset", equalTo(2));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String accountId = Publisher.newAccountId();
+        try (Publisher publisher = new Publisher()) {
+            ProducerRecord<String, String> poison = new ProducerRecord<>(Fixtures.INTERACTIONS, accountId, "{not json");
+            Publisher.header(poison, "ce_id", "evt-poison-" + accountId);
+            Publisher.header(poison, "ce_type", "ContactAdded");
+            Publisher.header(poison, "ce_time", "2026-01-05T09:00:00Z");
+            publisher.send(poison);
+            ProducerRecord<String, String> noTime = new ProducerRecord<>(Fixtures.INTERACTIONS, accountId, "{}");
+            Publisher.header(noTime, "ce_id", "evt-no-time-" + accountId);
+            Publisher.header(noTime, "ce_type", "ContactAdded");
+            publisher.send(noTime);
+            publisher.publish(accountId, "ContactAdded", "2026-01-06T09:00:00Z", Fixtures.contact("c-1", "\"DECIDER\"", "EXECUTIVE"));
+            publisher.publish(accountId, "SomethingNewHappened", "2026-01-07T09:00:00Z", "{\"future\":true}");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 2);
+        assertThat(timeline(accountId, null).getList("events.type")).containsExactly("ContactAdded", "SomethingNewHappened");
+
+        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.INTERACTIONS + ".dlq", accountId, 2);
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("not JSON");
+        assertThat(header(dead.get(1), "dead-letter-reason")).contains("ce_time");
+        assertThat(dead.get(0).value()).isEqualTo("{not json");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("kam_projection_unknown_types_total"));
+    }
+
+    @Test
+    void reportsNeedAReaderTokenAndAValidAsOf() {
+        given().when().get("/api/reports/accounts/A/timeline").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.writer()).when().get("/api/reports/accounts/A/timeline").then().statusCode(403);
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/accounts/A/timeline?asOf=yesterday")
+                .then().statusCode(400).body("violations[0].field", equalTo("asOf"));
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/accounts/A/timeline?asOf=2999-01-01")
+                .then().statusCode(400).body("violations[0].field", equalTo("asOf"));
+    }
+
+    static JsonPath timeline(String accountId, String asOf) {
+        return given().auth().oauth2(Tokens.reader())
+                .queryParam("asOf", asOf == null ? "" : asOf)
+                .when().get("/api/reports/accounts/{id}/timeline", accountId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<ConsumerRecord<String, String>> deadLetters(String topic, String key, int expected) {
+        Properties props = new Properties();
+        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.instance().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

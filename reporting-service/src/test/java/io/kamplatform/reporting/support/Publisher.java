@@ -1,0 +1,65 @@
+package io.kamplatform.reporting.support;
+
+import io.kamplatform.local.TestInfra;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes records as the writer services' outboxes do: CloudEvents binary mode, key = account id. */
+public final class Publisher implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public Publisher() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.instance().kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    public static String newAccountId() {
+        return "ACME-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Publishes one event with a fresh id; returns the id. */
+    public String publish(String accountId, String type, String occurredAt, String data) {
+        String eventId = "evt-" + UUID.randomUUID();
+        publish(Fixtures.TOPIC_OF.getOrDefault(type, Fixtures.INTERACTIONS), eventId, accountId, type, occurredAt, data);
+        return eventId;
+    }
+
+    public void publish(String topic, String eventId, String accountId, String type, String occurredAt, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, accountId, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId);
+        header(record, "ce_type", type);
+        header(record, "ce_source", "/kam-platform/test");
+        header(record, "ce_subject", accountId);
+        header(record, "ce_time", occurredAt);
+        header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    public void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
