@@ -1,0 +1,186 @@
+package io.kamplatform.reporting.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform as a user runs it: ./deploy/local/run starts PostgreSQL, Kafka and the three services as
+ * built artifacts; a small KAM story is posted through the writer APIs and read back from the reporting API.
+ * Runs in the integration-test phase, after every service jar is packaged.
+ */
+class PlatformEndToEndIT {
+
+    static final Path REPO = Path.of(System.getProperty("kam.repo", "..")).toAbsolutePath().normalize();
+    static final Path HOME = REPO.resolve("reporting-service/target/e2e-home");
+    static final int BASE_PORT = 28081;
+    static final String ACCOUNTS = "http://localhost:" + BASE_PORT;
+    static final String RELATIONSHIPS = "http://localhost:" + (BASE_PORT + 1);
+    static final String REPORTS = "http://localhost:" + (BASE_PORT + 2);
+
+    static Process platform;
+    static Map<String, String> tokens = new HashMap<>();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        deleteRecursively(HOME);
+        Files.createDirectories(HOME);
+        Path log = HOME.resolve("launcher.log");
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(),
+                "--home", HOME.toString(), "--base-port", Integer.toString(BASE_PORT),
+                "--kafka-port", "29092", "--postgres-port", "25432")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KAM_SKIP_BUILD", "1");
+        platform = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.readString(log).contains("is running locally")) {
+            if (!platform.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the platform did not start:\n" + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+        for (String line : Files.readAllLines(HOME.resolve("tokens.env"))) {
+            if (line.startsWith("export ")) {
+                String[] pair = line.substring(7).split("=", 2);
+                tokens.put(pair[0], pair[1].replace("'", "").replace("\"", ""));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.destroy(); // SIGTERM: the launcher stops services, then Kafka, then PostgreSQL
+            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
+                platform.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aStoryPostedToTheWritersIsReportedWithinASecond() {
+        String writer = tokens.get("KAM_TOKEN_CRM_WRITER");
+        String reader = tokens.get("KAM_TOKEN_KAM_READER");
+        String account = "E2E-" + System.currentTimeMillis();
+        Instant now = Instant.now();
+        String today = now.toString();
+        YearMonth thisMonth = YearMonth.from(now.atZone(ZoneOffset.UTC));
+
+        post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("reg", "AccountRegistered", today,
+                "{\"name\":\"End To End SpA\",\"sector\":\"Food\",\"country\":\"IT\"}"));
+        post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("key", "KeyAccountDesignated", today,
+                "{\"rationale\":\"strategic\"}"));
+        post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("kam", "KeyAccountManagerAssigned", today,
+                "{\"managerId\":\"kam-anna\",\"name\":\"Anna Rossi\"}"));
+        post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("pot", "SalesPotentialAssessed", today,
+                "{\"annualPotential\":{\"amount\":\"1200000\",\"currency\":\"EUR\"},\"rationale\":\"two plants\"}"));
+        for (int m = 1; m <= 6; m++) {
+            post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("rev-" + m, "RevenueRecognized", today,
+                    "{\"month\":\"" + thisMonth.minusMonths(m) + "\",\"revenue\":{\"amount\":\"50000\",\"currency\":\"EUR\"},"
+                            + "\"costOfSales\":{\"amount\":\"35000\",\"currency\":\"EUR\"}}"));
+        }
+        // The relationship service learns the account from Kafka: retry while it answers unknown-account.
+        String contact = event("c-ceo", "ContactAdded", today, "{\"contactId\":\"c-ceo\",\"name\":\"Giulia Conti\","
+                + "\"buyingRoles\":[\"DECIDER\",\"SPONSOR\"],\"level\":\"EXECUTIVE\",\"function\":\"CEO\"}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (postStatus(RELATIONSHIPS + "/api/accounts/" + account + "/events", writer, contact) == 422) {
+            assertThat(System.nanoTime()).as("relationship-service learns the account").isLessThan(deadline);
+            sleep(100);
+        }
+        post(RELATIONSHIPS + "/api/accounts/" + account + "/events", writer, event("c-buy", "ContactAdded", today,
+                "{\"contactId\":\"c-buy\",\"name\":\"Marco Neri\",\"buyingRoles\":[\"BUYER\",\"INFLUENCER\"],"
+                        + "\"level\":\"MANAGEMENT\",\"function\":\"Procurement\"}"));
+        post(RELATIONSHIPS + "/api/accounts/" + account + "/events", writer, event("visit", "InteractionRecorded", today,
+                "{\"interactionId\":\"i-1\",\"kind\":\"BUSINESS_REVIEW\",\"contactIds\":[\"c-ceo\",\"c-buy\"],"
+                        + "\"supplierParticipants\":[{\"participantId\":\"kam-anna\",\"function\":\"SALES\"},"
+                        + "{\"participantId\":\"eng-luca\",\"function\":\"TECHNICAL\"}],\"twoWay\":true,\"sentiment\":\"POSITIVE\"}"));
+        post(RELATIONSHIPS + "/api/accounts/" + account + "/events", writer, event("k-1", "ContractSigned", today,
+                "{\"contractId\":\"K-" + account + "\",\"startsOn\":\"" + LocalDate.now(ZoneOffset.UTC).minusMonths(1) + "\","
+                        + "\"endsOn\":\"" + LocalDate.now(ZoneOffset.UTC).plusYears(2) + "\","
+                        + "\"annualValue\":{\"amount\":\"600000\",\"currency\":\"EUR\"},\"listValue\":{\"amount\":\"650000\",\"currency\":\"EUR\"},"
+                        + "\"expectedMarginPct\":25,\"serviceLevel\":\"PREMIUM\",\"preferredSupplier\":true}"));
+
+        // Freshness: from a 2xx on a writer to the change in the report.
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long posted = System.nanoTime();
+            post(RELATIONSHIPS + "/api/accounts/" + account + "/events", writer, event("comp-" + i, "CompetitorActivityObserved",
+                    Instant.now().toString(), "{\"competitor\":\"Rival " + i + "\",\"threat\":\"LOW\"}"));
+            String competitor = "Rival " + i;
+            while (!timeline(reader, account).getList("events.data.competitor").contains(competitor)) {
+                assertThat(Duration.ofNanos(System.nanoTime() - posted)).isLessThan(Duration.ofSeconds(10));
+                sleep(10);
+            }
+            millis.add(Duration.ofNanos(System.nanoTime() - posted).toMillis());
+        }
+        Collections.sort(millis);
+        System.out.println("E2E freshness (POST 2xx -> visible in reporting), ms: " + millis);
+        assertThat(millis.get(millis.size() / 2)).as("median freshness in ms").isLessThanOrEqualTo(1000);
+
+        JsonPath timeline = timeline(reader, account);
+        assertThat(timeline.getList("events.type")).contains("AccountRegistered", "ContactAdded", "InteractionRecorded",
+                "ContractSigned", "RevenueRecognized");
+
+    }
+
+    static JsonPath timeline(String token, String account) {
+        return given().auth().oauth2(token).queryParam("limit", 500)
+                .when().get(REPORTS + "/api/reports/accounts/" + account + "/timeline")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static String event(String id, String type, String occurredAt, String data) {
+        return "{\"eventId\":\"" + id + "-" + System.nanoTime() + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+                + occurredAt + "\",\"data\":" + data + "}";
+    }
+
+    static void post(String url, String token, String body) {
+        int status = postStatus(url, token, body);
+        assertThat(status).as("POST %s %s", url, body).isEqualTo(201);
+    }
+
+    static int postStatus(String url, String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(url).statusCode();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
