@@ -1,0 +1,314 @@
+package io.kamplatform.reporting.domain.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the reports know about one account at a point in time: the left fold of its facts up to {@code asOf}. Every
+ * item keeps the ids of the events behind it, so each figure computed from it can be explained.
+ *
+ * <p>Revenue is kept in the currency of the first revenue fact; a fact in another currency is skipped (reports never
+ * add currencies). {@code skippedEventIds} lists facts that lacked a field the fold needs.
+ */
+public record AccountFacts(
+        String accountId,
+        Instant asOf,
+        Profile profile,
+        Manager manager,
+        Map<String, TeamMember> team,
+        SalesPotential salesPotential,
+        SortedMap<YearMonth, MonthlyRevenue> revenueByMonth,
+        Map<String, Contact> contacts,
+        Map<String, Interaction> interactions,
+        Map<String, ServiceRequest> serviceRequests,
+        Map<String, Complaint> complaints,
+        List<CompetitorObservation> competitorObservations,
+        Map<String, Contract> contracts,
+        List<String> skippedEventIds) {
+
+    /**
+     * Folds the facts with {@code occurredAt <= asOf} in occurredAt order (ties keep the given order). Facts of other
+     * accounts, repeated event ids and unknown types are ignored; a fact missing a needed field is skipped.
+     */
+    public static AccountFacts fold(String accountId, List<RecordedFact> facts, Instant asOf) {
+        List<RecordedFact> applicable = new ArrayList<>();
+        for (RecordedFact fact : facts) {
+            if (fact.occurredAt() != null && !fact.occurredAt().isAfter(asOf)
+                    && (fact.accountId() == null || fact.accountId().equals(accountId))) {
+                applicable.add(fact);
+            }
+        }
+        applicable.sort(Comparator.comparing(RecordedFact::occurredAt)); // stable: ties keep the given order
+        Folder folder = new Folder();
+        Set<String> seen = new HashSet<>();
+        for (RecordedFact fact : applicable) {
+            if (fact.eventId() != null && !seen.add(fact.eventId())) {
+                continue;
+            }
+            try {
+                if (fact.data() == null || !fact.data().isObject()) {
+                    throw new Json.MissingField("data");
+                }
+                folder.apply(fact);
+            } catch (Json.MissingField | IllegalArgumentException | java.time.DateTimeException
+                     | ArithmeticException malformed) {
+                folder.skipped.add(fact.eventId());
+            }
+        }
+        return folder.result(accountId, asOf);
+    }
+
+    // ---- queries the reports share ----
+
+    public List<Contact> activeContacts() {
+        return contacts.values().stream().filter(Contact::active).toList();
+    }
+
+    /** Two-way interactions with {@code from <= occurredAt <= asOf}, oldest first. */
+    public List<Interaction> twoWayInteractionsSince(Instant from) {
+        return interactions.values().stream()
+                .filter(i -> i.twoWay() && !i.occurredAt().isBefore(from))
+                .sorted(Comparator.comparing(Interaction::occurredAt))
+                .toList();
+    }
+
+    public Optional<Interaction> lastTwoWayInteraction() {
+        return interactions.values().stream().filter(Interaction::twoWay)
+                .max(Comparator.comparing(Interaction::occurredAt));
+    }
+
+    /** Active contacts named in a two-way interaction since {@code from}, in the order contacts were added. */
+    public List<Contact> activeContactsMetSince(Instant from) {
+        Set<String> met = new HashSet<>();
+        twoWayInteractionsSince(from).forEach(i -> met.addAll(i.contactIds()));
+        return activeContacts().stream().filter(c -> met.contains(c.contactId())).toList();
+    }
+
+    /** Supplier functions that took part in a two-way interaction since {@code from}. */
+    public Set<String> supplierFunctionsSince(Instant from) {
+        Set<String> functions = new LinkedHashSet<>();
+        twoWayInteractionsSince(from).forEach(i -> functions.addAll(i.supplierFunctions()));
+        return Collections.unmodifiableSet(functions);
+    }
+
+    public List<Contract> currentContracts(LocalDate day) {
+        return contracts.values().stream().filter(c -> c.isCurrentOn(day)).toList();
+    }
+
+    /** Revenue of the months {@code from..to} inclusive; months without revenue count as zero. */
+    public BigDecimal revenueOf(YearMonth from, YearMonth to) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (MonthlyRevenue month : revenueByMonth.subMap(from, to.plusMonths(1)).values()) {
+            sum = sum.add(month.revenue().amount());
+        }
+        return sum;
+    }
+
+    /** Event ids behind the months {@code from..to} inclusive. */
+    public List<String> revenueEventIds(YearMonth from, YearMonth to) {
+        List<String> ids = new ArrayList<>();
+        revenueByMonth.subMap(from, to.plusMonths(1)).values().forEach(m -> ids.addAll(m.eventIds()));
+        return ids;
+    }
+
+    /** Mutable while folding; the result is immutable. */
+    private static final class Folder {
+        Profile profile = Profile.EMPTY;
+        Manager manager;
+        final Map<String, TeamMember> team = new LinkedHashMap<>();
+        SalesPotential potential;
+        final TreeMap<YearMonth, MonthlyRevenue> revenue = new TreeMap<>();
+        String revenueCurrency;
+        final Map<String, Contact> contacts = new LinkedHashMap<>();
+        final Map<String, Interaction> interactions = new LinkedHashMap<>();
+        final Map<String, ServiceRequest> requests = new LinkedHashMap<>();
+        final Map<String, Complaint> complaints = new LinkedHashMap<>();
+        final List<CompetitorObservation> competitors = new ArrayList<>();
+        final Map<String, Contract> contracts = new LinkedHashMap<>();
+        final List<String> skipped = new ArrayList<>();
+
+        void apply(RecordedFact fact) {
+            JsonNode d = fact.data();
+            String id = fact.eventId();
+            Instant at = fact.occurredAt();
+            switch (fact.type()) {
+                case "AccountRegistered" -> profile = new Profile(Json.text(d, "name"),
+                        Json.optText(d, "parentAccountId"), profile.keyAccount(), Lists.append(profile.eventIds(), id));
+                case "AccountDetailsChanged" -> {
+                    String name = Json.optText(d, "name");
+                    profile = new Profile(name != null ? name : profile.name(), profile.parentAccountId(),
+                            profile.keyAccount(), Lists.append(profile.eventIds(), id));
+                }
+                case "KeyAccountDesignated" -> profile = new Profile(profile.name(), profile.parentAccountId(), true,
+                        Lists.append(profile.eventIds(), id));
+                // As in account-service: a revoked key account loses its manager too.
+                case "KeyAccountDesignationRevoked" -> {
+                    profile = new Profile(profile.name(), profile.parentAccountId(), false,
+                            Lists.append(profile.eventIds(), id));
+                    manager = null;
+                }
+                case "KeyAccountManagerAssigned" ->
+                        manager = new Manager(Json.text(d, "managerId"), Json.optText(d, "name"), id);
+                case "AccountTeamMemberJoined" -> {
+                    String memberId = Json.text(d, "memberId");
+                    team.put(memberId, new TeamMember(memberId, Json.optText(d, "name"),
+                            Json.text(d, "function"), List.of(id)));
+                }
+                case "AccountTeamMemberLeft" -> team.remove(Json.text(d, "memberId"));
+                case "SalesPotentialAssessed" -> potential = new SalesPotential(Json.money(d, "annualPotential"), at, id);
+                case "RevenueRecognized" -> addRevenue(Json.month(d, "month"), Json.money(d, "revenue"),
+                        Json.money(d, "costOfSales"), at, id);
+                case "RevenueCorrected" -> addRevenue(Json.month(d, "month"), Json.money(d, "revenueDelta"),
+                        Json.money(d, "costOfSalesDelta"), at, id);
+                case "ContactAdded" -> {
+                    String contactId = Json.text(d, "contactId");
+                    Set<BuyingRole> roles = Json.optEnumSet(BuyingRole.class, d, "buyingRoles");
+                    contacts.put(contactId, new Contact(contactId, Json.optText(d, "name"),
+                            roles == null ? Set.of() : roles, optLevel(d), Json.optText(d, "function"), true, null,
+                            List.of(id)));
+                }
+                case "ContactUpdated" -> {
+                    Contact c = known(contacts, Json.text(d, "contactId"));
+                    String name = Json.optText(d, "name");
+                    Set<BuyingRole> roles = Json.optEnumSet(BuyingRole.class, d, "buyingRoles");
+                    ContactLevel level = optLevel(d);
+                    String function = Json.optText(d, "function");
+                    contacts.put(c.contactId(), new Contact(c.contactId(), name != null ? name : c.name(),
+                            roles != null ? roles : c.roles(), level != null ? level : c.level(),
+                            function != null ? function : c.function(), c.active(), c.leftAt(),
+                            Lists.append(c.eventIds(), id)));
+                }
+                case "ContactLeft" -> {
+                    Contact c = known(contacts, Json.text(d, "contactId"));
+                    contacts.put(c.contactId(), new Contact(c.contactId(), c.name(), c.roles(), c.level(),
+                            c.function(), false, at, Lists.append(c.eventIds(), id)));
+                }
+                case "InteractionRecorded" -> {
+                    String interactionId = Json.text(d, "interactionId");
+                    interactions.put(interactionId, new Interaction(interactionId, Json.text(d, "kind"), at,
+                            Json.textSet(d, "contactIds"),
+                            Set.copyOf(Json.fieldOfEach(d, "supplierParticipants", "function")),
+                            Json.bool(d, "twoWay"), Json.optText(d, "sentiment"), Json.optDate(d, "followUpDueOn"),
+                            null, List.of(id)));
+                }
+                case "FollowUpCompleted" -> {
+                    Interaction i = known(interactions, Json.text(d, "interactionId"));
+                    interactions.put(i.interactionId(), new Interaction(i.interactionId(), i.kind(), i.occurredAt(),
+                            i.contactIds(), i.supplierFunctions(), i.twoWay(), i.sentiment(), i.followUpDueOn(), at,
+                            Lists.append(i.eventIds(), id)));
+                }
+                case "ServiceRequestOpened" -> {
+                    String requestId = Json.text(d, "requestId");
+                    requests.put(requestId, new ServiceRequest(requestId, Json.enumValue(Severity.class, d, "severity"),
+                            Json.integer(d, "slaHours"), at, null, List.of(id)));
+                }
+                case "ServiceRequestResolved" -> {
+                    ServiceRequest r = known(requests, Json.text(d, "requestId"));
+                    requests.put(r.requestId(), new ServiceRequest(r.requestId(), r.severity(), r.slaHours(),
+                            r.openedAt(), at, Lists.append(r.eventIds(), id)));
+                }
+                case "ComplaintRaised" -> {
+                    String complaintId = Json.text(d, "complaintId");
+                    complaints.put(complaintId, new Complaint(complaintId,
+                            Json.enumValue(Severity.class, d, "severity"), Json.optText(d, "subject"), at, null,
+                            List.of(id)));
+                }
+                case "ComplaintResolved" -> {
+                    Complaint c = known(complaints, Json.text(d, "complaintId"));
+                    complaints.put(c.complaintId(), new Complaint(c.complaintId(), c.severity(), c.subject(),
+                            c.raisedAt(), at, Lists.append(c.eventIds(), id)));
+                }
+                case "CompetitorActivityObserved" -> competitors.add(new CompetitorObservation(
+                        Json.text(d, "competitor"), Json.optText(d, "threat"), at, id));
+                case "ContractSigned" -> {
+                    String contractId = Json.text(d, "contractId");
+                    contracts.put(contractId, new Contract(contractId, ContractStatus.ACTIVE, Json.date(d, "startsOn"),
+                            Json.date(d, "endsOn"), Json.money(d, "annualValue"), Json.money(d, "listValue"),
+                            Json.bool(d, "preferredSupplier"), at, null, null, List.of(), List.of(id)));
+                }
+                case "ContractRenewed" -> {
+                    Contract c = known(contracts, Json.text(d, "contractId"));
+                    Renewal renewal = new Renewal(c.endsOn(), Json.date(d, "newEndsOn"),
+                            Json.money(d, "annualValue"), Json.money(d, "listValue"), at, id);
+                    List<Renewal> renewals = new ArrayList<>(c.renewals());
+                    renewals.add(renewal);
+                    contracts.put(c.contractId(), new Contract(c.contractId(), c.status(), c.startsOn(),
+                            renewal.newEndsOn(), renewal.annualValue(), renewal.listValue(), c.preferredSupplier(),
+                            c.signedAt(), c.terminatedAt(), c.terminationEffectiveOn(), List.copyOf(renewals),
+                            Lists.append(c.eventIds(), id)));
+                }
+                case "ContractAmended" -> {
+                    Contract c = known(contracts, Json.text(d, "contractId"));
+                    contracts.put(c.contractId(), new Contract(c.contractId(), c.status(), c.startsOn(), c.endsOn(),
+                            Json.money(d, "annualValue"), Json.money(d, "listValue"), c.preferredSupplier(),
+                            c.signedAt(), c.terminatedAt(), c.terminationEffectiveOn(), c.renewals(),
+                            Lists.append(c.eventIds(), id)));
+                }
+                case "ContractTerminated" -> {
+                    Contract c = known(contracts, Json.text(d, "contractId"));
+                    contracts.put(c.contractId(), new Contract(c.contractId(), ContractStatus.TERMINATED,
+                            c.startsOn(), c.endsOn(), c.annualValue(), c.listValue(), c.preferredSupplier(),
+                            c.signedAt(), at, Json.optDate(d, "effectiveOn"), c.renewals(),
+                            Lists.append(c.eventIds(), id)));
+                }
+                default -> {
+                    // unknown or not needed here (e.g. ConcessionGranted): ignored, counted by the caller
+                }
+            }
+        }
+
+        private void addRevenue(YearMonth month, Money revenueDelta, Money costDelta, Instant at, String id) {
+            if (revenueCurrency == null) {
+                revenueCurrency = revenueDelta.currency();
+            }
+            if (!revenueCurrency.equals(revenueDelta.currency()) || !revenueCurrency.equals(costDelta.currency())) {
+                throw new IllegalArgumentException("revenue in a second currency");
+            }
+            MonthlyRevenue current = revenue.get(month);
+            revenue.put(month, current == null
+                    ? new MonthlyRevenue(revenueDelta, costDelta, at, List.of(id))
+                    : current.add(revenueDelta, costDelta, at, id));
+        }
+
+        private static ContactLevel optLevel(JsonNode d) {
+            String level = Json.optText(d, "level");
+            return level == null ? null : ContactLevel.valueOf(level);
+        }
+
+        /** An event about an item never created (e.g. resolving an unknown request) cannot be applied. */
+        private static <V> V known(Map<String, V> items, String id) {
+            V item = items.get(id);
+            if (item == null) {
+                throw new Json.MissingField("known id " + id);
+            }
+            return item;
+        }
+
+        AccountFacts result(String accountId, Instant asOf) {
+            return new AccountFacts(accountId, asOf, profile, manager, Collections.unmodifiableMap(new LinkedHashMap<>(team)),
+                    potential, Collections.unmodifiableSortedMap(new TreeMap<>(revenue)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(contacts)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(interactions)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(requests)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(complaints)),
+                    List.copyOf(competitors), Collections.unmodifiableMap(new LinkedHashMap<>(contracts)),
+                    skipped.stream().filter(java.util.Objects::nonNull).toList());
+        }
+    }
+}

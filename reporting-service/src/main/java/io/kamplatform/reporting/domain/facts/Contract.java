@@ -1,0 +1,36 @@
+package io.kamplatform.reporting.domain.facts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A contract with the account as of the fold's point in time. {@code terminatedAt} is when the termination was
+ * recorded, {@code terminationEffectiveOn} its effective date when given.
+ */
+public record Contract(String contractId, ContractStatus status, LocalDate startsOn, LocalDate endsOn,
+        Money annualValue, Money listValue, boolean preferredSupplier, Instant signedAt, Instant terminatedAt,
+        LocalDate terminationEffectiveOn, List<Renewal> renewals, List<String> eventIds) {
+
+    /**
+     * Not terminated and not past its end date on {@code day}. A contract signed but not yet started counts: it is
+     * business secured. A termination counts from the moment it is recorded, whatever its effective date.
+     */
+    public boolean isCurrentOn(LocalDate day) {
+        return status == ContractStatus.ACTIVE && !endsOn.isBefore(day);
+    }
+
+    /** The day the contract stopped applying, or null while it still applies on {@code day}. */
+    public LocalDate endedOn(LocalDate day) {
+        if (status == ContractStatus.TERMINATED) {
+            return terminationEffectiveOn != null && terminationEffectiveOn.isBefore(day)
+                    ? terminationEffectiveOn : Dates.day(terminatedAt);
+        }
+        return endsOn.isBefore(day) ? endsOn : null;
+    }
+
+    /** Runs at least {@code years} whole years from start to end (inclusive of the end day). */
+    public boolean spansAtLeastYears(int years) {
+        return !startsOn.plusYears(years).isAfter(endsOn.plusDays(1));
+    }
+}
