@@ -1,0 +1,92 @@
+package io.kamplatform.reporting.api;
+
+import io.kamplatform.kit.api.EventReader;
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.dmu.DmuMap;
+import io.kamplatform.reporting.domain.health.HealthTrend;
+import io.kamplatform.reporting.domain.health.KamHealth;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** KAM health, relationship stage and DMU map of one account, as of any past point in time. */
+@Path("/api/reports/accounts/{accountId}")
+@Tag(name = "Account reports")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountReportResource {
+
+    /** Health with its factors, inputs and events, and the trend against 30 and 90 days before. */
+    public record HealthReport(String accountId, Instant asOf, KamHealth health, HealthTrend trend) {
+    }
+
+    /** The McDonald relationship stage with the reasons for it. */
+    public record StageReport(String accountId, Instant asOf, String stage, List<String> reasons) {
+    }
+
+    private final KamReports reports;
+    private final Clock clock;
+
+    public AccountReportResource(KamReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/health")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "KAM health of an account", description = "0-100 score and band from the factors with data "
+            + "(each with its inputs and the events behind it), data coverage, stale factors, the critical-complaint "
+            + "override, trend vs 30 and 90 days before asOf, top drivers in words, and the model version.")
+    public Uni<HealthReport> health(@PathParam("accountId") String accountId,
+                                    @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf) {
+        return assessed(accountId, asOf, a -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend()));
+    }
+
+    @GET
+    @Path("/stage")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Relationship stage of an account", description = "EXPLORATORY, BASIC, COOPERATIVE, "
+            + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
+    public Uni<StageReport> stage(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+        return assessed(accountId, asOf, a -> new StageReport(accountId, a.health().asOf(), a.stage().stage().name(),
+                a.stage().reasons()));
+    }
+
+    @GET
+    @Path("/dmu")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "DMU map of an account", description = "Each buying role with its active contacts, their level "
+            + "and last two-way contact; the roles nobody covers.")
+    public Uni<DmuMap> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+        return assessed(accountId, asOf, AccountAssessment::dmu);
+    }
+
+    private <T> Uni<T> assessed(String accountId, String asOf, Function<AccountAssessment, T> view) {
+        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
+        }
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.account(accountId, at).map(found -> found.map(view).orElseThrow(() -> new ProblemException(
+                Problem.of(ProblemType.NOT_FOUND, "nothing is known about account '" + accountId + "' as of " + at))));
+    }
+}

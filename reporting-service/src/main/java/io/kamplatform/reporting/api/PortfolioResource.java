@@ -1,0 +1,138 @@
+package io.kamplatform.reporting.api;
+
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.health.Band;
+import io.kamplatform.reporting.domain.stage.RelationshipStage;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Portfolio views over all key accounts: health worst first, and per key account manager. */
+@Path("/api/reports")
+@Tag(name = "Portfolio reports")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortfolioResource {
+
+    /** Key accounts with score, band and stage, worst first. */
+    public record PortfolioHealth(Instant asOf, int accounts, Map<String, Integer> bands, List<PortfolioEntry> entries) {
+    }
+
+    /** Something a manager should look at now. */
+    public record Alert(String accountId, String kind, String message) {
+    }
+
+    /** One manager's key accounts, their band counts and alerts. */
+    public record ManagerPortfolio(String managerId, String managerName, Map<String, Integer> bands,
+                                   List<PortfolioEntry> accounts, List<Alert> alerts) {
+    }
+
+    /** Every manager's portfolio; key accounts without a manager are under managerId null. */
+    public record ManagerPortfolios(Instant asOf, List<ManagerPortfolio> managers) {
+    }
+
+    static final int TREND_ALERT_POINTS = 10;
+
+    private final KamReports reports;
+    private final Clock clock;
+
+    public PortfolioResource(KamReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/portfolio/health")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
+            + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage.")
+    public Uni<PortfolioHealth> portfolio(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
+                                          @QueryParam("band") String band, @QueryParam("stage") String stage) {
+        Instant at = AsOf.parse(asOf, clock);
+        requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
+        requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
+        return reports.keyAccounts(at).map(assessed -> {
+            List<PortfolioEntry> entries = assessed.stream().map(PortfolioEntry::of)
+                    .filter(e -> manager == null || manager.equals(e.managerId()))
+                    .filter(e -> band == null || band.equals(e.band()))
+                    .filter(e -> stage == null || stage.equals(e.stage()))
+                    .sorted(PortfolioEntry::worstFirst).toList();
+            return new PortfolioHealth(at, entries.size(), bandCounts(entries), entries);
+        });
+    }
+
+    @GET
+    @Path("/managers")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Manager portfolios", description = "Per key account manager: the key accounts (worst first), "
+            + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
+            + TREND_ALERT_POINTS + "+ points in 30 days, stale data).")
+    public Uni<ManagerPortfolios> managers(@QueryParam("asOf") String asOf) {
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.keyAccounts(at).map(assessed -> {
+            Map<String, List<PortfolioEntry>> byManager = new TreeMap<>(java.util.Comparator.nullsLast(String::compareTo));
+            Map<String, List<Alert>> alerts = new LinkedHashMap<>();
+            assessed.forEach(a -> {
+                PortfolioEntry entry = PortfolioEntry.of(a);
+                byManager.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).add(entry);
+                List<Alert> list = alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>());
+                if (a.health().forcedRed()) {
+                    a.health().criticalOverrides().forEach(o -> list.add(new Alert(entry.accountId(), "CRITICAL", o)));
+                } else if ("RED".equals(entry.band())) {
+                    list.add(new Alert(entry.accountId(), "RED_BAND", "health " + entry.score() + " is in the red band"));
+                }
+                if ("DISINTEGRATING".equals(entry.stage())) {
+                    list.add(new Alert(entry.accountId(), "DISINTEGRATING", String.join("; ", a.stage().reasons())));
+                }
+                if (entry.deltaVs30Days() != null && entry.deltaVs30Days() <= -TREND_ALERT_POINTS) {
+                    list.add(new Alert(entry.accountId(), "FALLING", "health fell " + -entry.deltaVs30Days() + " points in 30 days"));
+                }
+                if (!a.health().staleFactors().isEmpty()) {
+                    list.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.health().staleFactors()));
+                }
+            });
+            List<ManagerPortfolio> managers = new ArrayList<>();
+            byManager.forEach((managerId, entries) -> {
+                List<PortfolioEntry> sorted = entries.stream().sorted(PortfolioEntry::worstFirst).toList();
+                managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
+                        alerts.getOrDefault(managerId, List.of())));
+            });
+            return new ManagerPortfolios(at, managers);
+        });
+    }
+
+    private static Map<String, Integer> bandCounts(List<PortfolioEntry> entries) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Band b : Band.values()) {
+            counts.put(b.name(), 0);
+        }
+        counts.put("NO_DATA", 0);
+        entries.forEach(e -> counts.merge(e.band() == null ? "NO_DATA" : e.band(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static void requireOneOf(String field, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation(field, "must be one of " + allowed))));
+        }
+    }
+}

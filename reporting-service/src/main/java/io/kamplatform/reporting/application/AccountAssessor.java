@@ -1,0 +1,58 @@
+package io.kamplatform.reporting.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.reporting.domain.dmu.DmuMap;
+import io.kamplatform.reporting.domain.facts.AccountFacts;
+import io.kamplatform.reporting.domain.facts.RecordedFact;
+import io.kamplatform.reporting.domain.health.HealthModel;
+import io.kamplatform.reporting.domain.health.HealthTrend;
+import io.kamplatform.reporting.domain.health.KamHealth;
+import io.kamplatform.reporting.domain.health.KamHealthCalculator;
+import io.kamplatform.reporting.domain.stage.RelationshipStageClassifier;
+import io.kamplatform.reporting.store.StoredFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Assesses an account from its history: folds the facts as of asOf (and 30 and 90 days before, for the trend
+ * and the stage), then scores health, classifies the stage and maps the DMU. Pure apart from JSON parsing.
+ */
+@ApplicationScoped
+public class AccountAssessor {
+
+    static final Duration MONTH = Duration.ofDays(30);
+    static final Duration QUARTER = Duration.ofDays(90);
+
+    private final ObjectMapper mapper;
+    private final HealthModel model;
+
+    public AccountAssessor(ObjectMapper mapper, HealthModel model) {
+        this.mapper = mapper;
+        this.model = model;
+    }
+
+    public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf) {
+        List<RecordedFact> history = stored.stream().map(this::toRecorded).toList();
+        AccountFacts now = AccountFacts.fold(accountId, history, asOf);
+        KamHealth health = KamHealthCalculator.assess(now, asOf, model);
+        KamHealth monthAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(MONTH)),
+                asOf.minus(MONTH), model);
+        KamHealth quarterAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(QUARTER)),
+                asOf.minus(QUARTER), model);
+        return new AccountAssessment(now, health, HealthTrend.of(health, monthAgo, quarterAgo),
+                RelationshipStageClassifier.classify(now, health, quarterAgo, asOf), DmuMap.of(now, asOf));
+    }
+
+    private RecordedFact toRecorded(StoredFact fact) {
+        try {
+            return new RecordedFact(fact.eventId(), fact.type(), fact.accountId(), fact.occurredAt().toInstant(),
+                    mapper.readTree(fact.data()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored fact " + fact.eventId() + " is not JSON", e);
+        }
+    }
+}
