@@ -141,6 +141,26 @@ class PlatformEndToEndIT {
         assertThat(timeline.getList("events.type")).contains("AccountRegistered", "ContactAdded", "InteractionRecorded",
                 "ContractSigned", "RevenueRecognized");
 
+        // Decider and executive met two-way, preferred supplier, two supplier functions: interdependent.
+        JsonPath stage = report(reader, account, "stage");
+        assertThat(stage.getString("stage")).as("stage, reasons %s", stage.getList("reasons")).isEqualTo("INTERDEPENDENT");
+        JsonPath dmu = report(reader, account, "dmu");
+        assertThat(dmu.getList("roles.DECIDER.contactId")).containsExactly("c-ceo");
+        assertThat(dmu.getList("roles.BUYER.contactId")).containsExactly("c-buy");
+        assertThat(dmu.getList("uncoveredRoles")).containsExactlyInAnyOrder("USER", "GATEKEEPER");
+        JsonPath health = report(reader, account, "health");
+        assertThat(health.getInt("health.score")).isBetween(1, 100);
+        assertThat(health.getString("health.band")).isIn("GREEN", "AMBER", "RED");
+        assertThat(health.getList("health.factors.name")).contains("DMU coverage", "Engagement", "Contract security");
+        JsonPath portfolio = given().auth().oauth2(reader).queryParam("manager", "kam-anna")
+                .when().get(REPORTS + "/api/reports/portfolio/health").then().statusCode(200).extract().jsonPath();
+        assertThat(portfolio.getList("entries.accountId")).contains(account);
+
+    }
+
+    static JsonPath report(String token, String account, String report) {
+        return given().auth().oauth2(token).when().get(REPORTS + "/api/reports/accounts/" + account + "/" + report)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     static JsonPath timeline(String token, String account) {
