@@ -2,11 +2,9 @@ package io.kamplatform.account.api;
 
 import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
-import io.kamplatform.kit.api.BatchItemResult;
-import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.account.application.AccountEventRecorder;
-import io.kamplatform.account.application.RecordingOutcome;
+import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.kit.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,16 +60,7 @@ public class AccountEventBatchResource {
                     return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
                             : BatchRecording.Read.ok(item.eventId(), read.submission());
                 },
-                recorder::recordAll, AccountEventBatchResource::result);
+                recorder::recordAll, OutcomeAnswers::batchItem);
     }
 
-    private static BatchItemResult result(int index, String eventId, RecordingOutcome outcome) {
-        return switch (outcome) {
-            case RecordingOutcome.Recorded r -> new BatchItemResult(index, eventId, BatchItemResult.Status.RECORDED,
-                    EventReceipt.of(r.event()), null);
-            case RecordingOutcome.Replayed r -> new BatchItemResult(index, eventId, BatchItemResult.Status.DUPLICATE,
-                    EventReceipt.of(r.event()), null);
-            default -> BatchRecording.rejected(index, eventId, OutcomeProblems.of(outcome, BatchRecording.prefix(index) + "."));
-        };
-    }
 }

@@ -5,7 +5,7 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.account.application.AccountEventRecorder;
-import io.kamplatform.account.application.RecordingOutcome;
+import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.api.ExpectedVersion;
 import io.smallrye.mutiny.Uni;
@@ -16,10 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class AccountEventResource {
 
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final String EXAMPLE_REGISTERED = """
             {"eventId": "crm-acme-registered", "type": "AccountRegistered", "occurredAt": "2026-01-05T09:00:00Z",
              "expectedVersion": 0,
@@ -100,20 +97,6 @@ public class AccountEventResource {
         if (read.problem() != null) {
             throw new ProblemException(read.problem());
         }
-        return recorder.record(read.submission()).map(outcome -> switch (outcome) {
-            case RecordingOutcome.Recorded r -> receipt(Response.Status.CREATED, EventReceipt.of(r.event()));
-            case RecordingOutcome.Replayed r -> Response.fromResponse(receipt(Response.Status.OK, EventReceipt.of(r.event())))
-                    .header(REPLAYED_HEADER, "true").build();
-            default -> throw new ProblemException(OutcomeProblems.of(outcome, ""));
-        });
-    }
-
-    private static Response receipt(Response.Status status, EventReceipt receipt) {
-        return Response.status(status)
-                .entity(receipt)
-                .type(MediaType.APPLICATION_JSON)
-                .tag(new EntityTag(Long.toString(receipt.version())))
-                .location(URI.create("/api/accounts/" + receipt.accountId() + "/events?fromVersion=" + receipt.version() + "&limit=1"))
-                .build();
+        return recorder.record(read.submission()).map(OutcomeAnswers::single);
     }
 }

@@ -7,8 +7,10 @@ import io.kamplatform.account.domain.AccountRegistered;
 import io.kamplatform.account.domain.Decision;
 import io.kamplatform.account.domain.RecordAccountEvent;
 import io.kamplatform.account.store.AccountEventType;
-import io.kamplatform.kit.store.ConcurrentAppendException;
 import io.kamplatform.account.store.EventCodec;
+import io.kamplatform.kit.recording.DecisionBatch;
+import io.kamplatform.kit.recording.RecordingOutcome;
+import io.kamplatform.kit.store.ConcurrentAppendException;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.NewEvent;
 import io.kamplatform.kit.store.StoredEvent;
@@ -18,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,14 +28,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Records submissions: load the streams, decide, append — in one transaction per call, for one
- * event or a whole batch. All reads happen before the single append statement, so a transaction
- * that appends to a stream always has a newer transaction id than the events it read; the outbox
- * relay depends on that for per-account order.
+ * Records submissions: load the streams, decide, append — in one transaction per call, for one event or a
+ * whole batch. All reads happen before the single append statement, so a transaction that appends to a
+ * stream always has a newer transaction id than the events it read; the outbox relay depends on that for
+ * per-account order.
  */
 @ApplicationScoped
 public class AccountEventRecorder {
@@ -76,23 +78,21 @@ public class AccountEventRecorder {
         return store.findByEventIds(connection, eventIds).flatMap(existing ->
                 store.loadStreams(connection, accountIds).flatMap(history ->
                         store.streamsWithEventType(connection, parentIds, REGISTRATION).flatMap(registeredParents -> {
-                            Batch batch = new Batch(existing, history, registeredParents);
-                            submissions.forEach(batch::decide);
-                            return store.append(connection, batch.pending).map(batch::outcomes);
+                            Decisions decisions = new Decisions(existing, history, registeredParents);
+                            submissions.forEach(decisions::decide);
+                            return store.append(connection, decisions.batch.pending()).map(decisions.batch::outcomes);
                         })));
     }
 
-    /** The decisions of one transaction, with the state each stream reaches along the way. */
-    private final class Batch {
-        private final Map<String, StoredEvent> existingById;
+    /** The decisions of one transaction, with the state each account reaches along the way. */
+    private final class Decisions {
+        private final DecisionBatch<EventSubmission> batch;
         private final Map<String, Account> states = new HashMap<>();
         private final Set<String> registered;
-        private final Map<String, EventSubmission> acceptedById = new HashMap<>();
-        private final List<NewEvent> pending = new ArrayList<>();
-        private final List<Object> results = new ArrayList<>();
+        private final Instant now = clock.instant();
 
-        Batch(List<StoredEvent> existing, List<StoredEvent> history, List<String> registeredParents) {
-            this.existingById = existing.stream().collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
+        Decisions(List<StoredEvent> existing, List<StoredEvent> history, List<String> registeredParents) {
+            this.batch = new DecisionBatch<>(existing);
             this.registered = new HashSet<>(registeredParents);
             Map<String, List<AccountEvent>> streams = new HashMap<>();
             for (StoredEvent stored : history) {
@@ -102,69 +102,38 @@ public class AccountEventRecorder {
         }
 
         void decide(EventSubmission submission) {
-            StoredEvent earlier = existingById.get(submission.eventId());
-            if (earlier != null) {
-                results.add(sameContent(earlier.requestHash(), earlier.streamId(), submission)
-                        ? new RecordingOutcome.Replayed(earlier) : new RecordingOutcome.EventIdReused(submission.eventId()));
-                return;
-            }
-            EventSubmission inBatch = acceptedById.get(submission.eventId());
-            if (inBatch != null) {
-                // A duplicate within the same batch answers like a retry of the first occurrence.
-                results.add(sameContent(inBatch.requestHash(), inBatch.accountId(), submission)
-                        ? inBatch.eventId() : new RecordingOutcome.EventIdReused(submission.eventId()));
+            if (batch.answeredByIdempotency(submission)) {
                 return;
             }
             Account state = states.computeIfAbsent(submission.accountId(), Account::initial);
-            if (submission.expectedVersion() != null && submission.expectedVersion() != state.version()) {
-                results.add(new RecordingOutcome.VersionConflict(submission.expectedVersion(), state.version()));
+            if (batch.staleVersion(submission, state.version())) {
                 return;
             }
             boolean parentRegistered = submission.event() instanceof AccountRegistered r
                     && r.parentAccountId() != null && registered.contains(r.parentAccountId());
             RecordAccountEvent command = new RecordAccountEvent(submission.accountId(), submission.event(),
                     submission.occurredAt(), parentRegistered);
-            switch (decider.decide(state, command, clock.instant())) {
-                case Decision.Rejected rejected -> results.add(new RecordingOutcome.Rejected(rejected.rejection()));
+            switch (decider.decide(state, command, now)) {
+                case Decision.Rejected rejected -> batch.refuse(new RecordingOutcome.Rejected(rejected.rejection().code(),
+                        rejected.rejection().message(), rejected.rejection().field()));
                 case Decision.Accepted accepted -> accept(submission, state, accepted.events());
             }
         }
 
         private void accept(EventSubmission submission, Account state, List<AccountEvent> events) {
             Account next = state;
+            List<NewEvent> appended = new ArrayList<>();
             for (AccountEvent event : events) {
                 next = next.evolve(event);
-                pending.add(new NewEvent(submission.eventId(), submission.accountId(), submission.accountId(), next.version(),
-                        AccountEventType.of(event).typeName(), AccountEventType.CURRENT_SCHEMA_VERSION,
+                appended.add(new NewEvent(submission.eventId(), submission.accountId(), submission.accountId(),
+                        next.version(), AccountEventType.of(event).typeName(), AccountEventType.CURRENT_SCHEMA_VERSION,
                         codec.encode(event), submission.occurredAt().atOffset(ZoneOffset.UTC), submission.requestHash()));
                 if (event instanceof AccountRegistered) {
                     registered.add(submission.accountId());
                 }
             }
             states.put(submission.accountId(), next);
-            acceptedById.put(submission.eventId(), submission);
-            results.add(submission);
-        }
-
-        List<RecordingOutcome> outcomes(List<StoredEvent> appended) {
-            Map<String, StoredEvent> appendedById = appended.stream()
-                    .collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
-            List<RecordingOutcome> outcomes = new ArrayList<>(results.size());
-            for (Object result : results) {
-                switch (result) {
-                    case RecordingOutcome outcome -> outcomes.add(outcome);
-                    case EventSubmission accepted -> {
-                        outcomes.add(new RecordingOutcome.Recorded(appendedById.get(accepted.eventId())));
-                    }
-                    case String firstOccurrence -> outcomes.add(new RecordingOutcome.Replayed(appendedById.get(firstOccurrence)));
-                    default -> throw new IllegalStateException("unexpected " + result);
-                }
-            }
-            return outcomes;
-        }
-
-        private static boolean sameContent(String hash, String accountId, EventSubmission submission) {
-            return hash.equals(submission.requestHash()) && accountId.equals(submission.accountId());
+            batch.accept(submission, appended);
         }
     }
 }

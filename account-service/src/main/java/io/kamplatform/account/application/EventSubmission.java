@@ -1,6 +1,7 @@
 package io.kamplatform.account.application;
 
 import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.kit.recording.Submission;
 import java.time.Instant;
 
 /**
@@ -15,5 +16,10 @@ public record EventSubmission(
         Instant occurredAt,
         Long expectedVersion,
         AccountEvent event,
-        String requestHash) {
+        String requestHash) implements Submission {
+
+    @Override
+    public String subject() {
+        return accountId;
+    }
 }

@@ -1,12 +1,10 @@
 package io.kamplatform.relationship.api;
 
-import io.kamplatform.kit.api.BatchItemResult;
 import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
-import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.relationship.application.RecordingOutcome;
+import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.relationship.application.RelationshipEventRecorder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,16 +60,7 @@ public class RelationshipEventBatchResource {
                     return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
                             : BatchRecording.Read.ok(item.eventId(), read.submission());
                 },
-                recorder::recordAll, RelationshipEventBatchResource::result);
+                recorder::recordAll, OutcomeAnswers::batchItem);
     }
 
-    private static BatchItemResult result(int index, String eventId, RecordingOutcome outcome) {
-        return switch (outcome) {
-            case RecordingOutcome.Recorded r -> new BatchItemResult(index, eventId, BatchItemResult.Status.RECORDED,
-                    EventReceipt.of(r.event()), null);
-            case RecordingOutcome.Replayed r -> new BatchItemResult(index, eventId, BatchItemResult.Status.DUPLICATE,
-                    EventReceipt.of(r.event()), null);
-            default -> BatchRecording.rejected(index, eventId, OutcomeProblems.of(outcome, BatchRecording.prefix(index) + "."));
-        };
-    }
 }

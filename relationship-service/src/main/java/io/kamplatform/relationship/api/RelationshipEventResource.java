@@ -6,7 +6,7 @@ import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
-import io.kamplatform.relationship.application.RecordingOutcome;
+import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.relationship.application.RelationshipEventRecorder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class RelationshipEventResource {
 
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final String EXAMPLE_CONTACT = """
             {"eventId": "crm-contact-0031", "type": "ContactAdded", "occurredAt": "2026-01-12T09:00:00Z",
              "data": {"contactId": "c-0031", "name": "Giulia Conti", "buyingRoles": ["DECIDER", "SPONSOR"],
@@ -103,19 +101,6 @@ public class RelationshipEventResource {
         if (read.problem() != null) {
             throw new ProblemException(read.problem());
         }
-        return recorder.record(read.submission()).map(outcome -> switch (outcome) {
-            case RecordingOutcome.Recorded r -> receipt(Response.Status.CREATED, EventReceipt.of(r.event()));
-            case RecordingOutcome.Replayed r -> Response.fromResponse(receipt(Response.Status.OK, EventReceipt.of(r.event())))
-                    .header(REPLAYED_HEADER, "true").build();
-            default -> throw new ProblemException(OutcomeProblems.of(outcome, ""));
-        });
-    }
-
-    private static Response receipt(Response.Status status, EventReceipt receipt) {
-        return Response.status(status)
-                .entity(receipt)
-                .type(MediaType.APPLICATION_JSON)
-                .tag(new EntityTag(Long.toString(receipt.version())))
-                .build();
+        return recorder.record(read.submission()).map(OutcomeAnswers::single);
     }
 }

@@ -1,5 +1,6 @@
 package io.kamplatform.relationship.application;
 
+import io.kamplatform.kit.recording.Submission;
 import io.kamplatform.relationship.store.EventFamily;
 import java.time.Instant;
 
@@ -18,5 +19,10 @@ public record EventSubmission(
         Instant occurredAt,
         Long expectedVersion,
         Object event,
-        String requestHash) {
+        String requestHash) implements Submission {
+
+    @Override
+    public String subject() {
+        return accountId;
+    }
 }

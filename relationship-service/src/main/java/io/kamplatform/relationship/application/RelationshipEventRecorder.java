@@ -1,10 +1,14 @@
 package io.kamplatform.relationship.application;
 
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.recording.DecisionBatch;
+import io.kamplatform.kit.recording.RecordingOutcome;
 import io.kamplatform.kit.store.ConcurrentAppendException;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.NewEvent;
 import io.kamplatform.kit.store.StoredEvent;
 import io.kamplatform.relationship.domain.Decision;
+import io.kamplatform.relationship.domain.Rejection;
 import io.kamplatform.relationship.domain.contract.Contract;
 import io.kamplatform.relationship.domain.contract.ContractDecider;
 import io.kamplatform.relationship.domain.contract.ContractEvent;
@@ -25,11 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
 public class RelationshipEventRecorder {
 
     static final int CONCURRENCY_RETRIES = 10;
+    /** The account is not (yet) known from kam.account.events: register it in account-service first, then retry. */
+    public static final ProblemType UNKNOWN_ACCOUNT = ProblemType.of("unknown-account", "The account is not registered", 422);
 
     private final Pool pool;
     private final EventStore store;
@@ -81,44 +84,34 @@ public class RelationshipEventRecorder {
         return store.findByEventIds(connection, eventIds).flatMap(existing ->
                 store.loadStreams(connection, streamIds).flatMap(history ->
                         knownAccounts.knownAmong(connection, accountIds).flatMap(known -> {
-                            Batch batch = new Batch(existing, new StreamStates(history, codec), known);
-                            submissions.forEach(batch::decide);
-                            return store.append(connection, batch.pending).map(batch::outcomes);
+                            Decisions decisions = new Decisions(existing, new StreamStates(history, codec), known);
+                            submissions.forEach(decisions::decide);
+                            return store.append(connection, decisions.batch.pending()).map(decisions.batch::outcomes);
                         })));
     }
 
-    /** The decisions of one transaction. */
-    private final class Batch {
-        private final Map<String, StoredEvent> existingById;
+    /** The decisions of one transaction, with the state each stream reaches along the way. */
+    private final class Decisions {
+        private final DecisionBatch<EventSubmission> batch;
         private final StreamStates states;
         private final Set<String> knownAccountIds;
-        private final Map<String, EventSubmission> acceptedById = new HashMap<>();
-        private final List<NewEvent> pending = new ArrayList<>();
-        private final List<Object> results = new ArrayList<>();
         private final Instant now = clock.instant();
 
-        Batch(List<StoredEvent> existing, StreamStates states, Set<String> knownAccountIds) {
-            this.existingById = existing.stream().collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
+        Decisions(List<StoredEvent> existing, StreamStates states, Set<String> knownAccountIds) {
+            this.batch = new DecisionBatch<>(existing);
             this.states = states;
             this.knownAccountIds = knownAccountIds;
         }
 
         void decide(EventSubmission submission) {
-            StoredEvent earlier = existingById.get(submission.eventId());
-            if (earlier != null) {
-                results.add(sameContent(earlier.requestHash(), earlier.subject(), submission)
-                        ? new RecordingOutcome.Replayed(earlier) : new RecordingOutcome.EventIdReused(submission.eventId()));
-                return;
-            }
-            EventSubmission inBatch = acceptedById.get(submission.eventId());
-            if (inBatch != null) {
-                // A duplicate within the same batch answers like a retry of the first occurrence.
-                results.add(sameContent(inBatch.requestHash(), inBatch.accountId(), submission)
-                        ? inBatch.eventId() : new RecordingOutcome.EventIdReused(submission.eventId()));
+            if (batch.answeredByIdempotency(submission)) {
                 return;
             }
             if (!knownAccountIds.contains(submission.accountId())) {
-                results.add(new RecordingOutcome.UnknownAccount(submission.accountId()));
+                batch.refuse(new RecordingOutcome.Refused(UNKNOWN_ACCOUNT, "account '" + submission.accountId()
+                        + "' is not registered in account-service (or its registration has not arrived yet); "
+                        + "register it there first and retry this request in a few seconds", "accountId",
+                        "not a registered account"));
                 return;
             }
             switch (submission.event()) {
@@ -130,82 +123,54 @@ public class RelationshipEventRecorder {
 
         private void decideRelationship(EventSubmission submission, RelationshipEvent event) {
             Relationship state = states.relationship(submission.streamId(), submission.accountId());
-            if (stale(submission, state.version())) {
+            if (batch.staleVersion(submission, state.version())) {
                 return;
             }
-            Decision<RelationshipEvent> decision = relationshipDecider.decide(state,
-                    new RecordRelationshipEvent(submission.accountId(), event, submission.occurredAt()), now);
-            switch (decision) {
-                case Decision.Rejected<RelationshipEvent> rejected -> results.add(new RecordingOutcome.Rejected(rejected.rejection()));
+            switch (relationshipDecider.decide(state,
+                    new RecordRelationshipEvent(submission.accountId(), event, submission.occurredAt()), now)) {
+                case Decision.Rejected<RelationshipEvent> rejected -> batch.refuse(rejected(rejected.rejection()));
                 case Decision.Accepted<RelationshipEvent> accepted -> {
                     Relationship next = state;
+                    List<NewEvent> appended = new ArrayList<>();
                     for (RelationshipEvent e : accepted.events()) {
                         next = next.evolve(e);
-                        stage(submission, e, next.version());
+                        appended.add(newEvent(submission, e, next.version()));
                     }
                     states.put(submission.streamId(), next);
-                    accepted(submission);
+                    batch.accept(submission, appended);
                 }
             }
         }
 
         private void decideContract(EventSubmission submission, ContractEvent event) {
             Contract state = states.contract(submission.streamId(), event.contractId());
-            if (stale(submission, state.version())) {
+            if (batch.staleVersion(submission, state.version())) {
                 return;
             }
-            Decision<ContractEvent> decision = contractDecider.decide(state,
-                    new RecordContractEvent(submission.accountId(), event, submission.occurredAt()), now);
-            switch (decision) {
-                case Decision.Rejected<ContractEvent> rejected -> results.add(new RecordingOutcome.Rejected(rejected.rejection()));
+            switch (contractDecider.decide(state,
+                    new RecordContractEvent(submission.accountId(), event, submission.occurredAt()), now)) {
+                case Decision.Rejected<ContractEvent> rejected -> batch.refuse(rejected(rejected.rejection()));
                 case Decision.Accepted<ContractEvent> accepted -> {
                     Contract next = state;
+                    List<NewEvent> appended = new ArrayList<>();
                     for (ContractEvent e : accepted.events()) {
                         next = next.evolve(submission.accountId(), e);
-                        stage(submission, e, next.version());
+                        appended.add(newEvent(submission, e, next.version()));
                     }
                     states.put(submission.streamId(), next);
-                    accepted(submission);
+                    batch.accept(submission, appended);
                 }
             }
         }
 
-        private boolean stale(EventSubmission submission, long currentVersion) {
-            if (submission.expectedVersion() != null && submission.expectedVersion() != currentVersion) {
-                results.add(new RecordingOutcome.VersionConflict(submission.expectedVersion(), currentVersion));
-                return true;
-            }
-            return false;
-        }
-
-        private void stage(EventSubmission submission, Object event, long version) {
-            pending.add(new NewEvent(submission.eventId(), submission.streamId(), submission.accountId(), version,
+        private NewEvent newEvent(EventSubmission submission, Object event, long version) {
+            return new NewEvent(submission.eventId(), submission.streamId(), submission.accountId(), version,
                     RelationshipEventType.of(event).typeName(), RelationshipEventType.CURRENT_SCHEMA_VERSION,
-                    codec.encode(event), submission.occurredAt().atOffset(ZoneOffset.UTC), submission.requestHash()));
+                    codec.encode(event), submission.occurredAt().atOffset(ZoneOffset.UTC), submission.requestHash());
         }
 
-        private void accepted(EventSubmission submission) {
-            acceptedById.put(submission.eventId(), submission);
-            results.add(submission);
-        }
-
-        List<RecordingOutcome> outcomes(List<StoredEvent> appended) {
-            Map<String, StoredEvent> appendedById = appended.stream()
-                    .collect(Collectors.toMap(StoredEvent::eventId, Function.identity()));
-            List<RecordingOutcome> outcomes = new ArrayList<>(results.size());
-            for (Object result : results) {
-                switch (result) {
-                    case RecordingOutcome outcome -> outcomes.add(outcome);
-                    case EventSubmission accepted -> outcomes.add(new RecordingOutcome.Recorded(appendedById.get(accepted.eventId())));
-                    case String firstOccurrence -> outcomes.add(new RecordingOutcome.Replayed(appendedById.get(firstOccurrence)));
-                    default -> throw new IllegalStateException("unexpected " + result);
-                }
-            }
-            return outcomes;
-        }
-
-        private static boolean sameContent(String hash, String accountId, EventSubmission submission) {
-            return hash.equals(submission.requestHash()) && accountId.equals(submission.accountId());
+        private static RecordingOutcome rejected(Rejection rejection) {
+            return new RecordingOutcome.Rejected(rejection.code(), rejection.message(), rejection.field());
         }
     }
 }

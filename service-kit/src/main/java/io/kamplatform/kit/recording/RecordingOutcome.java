@@ -1,7 +1,7 @@
-package io.kamplatform.relationship.application;
+package io.kamplatform.kit.recording;
 
+import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.store.StoredEvent;
-import io.kamplatform.relationship.domain.Rejection;
 
 /** What happened to one submission. */
 public sealed interface RecordingOutcome {
@@ -22,11 +22,11 @@ public sealed interface RecordingOutcome {
     record VersionConflict(long expectedVersion, long currentVersion) implements RecordingOutcome {
     }
 
-    /** account-service has not registered the account (or its registration has not arrived yet). */
-    record UnknownAccount(String accountId) implements RecordingOutcome {
+    /** A business rule refuses the event; {@code dataField} is a path within the event data, or null. */
+    record Rejected(String code, String message, String dataField) implements RecordingOutcome {
     }
 
-    /** A business rule refuses the event. */
-    record Rejected(Rejection rejection) implements RecordingOutcome {
+    /** Refused before any rule ran (e.g. an unknown account); {@code field} is a path within the submission. */
+    record Refused(ProblemType type, String detail, String field, String fieldMessage) implements RecordingOutcome {
     }
 }
