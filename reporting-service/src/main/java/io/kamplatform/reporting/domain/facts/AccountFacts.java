@@ -111,6 +111,26 @@ public record AccountFacts(
         return contracts.values().stream().filter(c -> c.isCurrentOn(day)).toList();
     }
 
+    /** Concessions granted on any of the account's contracts, oldest first. */
+    public List<Concession> concessions() {
+        return contracts.values().stream().flatMap(c -> c.concessions().stream())
+                .sorted(Comparator.comparing(Concession::grantedAt)).toList();
+    }
+
+    /** The currency of the account's revenue (of its first revenue fact), or null when it has none. */
+    public String revenueCurrency() {
+        return revenueByMonth.isEmpty() ? null : revenueByMonth.values().iterator().next().revenue().currency();
+    }
+
+    /** Cost of sales of the months {@code from..to} inclusive; months without revenue count as zero. */
+    public BigDecimal costOfSalesOf(YearMonth from, YearMonth to) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (MonthlyRevenue month : revenueByMonth.subMap(from, to.plusMonths(1)).values()) {
+            sum = sum.add(month.costOfSales().amount());
+        }
+        return sum;
+    }
+
     /** Revenue of the months {@code from..to} inclusive; months without revenue count as zero. */
     public BigDecimal revenueOf(YearMonth from, YearMonth to) {
         BigDecimal sum = BigDecimal.ZERO;
@@ -240,7 +260,9 @@ public record AccountFacts(
                     String contractId = Json.text(d, "contractId");
                     contracts.put(contractId, new Contract(contractId, ContractStatus.ACTIVE, Json.date(d, "startsOn"),
                             Json.date(d, "endsOn"), Json.money(d, "annualValue"), Json.money(d, "listValue"),
-                            Json.bool(d, "preferredSupplier"), at, null, null, List.of(), List.of(id)));
+                            Json.bool(d, "preferredSupplier"), at, null, null, List.of(),
+                            List.of(new ContractTerms(ContractTerms.Step.SIGNED, Json.money(d, "annualValue"),
+                                    Json.money(d, "listValue"), at, id)), List.of(), List.of(id)));
                 }
                 case "ContractRenewed" -> {
                     Contract c = known(contracts, Json.text(d, "contractId"));
@@ -251,24 +273,38 @@ public record AccountFacts(
                     contracts.put(c.contractId(), new Contract(c.contractId(), c.status(), c.startsOn(),
                             renewal.newEndsOn(), renewal.annualValue(), renewal.listValue(), c.preferredSupplier(),
                             c.signedAt(), c.terminatedAt(), c.terminationEffectiveOn(), List.copyOf(renewals),
-                            Lists.append(c.eventIds(), id)));
+                            withTerms(c, new ContractTerms(ContractTerms.Step.RENEWED, renewal.annualValue(),
+                                    renewal.listValue(), at, id)), c.concessions(), Lists.append(c.eventIds(), id)));
                 }
                 case "ContractAmended" -> {
                     Contract c = known(contracts, Json.text(d, "contractId"));
+                    Money annual = Json.money(d, "annualValue");
+                    Money list = Json.money(d, "listValue");
                     contracts.put(c.contractId(), new Contract(c.contractId(), c.status(), c.startsOn(), c.endsOn(),
-                            Json.money(d, "annualValue"), Json.money(d, "listValue"), c.preferredSupplier(),
+                            annual, list, c.preferredSupplier(),
                             c.signedAt(), c.terminatedAt(), c.terminationEffectiveOn(), c.renewals(),
-                            Lists.append(c.eventIds(), id)));
+                            withTerms(c, new ContractTerms(ContractTerms.Step.AMENDED, annual, list, at, id)),
+                            c.concessions(), Lists.append(c.eventIds(), id)));
                 }
                 case "ContractTerminated" -> {
                     Contract c = known(contracts, Json.text(d, "contractId"));
                     contracts.put(c.contractId(), new Contract(c.contractId(), ContractStatus.TERMINATED,
                             c.startsOn(), c.endsOn(), c.annualValue(), c.listValue(), c.preferredSupplier(),
-                            c.signedAt(), at, Json.optDate(d, "effectiveOn"), c.renewals(),
+                            c.signedAt(), at, Json.optDate(d, "effectiveOn"), c.renewals(), c.termsHistory(),
+                            c.concessions(), Lists.append(c.eventIds(), id)));
+                }
+                case "ConcessionGranted" -> {
+                    Contract c = known(contracts, Json.text(d, "contractId"));
+                    List<Concession> concessions = new ArrayList<>(c.concessions());
+                    concessions.add(new Concession(Json.text(d, "concessionId"), c.contractId(), Json.text(d, "kind"),
+                            Json.money(d, "value"), at, id));
+                    contracts.put(c.contractId(), new Contract(c.contractId(), c.status(), c.startsOn(), c.endsOn(),
+                            c.annualValue(), c.listValue(), c.preferredSupplier(), c.signedAt(), c.terminatedAt(),
+                            c.terminationEffectiveOn(), c.renewals(), c.termsHistory(), List.copyOf(concessions),
                             Lists.append(c.eventIds(), id)));
                 }
                 default -> {
-                    // unknown or not needed here (e.g. ConcessionGranted): ignored, counted by the caller
+                    // unknown or not needed here: ignored, counted by the caller
                 }
             }
         }
@@ -284,6 +320,12 @@ public record AccountFacts(
             revenue.put(month, current == null
                     ? new MonthlyRevenue(revenueDelta, costDelta, at, List.of(id))
                     : current.add(revenueDelta, costDelta, at, id));
+        }
+
+        private static List<ContractTerms> withTerms(Contract c, ContractTerms terms) {
+            List<ContractTerms> history = new ArrayList<>(c.termsHistory());
+            history.add(terms);
+            return List.copyOf(history);
         }
 
         private static ContactLevel optLevel(JsonNode d) {

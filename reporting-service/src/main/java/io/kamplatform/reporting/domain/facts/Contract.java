@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * A contract with the account as of the fold's point in time. {@code terminatedAt} is when the termination was
- * recorded, {@code terminationEffectiveOn} its effective date when given.
+ * recorded, {@code terminationEffectiveOn} its effective date when given. {@code termsHistory} keeps the annual and list
+ * value of every step (signing, renewals, amendments) oldest first; {@code concessions} those granted on it.
  */
 public record Contract(String contractId, ContractStatus status, LocalDate startsOn, LocalDate endsOn,
         Money annualValue, Money listValue, boolean preferredSupplier, Instant signedAt, Instant terminatedAt,
-        LocalDate terminationEffectiveOn, List<Renewal> renewals, List<String> eventIds) {
+        LocalDate terminationEffectiveOn, List<Renewal> renewals, List<ContractTerms> termsHistory,
+        List<Concession> concessions, List<String> eventIds) {
 
     /**
      * Not terminated and not past its end date on {@code day}. A contract signed but not yet started counts: it is

@@ -1,0 +1,64 @@
+package io.kamplatform.reporting.domain.dependency;
+
+import io.kamplatform.reporting.domain.facts.AccountFacts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rolls each account up to its top parent: groups under common control count as one customer. A parent that is not
+ * in the portfolio becomes the group (its subsidiaries still count as one customer); a parent chain that loops is
+ * cut and the loop's alphabetically first account becomes the group. Both are reported as notes.
+ */
+final class CustomerGroups {
+
+    final Map<String, String> groupOf = new TreeMap<>();
+    final List<String> notes = new ArrayList<>();
+
+    CustomerGroups(Map<String, AccountFacts> accounts) {
+        for (String accountId : accounts.keySet()) {
+            groupOf.put(accountId, top(accountId, accounts));
+        }
+    }
+
+    private String top(String accountId, Map<String, AccountFacts> accounts) {
+        LinkedHashSet<String> chain = new LinkedHashSet<>();
+        String current = accountId;
+        while (true) {
+            chain.add(current);
+            AccountFacts facts = accounts.get(current);
+            String parent = facts.profile().parentAccountId();
+            if (parent == null || parent.isBlank() || parent.equals(current)) {
+                return current;
+            }
+            if (!accounts.containsKey(parent)) {
+                String note = "Parent " + parent + " is not in the portfolio: its accounts count as customer " + parent;
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+                return parent;
+            }
+            if (chain.contains(parent)) {
+                List<String> loop = new ArrayList<>();
+                boolean in = false;
+                for (String id : chain) {
+                    in |= id.equals(parent);
+                    if (in) {
+                        loop.add(id);
+                    }
+                }
+                String root = loop.stream().sorted().findFirst().orElseThrow();
+                String note = "Parent chain loops (" + String.join(" → ", loop.stream().sorted().toList())
+                        + "): grouped under " + root;
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+                return root;
+            }
+            current = parent;
+        }
+    }
+}

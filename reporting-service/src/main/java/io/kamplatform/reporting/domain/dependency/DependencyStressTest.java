@@ -1,0 +1,15 @@
+package io.kamplatform.reporting.domain.dependency;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * "What if this customer left": the figures before and after its whole group leaves, and the changes (after −
+ * before; null where either side has no figure).
+ */
+public record DependencyStressTest(String requestedId, String leavingCustomerId, List<String> leavingAccountIds,
+        BigDecimal leavingRevenue, DependencyRisk before, DependencyRisk after, BigDecimal totalRevenueChange,
+        BigDecimal hhiChange, BigDecimal effectiveCustomersChange, BigDecimal top1SharePctChange,
+        BigDecimal top20PctSharePctChange, Integer n80Change, BigDecimal revenueAtRiskChange,
+        boolean concentrationChanged, List<String> summary) {
+}

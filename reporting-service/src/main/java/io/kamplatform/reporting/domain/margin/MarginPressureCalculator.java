@@ -1,0 +1,297 @@
+package io.kamplatform.reporting.domain.margin;
+
+import io.kamplatform.reporting.domain.Decimals;
+import io.kamplatform.reporting.domain.Portfolio;
+import io.kamplatform.reporting.domain.facts.AccountFacts;
+import io.kamplatform.reporting.domain.facts.Concession;
+import io.kamplatform.reporting.domain.facts.Contract;
+import io.kamplatform.reporting.domain.facts.ContractTerms;
+import io.kamplatform.reporting.domain.facts.Dates;
+import io.kamplatform.reporting.domain.facts.MonthWindow;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Margin pressure per account. Window W = the 12 complete months before asOf's month; quarters = the last four
+ * complete calendar quarters before asOf's quarter. Formulas:
+ * price realisation = Σ annual / Σ list over current contracts (revenue currency); discount = (1 − annual / list)
+ * × 100, compared at every renewal and amendment with the step before; gross margin % = (revenue − cost of sales) /
+ * revenue × 100 over W (null when revenue ≤ 0); margin slope = least-squares slope of the quarterly margin % on the
+ * quarter number 1..4 (quarters without revenue skipped, ≥ 2 needed), in percentage points per quarter;
+ * concessions % = concessions granted in W / revenue of W; service intensity = (requests opened + complaints raised
+ * in W) × 1,000,000 / revenue of W; medians over the accounts that have the figure.
+ * Squeeze = slope < 0 and the account's share of portfolio revenue in the last 2 quarters > its share in the 2 before.
+ * Status abuse = the latest renewal or amendment deepened the discount and intensity > 1.5 × median.
+ * Score = Σ of: discount depth 20 × min(1, average discount / 40%); deepening 15 × min(1, last change / 10 pp);
+ * margin below median 20 × min(1, gap / 20 pp); margin decline 15 × min(1, −slope / 5 pp); concessions
+ * 15 × min(1, concessions % / 10%); service intensity 15 × min(1, (intensity / median − 1) / 2) (median 0: full
+ * when any); rounded half-up to 0–100. A driver without data gives 0 and is named in the notes.
+ */
+public final class MarginPressureCalculator {
+
+    static final BigDecimal ABUSE_INTENSITY_FACTOR = new BigDecimal("1.5");
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private MarginPressureCalculator() {
+    }
+
+    public static MarginPressureRanking rank(List<AccountFacts> accounts, Instant asOf, MarginPressureFilter filter) {
+        return MarginPressureRanking.of(asOf, assess(accounts, asOf), filter);
+    }
+
+    /** One result per account (ordered by account id). */
+    public static List<MarginPressure> assess(List<AccountFacts> accounts, Instant asOf) {
+        MonthWindow window = MonthWindow.trailing(asOf, 12);
+        YearMonth quarterStart = YearMonth.of(Dates.month(asOf).getYear(),
+                (Dates.month(asOf).getMonthValue() - 1) / 3 * 3 + 1);
+        List<MonthWindow> quarters = new ArrayList<>();
+        for (int i = 4; i >= 1; i--) {
+            YearMonth from = quarterStart.minusMonths(3L * i);
+            quarters.add(new MonthWindow(from, from.plusMonths(2)));
+        }
+        List<AccountFacts> sorted = Portfolio.byId(accounts).values().stream()
+                .sorted(Comparator.comparing(AccountFacts::accountId)).toList();
+        String currency = Portfolio.revenueCurrency(sorted);
+        BigDecimal portfolioPrior = BigDecimal.ZERO;
+        BigDecimal portfolioRecent = BigDecimal.ZERO;
+        for (AccountFacts a : sorted) {
+            if (Objects.equals(a.revenueCurrency(), currency)) {
+                portfolioPrior = portfolioPrior.add(a.revenueOf(quarters.get(0).from(), quarters.get(1).to()));
+                portfolioRecent = portfolioRecent.add(a.revenueOf(quarters.get(2).from(), quarters.get(3).to()));
+            }
+        }
+        List<Raw> raws = new ArrayList<>();
+        for (AccountFacts a : sorted) {
+            raws.add(new Raw(a, asOf, window, quarters, currency, portfolioPrior, portfolioRecent));
+        }
+        BigDecimal medianMargin = Decimals.median(raws.stream().map(r -> r.margin).filter(Objects::nonNull).toList());
+        BigDecimal medianIntensity = Decimals.median(
+                raws.stream().map(r -> r.intensity).filter(Objects::nonNull).toList());
+        return raws.stream().map(r -> r.result(medianMargin, medianIntensity)).toList();
+    }
+
+    /** The unrounded figures of one account, before the portfolio medians are known. */
+    private static final class Raw {
+        final AccountFacts facts;
+        final Instant asOf;
+        final MonthWindow window;
+        final String currency;
+        final List<String> notes = new ArrayList<>();
+        final List<String> activeContracts = new ArrayList<>();
+        BigDecimal realisation;
+        final List<DiscountChange> changes = new ArrayList<>();
+        DiscountChange last;
+        final BigDecimal revenue;
+        final BigDecimal cost;
+        final BigDecimal margin;
+        final List<QuarterMargin> quarters = new ArrayList<>();
+        BigDecimal slope;
+        BigDecimal concessions = BigDecimal.ZERO;
+        final List<String> concessionEventIds = new ArrayList<>();
+        BigDecimal concessionsPct;
+        final int serviceEvents;
+        final BigDecimal intensity;
+        BigDecimal sharePrior;
+        BigDecimal shareRecent;
+        boolean shareRose;
+
+        Raw(AccountFacts a, Instant asOf, MonthWindow window, List<MonthWindow> quarterWindows, String portfolioCurrency,
+                BigDecimal portfolioPrior, BigDecimal portfolioRecent) {
+            this.facts = a;
+            this.asOf = asOf;
+            this.window = window;
+            this.currency = a.revenueCurrency();
+            priceRealisation(a);
+            discountChanges(a);
+            revenue = a.revenueOf(window.from(), window.to());
+            cost = a.costOfSalesOf(window.from(), window.to());
+            margin = marginPct(revenue, cost);
+            if (margin == null) {
+                notes.add("No positive revenue in " + window + ": gross margin, concessions % and service intensity"
+                        + " not computed");
+            }
+            quarterMargins(a, quarterWindows);
+            for (Concession c : a.concessions()) {
+                if (window.contains(c.grantedAt())) {
+                    if (currency != null && !currency.equals(c.value().currency())) {
+                        notes.add("Concession " + c.concessionId() + " in " + c.value().currency() + ": left out");
+                        continue;
+                    }
+                    concessions = concessions.add(c.value().amount());
+                    concessionEventIds.add(c.eventId());
+                }
+            }
+            concessionsPct = revenue.signum() > 0 ? Decimals.pct(concessions, revenue) : null;
+            serviceEvents = (int) (a.serviceRequests().values().stream().filter(r -> window.contains(r.openedAt()))
+                    .count() + a.complaints().values().stream().filter(c -> window.contains(c.raisedAt())).count());
+            intensity = revenue.signum() > 0
+                    ? BigDecimal.valueOf(serviceEvents).multiply(MILLION).divide(revenue, Decimals.MC) : null;
+            if (currency != null && !currency.equals(portfolioCurrency)) {
+                notes.add("Revenue in " + currency + ", not " + portfolioCurrency + ": revenue share not compared");
+            } else if (portfolioPrior.signum() > 0 && portfolioRecent.signum() > 0) {
+                BigDecimal prior = a.revenueOf(quarterWindows.get(0).from(), quarterWindows.get(1).to());
+                BigDecimal recent = a.revenueOf(quarterWindows.get(2).from(), quarterWindows.get(3).to());
+                sharePrior = Decimals.pct(prior, portfolioPrior);
+                shareRecent = Decimals.pct(recent, portfolioRecent);
+                shareRose = recent.multiply(portfolioPrior).compareTo(prior.multiply(portfolioRecent)) > 0;
+            }
+        }
+
+        private void priceRealisation(AccountFacts a) {
+            List<Contract> current = a.currentContracts(Dates.day(asOf)).stream()
+                    .sorted(Comparator.comparing(Contract::contractId)).toList();
+            if (current.isEmpty()) {
+                notes.add("No active contract: price realisation not computed");
+                return;
+            }
+            String contractCurrency = currency != null ? currency : current.get(0).annualValue().currency();
+            BigDecimal annual = BigDecimal.ZERO;
+            BigDecimal list = BigDecimal.ZERO;
+            for (Contract c : current) {
+                if (!contractCurrency.equals(c.annualValue().currency()) || !c.annualValue().sameCurrency(c.listValue())) {
+                    notes.add("Contract " + c.contractId() + " not in " + contractCurrency + ": left out");
+                    continue;
+                }
+                activeContracts.add(c.contractId());
+                annual = annual.add(c.annualValue().amount());
+                list = list.add(c.listValue().amount());
+            }
+            realisation = list.signum() > 0 ? Decimals.pct(annual, list) : null;
+        }
+
+        private void discountChanges(AccountFacts a) {
+            for (Contract c : a.contracts().values()) {
+                List<ContractTerms> history = c.termsHistory();
+                for (int i = 1; i < history.size(); i++) {
+                    ContractTerms step = history.get(i);
+                    BigDecimal before = history.get(i - 1).discountPct(Decimals.MC);
+                    BigDecimal after = step.discountPct(Decimals.MC);
+                    DiscountChange change = new DiscountChange(c.contractId(), step.step(),
+                            Dates.day(step.recordedAt()), Decimals.two(before), Decimals.two(after),
+                            before == null || after == null ? null : Decimals.two(after.subtract(before)),
+                            step.eventId());
+                    changes.add(change);
+                }
+            }
+            changes.sort(Comparator.comparing(DiscountChange::on).thenComparing(DiscountChange::contractId));
+            last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+        }
+
+        private void quarterMargins(AccountFacts a, List<MonthWindow> quarterWindows) {
+            BigDecimal n = BigDecimal.ZERO;
+            BigDecimal sx = BigDecimal.ZERO;
+            BigDecimal sy = BigDecimal.ZERO;
+            BigDecimal sxy = BigDecimal.ZERO;
+            BigDecimal sxx = BigDecimal.ZERO;
+            for (int i = 0; i < quarterWindows.size(); i++) {
+                MonthWindow q = quarterWindows.get(i);
+                BigDecimal rev = a.revenueOf(q.from(), q.to());
+                BigDecimal cos = a.costOfSalesOf(q.from(), q.to());
+                BigDecimal m = marginPct(rev, cos);
+                quarters.add(new QuarterMargin(q.from().getYear() + "-Q" + ((q.from().getMonthValue() + 2) / 3), rev,
+                        cos, Decimals.two(m)));
+                if (m != null) {
+                    BigDecimal x = BigDecimal.valueOf(i + 1L);
+                    n = n.add(BigDecimal.ONE);
+                    sx = sx.add(x);
+                    sy = sy.add(m);
+                    sxy = sxy.add(x.multiply(m));
+                    sxx = sxx.add(x.multiply(x));
+                }
+            }
+            if (n.intValue() >= 2) {
+                slope = n.multiply(sxy).subtract(sx.multiply(sy))
+                        .divide(n.multiply(sxx).subtract(sx.multiply(sx)), Decimals.MC);
+            } else {
+                notes.add("Fewer than 2 of the last 4 quarters have revenue: margin slope not computed");
+            }
+        }
+
+        private static BigDecimal marginPct(BigDecimal revenue, BigDecimal cost) {
+            return revenue.signum() > 0 ? Decimals.pct(revenue.subtract(cost), revenue) : null;
+        }
+
+        MarginPressure result(BigDecimal medianMargin, BigDecimal medianIntensity) {
+            boolean squeeze = slope != null && slope.signum() < 0 && shareRose;
+            boolean deepened = last != null && last.changePp() != null && last.changePp().signum() > 0;
+            boolean highService = intensity != null && medianIntensity != null
+                    && intensity.compareTo(ABUSE_INTENSITY_FACTOR.multiply(medianIntensity)) > 0;
+            boolean abuse = deepened && highService;
+
+            List<PressureDriver> drivers = new ArrayList<>();
+            List<String> allNotes = new ArrayList<>(notes);
+            BigDecimal total = BigDecimal.ZERO;
+            if (realisation != null) {
+                BigDecimal discount = Decimals.HUNDRED.subtract(realisation);
+                total = total.add(driver(drivers, "Discount depth", 20, ratio(discount, BigDecimal.valueOf(40)),
+                        "Average discount " + Decimals.plain(Decimals.two(discount)) + "% on active contracts"));
+            }
+            if (deepened) {
+                total = total.add(driver(drivers, "Discount deepened", 15, ratio(last.changePp(), BigDecimal.TEN),
+                        "Discount deepened by " + Decimals.plain(last.changePp()) + " pp at the " + last.step()
+                                .name().toLowerCase() + " of " + last.contractId() + " on " + last.on()));
+            }
+            if (margin != null && medianMargin != null) {
+                BigDecimal gap = medianMargin.subtract(margin);
+                total = total.add(driver(drivers, "Margin below median", 20, ratio(gap, BigDecimal.valueOf(20)),
+                        "Gross margin " + Decimals.plain(Decimals.two(margin)) + "% vs portfolio median "
+                                + Decimals.plain(Decimals.two(medianMargin)) + "%"));
+            }
+            if (slope != null) {
+                total = total.add(driver(drivers, "Margin decline", 15, ratio(slope.negate(), BigDecimal.valueOf(5)),
+                        "Gross margin changing " + Decimals.plain(Decimals.two(slope)) + " pp per quarter"));
+            }
+            if (concessionsPct != null) {
+                total = total.add(driver(drivers, "Concessions", 15, ratio(concessionsPct, BigDecimal.TEN),
+                        "Concessions " + Decimals.plain(Decimals.two(concessionsPct)) + "% of revenue"));
+            }
+            if (intensity != null && medianIntensity != null) {
+                BigDecimal fraction = medianIntensity.signum() > 0
+                        ? ratio(intensity.divide(medianIntensity, Decimals.MC).subtract(BigDecimal.ONE),
+                        BigDecimal.valueOf(2))
+                        : intensity.signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+                total = total.add(driver(drivers, "Service intensity", 15, fraction,
+                        Decimals.plain(Decimals.two(intensity)) + " service events per 1M of revenue vs median "
+                                + Decimals.plain(Decimals.two(medianIntensity))));
+            }
+            if (squeeze) {
+                allNotes.add("Squeeze: margin falling while revenue share rose from "
+                        + Decimals.plain(Decimals.two(sharePrior)) + "% to " + Decimals.plain(Decimals.two(shareRecent))
+                        + "%");
+            }
+            if (abuse) {
+                allNotes.add("Status abuse: discount deepened while service intensity exceeds 1.5 × the median");
+            }
+            drivers.sort(Comparator.comparing(PressureDriver::points).reversed());
+            int score = total.setScale(0, RoundingMode.HALF_UP).intValue();
+            return new MarginPressure(facts.accountId(), facts.profile().name(), facts.profile().keyAccount(), asOf,
+                    window, currency, Decimals.two(realisation), List.copyOf(activeContracts), List.copyOf(changes),
+                    revenue, cost, Decimals.two(margin), Decimals.two(medianMargin), List.copyOf(quarters),
+                    Decimals.two(slope), concessions, Decimals.two(concessionsPct), List.copyOf(concessionEventIds),
+                    serviceEvents, Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(sharePrior),
+                    Decimals.two(shareRecent), squeeze, abuse, score,
+                    drivers.stream().filter(d -> d.points().signum() > 0).toList(), List.copyOf(allNotes));
+        }
+
+        private static BigDecimal ratio(BigDecimal value, BigDecimal fullAt) {
+            return Decimals.clamp01(value.divide(fullAt, Decimals.MC));
+        }
+
+        /** Adds a driver and returns its exact points. */
+        private static BigDecimal driver(List<PressureDriver> drivers, String name, int max, BigDecimal fraction,
+                String words) {
+            BigDecimal points = fraction.multiply(BigDecimal.valueOf(max));
+            BigDecimal shown = points.setScale(1, RoundingMode.HALF_UP);
+            drivers.add(new PressureDriver(name, shown, max, words + " (+" + Decimals.plain(shown) + " of " + max + ")"));
+            return points;
+        }
+    }
+}
+

@@ -1,0 +1,22 @@
+package io.kamplatform.reporting.domain.margin;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** The accounts passing {@code filter}, highest pressure first (ties by account id), with the portfolio medians. */
+public record MarginPressureRanking(Instant asOf, MarginPressureFilter filter, BigDecimal medianGrossMarginPct,
+        BigDecimal medianServiceIntensity, List<MarginPressure> accounts) {
+
+    public static MarginPressureRanking of(Instant asOf, List<MarginPressure> all, MarginPressureFilter filter) {
+        MarginPressureFilter f = filter == null ? MarginPressureFilter.ALL : filter;
+        List<MarginPressure> ranked = all.stream().filter(f::accepts)
+                .sorted(Comparator.comparingInt(MarginPressure::score).reversed()
+                        .thenComparing(MarginPressure::accountId))
+                .toList();
+        BigDecimal margin = all.isEmpty() ? null : all.get(0).portfolioMedianGrossMarginPct();
+        BigDecimal intensity = all.isEmpty() ? null : all.get(0).portfolioMedianServiceIntensity();
+        return new MarginPressureRanking(asOf, f, margin, intensity, ranked);
+    }
+}
