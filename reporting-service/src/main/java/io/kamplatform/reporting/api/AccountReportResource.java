@@ -11,6 +11,8 @@ import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
 import io.kamplatform.reporting.domain.health.KamHealth;
+import io.kamplatform.reporting.domain.margin.MarginPressure;
+import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -79,6 +81,23 @@ public class AccountReportResource {
             + "and last two-way contact; the roles nobody covers.")
     public Uni<DmuMap> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, AccountAssessment::dmu);
+    }
+
+    @GET
+    @Path("/margin-pressure")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Margin pressure of an account", description = "Price realisation, discount change at each "
+            + "renewal, gross margin % vs the portfolio median and its slope, concessions % of revenue, service intensity "
+            + "vs the median, squeeze and status-abuse flags, pressure score with its drivers.")
+    public Uni<MarginPressure> accountMarginPressure(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
+        }
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.allAccounts(at).map(all -> MarginPressureCalculator.assess(CommercialRiskResource.facts(all), at).stream()
+                .filter(m -> m.accountId().equals(accountId)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND,
+                        "nothing is known about account '" + accountId + "' as of " + at))));
     }
 
     private <T> Uni<T> assessed(String accountId, String asOf, Function<AccountAssessment, T> view) {

@@ -32,16 +32,17 @@ public class KamReports {
 
     /** Every account that was a key account at {@code asOf}, assessed. */
     public Uni<List<AccountAssessment>> keyAccounts(Instant asOf) {
+        return allAccounts(asOf).map(all -> all.stream()
+                .filter(a -> a.facts().profile() != null && a.facts().profile().keyAccount()).toList());
+    }
+
+    /** Every account with any fact up to {@code asOf}, assessed: the portfolio the portfolio reports work on. */
+    public Uni<List<AccountAssessment>> allAccounts(Instant asOf) {
         return store.allFactsAsOf(asOf.atOffset(ZoneOffset.UTC)).map(facts -> {
             Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
             facts.forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
             List<AccountAssessment> assessed = new ArrayList<>();
-            byAccount.forEach((accountId, history) -> {
-                AccountAssessment assessment = assessor.assess(accountId, history, asOf);
-                if (assessment.facts().profile() != null && assessment.facts().profile().keyAccount()) {
-                    assessed.add(assessment);
-                }
-            });
+            byAccount.forEach((accountId, history) -> assessed.add(assessor.assess(accountId, history, asOf)));
             return assessed;
         });
     }

@@ -1,0 +1,132 @@
+package io.kamplatform.reporting.api;
+
+import io.kamplatform.kit.api.EventReader;
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.dependency.DependencyRisk;
+import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
+import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
+import io.kamplatform.reporting.domain.facts.AccountFacts;
+import io.kamplatform.reporting.domain.margin.MarginPressure;
+import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
+import io.kamplatform.reporting.domain.margin.MarginPressureFilter;
+import io.kamplatform.reporting.domain.margin.MarginPressureRanking;
+import io.kamplatform.reporting.domain.margin.PressureFlag;
+import io.kamplatform.reporting.domain.potential.NeglectedPotential;
+import io.kamplatform.reporting.domain.potential.NeglectedPotentialFinder;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The risks KAM literature warns about most: dependence on a few customers, key accounts squeezing margins, and
+ * small accounts with high potential nobody visits. Every figure lists its inputs; arithmetic is exact.
+ */
+@Path("/api/reports")
+@Tag(name = "Commercial risk reports")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommercialRiskResource {
+
+    private final KamReports reports;
+    private final Clock clock;
+
+    public CommercialRiskResource(KamReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/portfolio/dependency-risk")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Dependency risk", description = "On trailing-12-month revenue with accounts rolled up to their "
+            + "top parent: top-1/5/10 share, top-20% share, N80, HHI, effective number of customers, major customers "
+            + "(>= 10%), revenue at risk weighted by health, a KAM-justified verdict with reasons, and the Pareto curve.")
+    public Uni<DependencyRisk> dependencyRisk(@QueryParam("asOf") String asOf) {
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.allAccounts(at).map(all -> DependencyRiskCalculator.assess(facts(all), at, healthScores(all)));
+    }
+
+    @GET
+    @Path("/portfolio/dependency-risk/stress-test")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Dependency stress test", description = "The dependency figures if the named account, with its "
+            + "whole group, left; and the change against today's.")
+    public Uni<DependencyStressTest> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
+        if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
+                    "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
+        }
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.allAccounts(at).map(all -> {
+            try {
+                return DependencyRiskCalculator.stressTest(facts(all), at, healthScores(all), leaving);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "no customer '" + leaving + "' with revenue as of " + at));
+            }
+        });
+    }
+
+    @GET
+    @Path("/portfolio/margin-pressure")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
+            + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
+    public Uni<MarginPressureRanking> marginPressure(@QueryParam("asOf") String asOf,
+                                                     @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
+                                                     @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
+        Instant at = AsOf.parse(asOf, clock);
+        if (minScore != null && (minScore < 0 || minScore > 100)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("minScore", "must be between 0 and 100"))));
+        }
+        PressureFlag pressureFlag = flag == null ? null : Arrays.stream(PressureFlag.values())
+                .filter(f -> f.name().equals(flag)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.invalid(List.of(new Violation("flag",
+                        "must be one of " + Arrays.toString(PressureFlag.values()))))));
+        MarginPressureFilter filter = new MarginPressureFilter(keyAccountsOnly, minScore, pressureFlag);
+        return reports.allAccounts(at).map(all -> MarginPressureCalculator.rank(facts(all), at, filter));
+    }
+
+    @GET
+    @Path("/portfolio/neglected-potential")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
+            + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
+    public Uni<NeglectedPotential> neglectedPotential(@QueryParam("asOf") String asOf) {
+        Instant at = AsOf.parse(asOf, clock);
+        return reports.allAccounts(at).map(all -> NeglectedPotentialFinder.find(facts(all), at));
+    }
+
+    static List<AccountFacts> facts(List<AccountAssessment> all) {
+        return all.stream().map(AccountAssessment::facts).toList();
+    }
+
+    private static Map<String, Integer> healthScores(List<AccountAssessment> all) {
+        Map<String, Integer> scores = new HashMap<>();
+        all.forEach(a -> {
+            if (a.health().score() != null) {
+                scores.put(a.facts().accountId(), a.health().score());
+            }
+        });
+        return scores;
+    }
+}
