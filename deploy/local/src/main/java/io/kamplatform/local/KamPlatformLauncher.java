@@ -112,7 +112,15 @@ public final class KamPlatformLauncher {
             tokens.put(role, minter.mint("local-" + role, TOKEN_LIFETIME, role));
         }
         Path tokensFile = writeTokens(home, tokens);
+        boolean demo = options.demo() && services.size() == PlatformService.ALL.size();
+        if (demo) {
+            DemoLoad.run(home, options.demoSeed(), services.get(0).url(), services.get(1).url(),
+                    tokens.get(Roles.CRM_WRITER), System.out);
+        }
         Banner.print(System.out, services, kafka.bootstrapServers(), postgres, tokens, tokensFile.toString());
+        if (demo) {
+            io.kamplatform.local.demo.DemoStories.print(System.out, services.get(2).url());
+        }
     }
 
     /** Services whose jar exists; the others are skipped with a message saying how to build them. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * ({@code KAM_LOCAL_HOME}, {@code KAM_KAFKA_PORT}, {@code KAM_POSTGRES_PORT}, {@code KAM_BASE_PORT}).
  */
 record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, int basePort, boolean services,
-        boolean help) {
+        boolean demo, long demoSeed, boolean help) {
 
     static final String USAGE = """
             Usage: ./deploy/local/run [options]
@@ -18,6 +18,8 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
               --postgres-port N     PostgreSQL port (default 15432)
               --base-port N         first service port: account N, relationship N+1, reporting N+2 (default 8081)
               --no-services         start Kafka and PostgreSQL only
+              --no-demo             do not load the demo portfolio (it is loaded once; re-runs post nothing new)
+              --demo-seed N         seed of the generated demo portfolio (default 2026)
               --help                this text
             Reset all local data: stop the platform and delete the --home directory.""";
 
@@ -28,6 +30,8 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
         int postgresPort = intSetting("KAM_POSTGRES_PORT", 15432);
         int basePort = intSetting("KAM_BASE_PORT", 8081);
         boolean services = true;
+        boolean demo = !"false".equalsIgnoreCase(Settings.get("KAM_DEMO").orElse("true"));
+        long demoSeed = io.kamplatform.local.demo.DemoPortfolio.DEFAULT_SEED;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -38,12 +42,22 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
                 case "--postgres-port" -> postgresPort = port(value(args, ++i, arg), arg);
                 case "--base-port" -> basePort = port(value(args, ++i, arg), arg);
                 case "--no-services" -> services = false;
+                case "--no-demo" -> demo = false;
+                case "--demo-seed" -> demoSeed = seed(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LauncherOptions(home.toAbsolutePath().normalize(), repo.toAbsolutePath().normalize(), kafkaPort,
-                postgresPort, basePort, services, help);
+                postgresPort, basePort, services, demo, demoSeed, help);
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--demo-seed needs a whole number, not " + value);
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -158,6 +158,34 @@ class PlatformEndToEndIT {
 
     }
 
+    /** The demo portfolio the launcher loads: each planted KAM story must come out in the reports. */
+    @Test
+    void theDemoPortfolioShowsEveryPlantedStory() {
+        String reader = tokens.get("KAM_TOKEN_KAM_READER");
+        JsonPath risk = given().auth().oauth2(reader).when().get(REPORTS + "/api/reports/portfolio/dependency-risk")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(risk.getList("majorCustomerIds")).as("a customer above 10% of revenue").contains("NORDWIND");
+        assertThat(risk.getInt("customerCount")).isGreaterThan(200);
+        assertThat(risk.getDouble("top20PctSharePct")).as("roughly 80/20").isBetween(70.0, 90.0);
+
+        JsonPath volta = report(reader, "VOLTA-RETAIL", "margin-pressure");
+        assertThat(volta.getList("discountChanges.changePp", Float.class)).as("discounts deepen at renewal")
+                .allMatch(change -> change > 0);
+        assertThat(volta.getBoolean("statusAbuse")).as("status abuse: deeper discounts, more service").isTrue();
+
+        List<String> neglected = given().auth().oauth2(reader).when().get(REPORTS + "/api/reports/portfolio/neglected-potential")
+                .then().statusCode(200).extract().jsonPath().getList("accounts.accountId");
+        assertThat(neglected).as("a small account with high potential nobody visits").contains("BRIGHTWAVE-LABS");
+
+        JsonPath alpina = report(reader, "ALPINA-FOODS", "health");
+        assertThat(alpina.getInt("trend.deltaVs90Days")).as("health fell after the sponsor left").isNegative();
+        assertThat(report(reader, "ALPINA-FOODS", "stage").getString("stage")).isEqualTo("DISINTEGRATING");
+        assertThat(report(reader, "ALPINA-FOODS", "dmu").getList("uncoveredRoles")).contains("SPONSOR");
+
+        assertThat(report(reader, "HELIX-PHARMA", "health").getString("health.band")).isEqualTo("GREEN");
+        assertThat(report(reader, "HELIX-PHARMA", "stage").getString("stage")).isEqualTo("INTEGRATED");
+    }
+
     static JsonPath report(String token, String account, String report) {
         return given().auth().oauth2(token).when().get(REPORTS + "/api/reports/accounts/" + account + "/" + report)
                 .then().statusCode(200).extract().jsonPath();

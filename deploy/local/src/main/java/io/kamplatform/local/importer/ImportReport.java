@@ -1,0 +1,100 @@
+package io.kamplatform.local.importer;
+
+import io.kamplatform.local.demo.LoadResult;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What an import read, planned, posted and refused; every refused row with file, line and reason. */
+public final class ImportReport {
+
+    /** A row that was not imported. */
+    public record RowRejection(String file, int line, String reason) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + reason;
+        }
+    }
+
+    final Map<String, long[]> files = new LinkedHashMap<>();
+    final List<RowRejection> rejections = new ArrayList<>();
+    long dealsWon;
+    long dealsLost;
+    long dealsOpen;
+    long dealsAboveList;
+    long eventsPlanned;
+    LoadResult load;
+    boolean dryRun;
+
+    void read(String file) {
+        files.computeIfAbsent(file, f -> new long[2])[0]++;
+    }
+
+    void reject(String file, int line, String reason) {
+        files.computeIfAbsent(file, f -> new long[2])[1]++;
+        rejections.add(new RowRejection(file, line, reason));
+    }
+
+    /** Rejected rows, file by file (in the order the files were read), by line. */
+    public List<RowRejection> rejections() {
+        List<String> order = new ArrayList<>(files.keySet());
+        List<RowRejection> sorted = new ArrayList<>(rejections);
+        sorted.sort(java.util.Comparator.comparingInt((RowRejection r) -> order.indexOf(r.file()))
+                .thenComparingInt(RowRejection::line));
+        return sorted;
+    }
+
+    public long rowsRead() {
+        return files.values().stream().mapToLong(c -> c[0]).sum();
+    }
+
+    public long rowsRejected() {
+        return rejections.size();
+    }
+
+    public long rowsRead(String file) {
+        return files.getOrDefault(file, new long[2])[0];
+    }
+
+    public long dealsWon() {
+        return dealsWon;
+    }
+
+    public long dealsLost() {
+        return dealsLost;
+    }
+
+    public long dealsOpen() {
+        return dealsOpen;
+    }
+
+    public long eventsPlanned() {
+        return eventsPlanned;
+    }
+
+    /** The services' verdicts (all zero in a dry run). */
+    public LoadResult load() {
+        return load;
+    }
+
+    public void print(PrintStream out) {
+        out.println(dryRun ? "Dry run: nothing was posted." : "Import finished.");
+        files.forEach((file, c) -> out.println("  " + file + ": " + c[0] + " rows read, " + c[1] + " rejected"));
+        out.println("  deals: " + dealsWon + " won (imported), " + dealsLost + " lost and " + dealsOpen
+                + " open (counted, not imported)" + (dealsAboveList > 0 ? ", " + dealsAboveList
+                + " won above list price (list value raised to the deal amount)" : ""));
+        out.println("  events planned: " + eventsPlanned + (dryRun ? "" : "; posted: " + load.recorded()
+                + " recorded, " + load.duplicates() + " already there, " + load.rejected() + " rejected by the services"));
+        out.println("  rows read: " + rowsRead() + ", rows rejected: " + rowsRejected());
+        if (!rejections.isEmpty()) {
+            out.println("Rejected rows:");
+            rejections().forEach(r -> out.println("  " + r));
+        }
+        if (load != null && !load.rejections().isEmpty()) {
+            out.println("Events the services refused:");
+            load.rejections().forEach(r -> out.println("  " + r));
+        }
+    }
+}
