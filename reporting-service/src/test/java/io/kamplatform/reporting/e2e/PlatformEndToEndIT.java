@@ -186,6 +186,50 @@ class PlatformEndToEndIT {
         assertThat(report(reader, "HELIX-PHARMA", "stage").getString("stage")).isEqualTo("INTEGRATED");
     }
 
+    /** A messy CRM export imported with ./deploy/local/import shows in the reports; importing it again posts nothing. */
+    @Test
+    void aCrmExportImportedWithTheCommandShowsInTheReports() throws Exception {
+        String first = runImport();
+        assertThat(first).contains("Import finished.").contains("Rejected rows:");
+        String reader = tokens.get("KAM_TOKEN_KAM_READER");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> types = List.of();
+        while (!types.contains("ContractSigned") && System.nanoTime() < deadline) {
+            sleep(200);
+            types = given().auth().oauth2(reader).when().get(REPORTS + "/api/reports/accounts/ACME-DE/timeline")
+                    .then().extract().jsonPath().getList("events.type");
+        }
+        assertThat(types).as("the imported account's events in the reporting timeline")
+                .contains("AccountRegistered", "RevenueRecognized", "ContractSigned");
+        assertThat(report(reader, "ACME-DE", "dmu").getString("accountId")).isEqualTo("ACME-DE");
+
+        String second = runImport();
+        assertThat(second).as("a re-import posts nothing new").contains("posted: 0");
+    }
+
+    static String runImport() throws Exception {
+        Path fixtures = REPO.resolve("deploy/local/src/test/resources/importer");
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("deploy/local/import").toString(),
+                "--mapping", fixtures.resolve("mapping.yaml").toString(),
+                "--accounts", fixtures.resolve("accounts.csv").toString(),
+                "--deals", fixtures.resolve("deals.csv").toString(),
+                "--products", fixtures.resolve("products.csv").toString(),
+                "--account-url", ACCOUNTS, "--relationship-url", RELATIONSHIPS,
+                "--token", tokens.get("KAM_TOKEN_CRM_WRITER")));
+        for (String optional : List.of("contacts", "activities")) {
+            if (Files.exists(fixtures.resolve(optional + ".csv"))) {
+                command.addAll(List.of("--" + optional, fixtures.resolve(optional + ".csv").toString()));
+            }
+        }
+        Path out = Files.createTempFile(HOME, "import-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("import finished").isTrue();
+        String output = Files.readString(out);
+        System.out.println(output);
+        assertThat(process.exitValue()).as("exit code (2 = some rows rejected)\n" + output).isIn(0, 2);
+        return output;
+    }
+
     static JsonPath report(String token, String account, String report) {
         return given().auth().oauth2(token).when().get(REPORTS + "/api/reports/accounts/" + account + "/" + report)
                 .then().statusCode(200).extract().jsonPath();

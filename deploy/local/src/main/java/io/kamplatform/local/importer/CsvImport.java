@@ -24,7 +24,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports CRM CSV exports: accounts (with parents), deals (optionally priced by a product list). Streams every
@@ -36,12 +39,33 @@ import java.util.Optional;
  * Won deals: {@code RevenueRecognized} in the month of the close date ({@code crm-deal-<id>-revenue}) and
  * {@code ContractSigned} ({@code crm-deal-<id>-contract}, contract id {@code crm-<id>}) with the list value from
  * a list-price column or product price x quantity. Lost and open deals are counted, not imported.
+ *
+ * <p>Contacts: {@code ContactAdded} ({@code crm-contact-<id>}, contact id = the CRM id) on the day the account was
+ * registered. Activities: {@code InteractionRecorded} ({@code crm-activity-<id>}), planned after every contact; the
+ * contacts they name must have been imported for the same account. A two-way activity without a contact is rejected,
+ * or recorded as one-way when {@code activities.twoWayWithoutContacts: one-way}.
  */
 public final class CsvImport {
 
     /** The input files; null for those not given. */
-    public record Files(Path accounts, Path deals, Path products) {
+    public record Files(Path accounts, Path deals, Path products, Path contacts, Path activities) {
+
+        public Files(Path accounts, Path deals, Path products) {
+            this(accounts, deals, products, null, null);
+        }
     }
+
+    static final Set<String> ROLES = Set.of("DECIDER", "INFLUENCER", "BUYER", "USER", "GATEKEEPER", "SPONSOR");
+    static final Set<String> LEVELS = Set.of("EXECUTIVE", "MANAGEMENT", "OPERATIONAL");
+    static final Set<String> KINDS = Set.of("VISIT", "MEETING", "CALL", "EMAIL", "PRESENTATION", "BUSINESS_REVIEW",
+            "WORKSHOP", "OTHER");
+    static final Set<String> FUNCTIONS = Set.of("SALES", "TECHNICAL", "SERVICE", "FINANCE", "MANAGEMENT", "LOGISTICS",
+            "MARKETING", "PRODUCT", "OTHER");
+    static final Set<String> SENTIMENTS = Set.of("VERY_NEGATIVE", "NEGATIVE", "NEUTRAL", "POSITIVE", "VERY_POSITIVE");
+    static final List<String> TWO_WAY_KINDS = List.of("VISIT", "MEETING", "CALL", "PRESENTATION", "BUSINESS_REVIEW",
+            "WORKSHOP");
+    private static final Map<String, Boolean> DIRECTIONS = Map.of("true", true, "false", false, "yes", true,
+            "no", false, "two-way", true, "one-way", false, "twoway", true, "oneway", false);
 
     private final ImportMapping mapping;
     private final LocalDate today;
@@ -58,15 +82,24 @@ public final class CsvImport {
         report.dryRun = dryRun;
         if (progress != null) {
             long total = 0;
-            for (Path p : new Path[] {files.accounts(), files.deals(), files.products()}) {
+            for (Path p : new Path[] {files.accounts(), files.deals(), files.products(), files.contacts(),
+                    files.activities()}) {
                 total += p == null ? 0 : Math.max(0, lines(p) - 1);
             }
             progress.total(total + (files.accounts() == null ? 0 : Math.max(0, lines(files.accounts()) - 1)));
         }
         Map<String, BigDecimal> prices = files.products() == null ? Map.of() : products(files.products(), report);
-        Map<String, Integer> depth = files.accounts() == null ? Map.of() : accounts(files.accounts(), report, sink);
+        Map<String, LocalDate> registered = new HashMap<>();
+        Map<String, Integer> depth = files.accounts() == null ? Map.of()
+                : accounts(files.accounts(), report, sink, registered);
         if (files.deals() != null) {
             deals(files.deals(), report, sink, depth, prices);
+        }
+        // Contacts before activities: an activity may only name contacts planned above.
+        Contacts contacts = files.contacts() == null ? new Contacts("", Map.of(), Map.of())
+                : contacts(files.contacts(), report, sink, registered);
+        if (files.activities() != null) {
+            activities(files.activities(), report, sink, depth, contacts);
         }
         report.load = sink.finish();
         report.eventsPlanned = report.load.planned();
@@ -117,7 +150,8 @@ public final class CsvImport {
     // ---- accounts ----
 
     /** Validates every row, then registers accounts level by level (parents first). Returns id to depth. */
-    private Map<String, Integer> accounts(Path path, ImportReport report, EventSink sink) throws IOException {
+    private Map<String, Integer> accounts(Path path, ImportReport report, EventSink sink,
+                                          Map<String, LocalDate> registered) throws IOException {
         String file = path.getFileName().toString();
         Map<String, String> parentOf = new HashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
@@ -171,7 +205,7 @@ public final class CsvImport {
                         tick();
                     }
                     if (Integer.valueOf(level).equals(depth.get(id)) && lineOf.get(id) == row.line()) {
-                        register(file, row, id, sink);
+                        registered.put(id, register(file, row, id, sink));
                     }
                 }
             }
@@ -217,7 +251,7 @@ public final class CsvImport {
         return upper.matches("[A-Z]{2}") ? Optional.of(upper) : Optional.empty();
     }
 
-    private void register(String file, CsvReader.Row row, String id, EventSink sink) {
+    private LocalDate register(String file, CsvReader.Row row, String id, EventSink sink) {
         String origin = file + ":" + row.line();
         String created = row.get(col(ImportMapping.ACCOUNTS, "created"));
         LocalDate day = created.isEmpty() ? mapping.registeredOn() : date(created).orElseThrow();
@@ -241,6 +275,7 @@ public final class CsvImport {
             sink.accept(new PlannedEvent(Service.ACCOUNT, id, "crm-account-" + id + "-potential",
                     "SalesPotentialAssessed", at, assessed, origin));
         }
+        return day;
     }
 
     // ---- deals ----
@@ -368,6 +403,269 @@ public final class CsvImport {
         sink.accept(new PlannedEvent(Service.RELATIONSHIP, account, "crm-deal-" + safeId + "-contract",
                 "ContractSigned", at, contract, origin));
         return null;
+    }
+
+    // ---- contacts ----
+
+    /** The contacts read: valid ones with their account, and the line of every id seen (valid or not). */
+    private record Contacts(String file, Map<String, String> accountOf, Map<String, Integer> lineOf) {
+    }
+
+    private Contacts contacts(Path path, ImportReport report, EventSink sink, Map<String, LocalDate> registered)
+            throws IOException {
+        String file = path.getFileName().toString();
+        report.relationshipFiles = true;
+        Contacts contacts = new Contacts(file, new HashMap<>(), new HashMap<>());
+        try (CsvReader csv = open(path)) {
+            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                if (row.blank()) {
+                    continue;
+                }
+                tick();
+                report.read(file);
+                String problem = contact(file, row, report, sink, registered, contacts);
+                if (problem != null) {
+                    report.reject(file, row.line(), problem);
+                }
+            }
+        }
+        return contacts;
+    }
+
+    /** Plans one {@code ContactAdded}; returns why the row cannot be imported, or null. */
+    private String contact(String file, CsvReader.Row row, ImportReport report, EventSink sink,
+                           Map<String, LocalDate> registered, Contacts contacts) {
+        String id = row.get(col(ImportMapping.CONTACTS, "id"));
+        if (id.isEmpty()) {
+            return "missing contact id";
+        }
+        if (!EventData.ID.matcher(id).matches()) {
+            return "invalid contact id '" + id + "' (letters, digits and . _ : @ - only, at most 64)";
+        }
+        Integer first = contacts.lineOf().putIfAbsent(id, row.line());
+        if (first != null) {
+            return "duplicate id '" + id + "' (first on line " + first + ")";
+        }
+        String account = row.get(col(ImportMapping.CONTACTS, "account"));
+        if (account.isEmpty()) {
+            return "missing account";
+        }
+        if (!registered.containsKey(account)) {
+            return "unknown account '" + account + "'";
+        }
+        String name = row.get(col(ImportMapping.CONTACTS, "name"));
+        if (name.isEmpty()) {
+            return "missing contact name";
+        }
+        if (name.length() > 200) {
+            return "contact name longer than 200 characters";
+        }
+        String rawLevel = row.get(col(ImportMapping.CONTACTS, "level"));
+        if (rawLevel.isEmpty()) {
+            rawLevel = mapping.setting(ImportMapping.CONTACTS, "defaultLevel", "");
+            if (rawLevel.isEmpty()) {
+                return "missing level";
+            }
+        }
+        Optional<String> level = mapping.enumValue(ImportMapping.CONTACTS, "level", rawLevel, LEVELS);
+        if (level.isEmpty()) {
+            return "unknown level '" + rawLevel + "'";
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (String rawRole : split(ImportMapping.CONTACTS, row.get(col(ImportMapping.CONTACTS, "roles")))) {
+            Optional<String> role = mapping.enumValue(ImportMapping.CONTACTS, "roles", rawRole, ROLES);
+            if (role.isEmpty()) {
+                return "unknown buying role '" + rawRole + "'";
+            }
+            roles.add(role.get());
+        }
+        String function = row.get(col(ImportMapping.CONTACTS, "function"));
+        function = mapping.synonym(ImportMapping.CONTACTS, "function", function).orElse(function);
+        if (function.length() > 100) {
+            return "function longer than 100 characters";
+        }
+        ObjectNode data = EventData.object();
+        data.put("contactId", id);
+        data.put("name", name);
+        data.set("buyingRoles", EventData.strings(roles));
+        data.put("level", level.get());
+        if (!function.isEmpty()) {
+            data.put("function", function);
+        }
+        sink.accept(new PlannedEvent(Service.RELATIONSHIP, account, "crm-contact-" + safeId(id), "ContactAdded",
+                noon(registered.get(account)), data, file + ":" + row.line()));
+        contacts.accountOf().put(id, account);
+        report.contactsAdded++;
+        return null;
+    }
+
+    // ---- activities ----
+
+    private void activities(Path path, ImportReport report, EventSink sink, Map<String, Integer> accounts,
+                            Contacts contacts) throws IOException {
+        String file = path.getFileName().toString();
+        report.relationshipFiles = true;
+        Map<String, Integer> lineOf = new HashMap<>();
+        try (CsvReader csv = open(path)) {
+            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                if (row.blank()) {
+                    continue;
+                }
+                tick();
+                report.read(file);
+                String problem = activity(file, row, report, sink, accounts, contacts, lineOf);
+                if (problem != null) {
+                    report.reject(file, row.line(), problem);
+                }
+            }
+        }
+    }
+
+    /** Plans one {@code InteractionRecorded}; returns why the row cannot be imported, or null. */
+    private String activity(String file, CsvReader.Row row, ImportReport report, EventSink sink,
+                            Map<String, Integer> accounts, Contacts contacts, Map<String, Integer> lineOf) {
+        String kindOfFile = ImportMapping.ACTIVITIES;
+        String id = row.get(col(kindOfFile, "id"));
+        if (id.isEmpty()) {
+            return "missing activity id";
+        }
+        if (!EventData.ID.matcher(id).matches()) {
+            return "invalid activity id '" + id + "' (letters, digits and . _ : @ - only, at most 64)";
+        }
+        Integer first = lineOf.putIfAbsent(id, row.line());
+        if (first != null) {
+            return "duplicate id '" + id + "' (first on line " + first + ")";
+        }
+        String account = row.get(col(kindOfFile, "account"));
+        if (account.isEmpty()) {
+            return "missing account";
+        }
+        if (!accounts.containsKey(account)) {
+            return "unknown account '" + account + "'";
+        }
+        String rawKind = row.get(col(kindOfFile, "kind"));
+        if (rawKind.isEmpty()) {
+            return "missing kind";
+        }
+        Optional<String> kind = mapping.enumValue(kindOfFile, "kind", rawKind, KINDS);
+        if (kind.isEmpty()) {
+            return "unknown kind '" + rawKind + "'";
+        }
+        String rawDate = row.get(col(kindOfFile, "date"));
+        if (rawDate.isEmpty()) {
+            return "missing date";
+        }
+        Optional<LocalDate> day = date(rawDate);
+        if (day.isEmpty()) {
+            return "unparseable date '" + rawDate + "'";
+        }
+        if (day.get().isAfter(today)) {
+            return "date " + day.get() + " is in the future";
+        }
+        String owner = row.get(col(kindOfFile, "owner"));
+        if (owner.isEmpty()) {
+            owner = mapping.setting(kindOfFile, "defaultOwner", "");
+            if (owner.isEmpty()) {
+                return "missing owner";
+            }
+        }
+        if (!EventData.ID.matcher(owner).matches()) {
+            return "invalid owner id '" + owner + "' (letters, digits and . _ : @ - only, at most 64)";
+        }
+        String rawFunction = row.get(col(kindOfFile, "ownerFunction"));
+        if (rawFunction.isEmpty()) {
+            rawFunction = mapping.setting(kindOfFile, "defaultOwnerFunction", "SALES");
+        }
+        Optional<String> function = mapping.enumValue(kindOfFile, "ownerFunction", rawFunction, FUNCTIONS);
+        if (function.isEmpty()) {
+            return "unknown owner function '" + rawFunction + "'";
+        }
+        Set<String> contactIds = new LinkedHashSet<>();
+        for (String contact : split(kindOfFile, row.get(col(kindOfFile, "contacts")))) {
+            String of = contacts.accountOf().get(contact);
+            if (of == null) {
+                Integer seen = contacts.lineOf().get(contact);
+                return seen == null ? "unknown contact '" + contact + "'"
+                        : "contact '" + contact + "' was not imported (" + contacts.file() + ":" + seen + ")";
+            }
+            if (!of.equals(account)) {
+                return "contact '" + contact + "' belongs to account '" + of + "', not '" + account + "'";
+            }
+            contactIds.add(contact);
+        }
+        String directionColumn = col(kindOfFile, "twoWay") != null ? col(kindOfFile, "twoWay") : col(kindOfFile, "direction");
+        String rawDirection = row.get(directionColumn);
+        boolean twoWay;
+        if (rawDirection.isEmpty()) {
+            twoWay = mapping.settings(kindOfFile, "twoWayKinds", TWO_WAY_KINDS).stream()
+                    .anyMatch(k -> k.equalsIgnoreCase(kind.get()));
+        } else {
+            String mapped = mapping.synonym(kindOfFile, "twoWay", rawDirection)
+                    .or(() -> mapping.synonym(kindOfFile, "direction", rawDirection)).orElse(rawDirection);
+            Boolean parsed = DIRECTIONS.get(CsvReader.key(mapped));
+            if (parsed == null) {
+                return "unknown direction '" + rawDirection + "'";
+            }
+            twoWay = parsed;
+        }
+        if (twoWay && contactIds.isEmpty()) {
+            if (!mapping.setting(kindOfFile, "twoWayWithoutContacts", "reject").equalsIgnoreCase("one-way")) {
+                return "two-way " + kind.get() + " names no contact (a two-way interaction needs at least one)";
+            }
+            twoWay = false;
+            report.activitiesMadeOneWay++;
+        }
+        String rawSentiment = row.get(col(kindOfFile, "sentiment"));
+        Optional<String> sentiment = rawSentiment.isEmpty() ? Optional.empty()
+                : mapping.enumValue(kindOfFile, "sentiment", rawSentiment, SENTIMENTS);
+        if (!rawSentiment.isEmpty() && sentiment.isEmpty()) {
+            return "unknown sentiment '" + rawSentiment + "'";
+        }
+        String rawFollowUp = row.get(col(kindOfFile, "followUp"));
+        Optional<LocalDate> followUp = rawFollowUp.isEmpty() ? Optional.empty() : date(rawFollowUp);
+        if (!rawFollowUp.isEmpty() && followUp.isEmpty()) {
+            return "unparseable date '" + rawFollowUp + "'";
+        }
+        String summary = row.get(col(kindOfFile, "subject"));
+        if (summary.length() > 2000) {
+            summary = summary.substring(0, 1999) + "…";
+        }
+        ObjectNode data = EventData.object();
+        data.put("interactionId", id);
+        data.put("kind", kind.get());
+        data.set("contactIds", EventData.strings(contactIds));
+        ObjectNode participant = data.putArray("supplierParticipants").addObject();
+        participant.put("participantId", owner);
+        String ownerName = row.get(col(kindOfFile, "ownerName"));
+        if (!ownerName.isEmpty()) {
+            participant.put("name", ownerName);
+        }
+        participant.put("function", function.get());
+        data.put("twoWay", twoWay);
+        sentiment.ifPresent(s -> data.put("sentiment", s));
+        if (!summary.isEmpty()) {
+            data.put("summary", summary);
+        }
+        followUp.ifPresent(d -> data.put("followUpDueOn", d.toString()));
+        sink.accept(new PlannedEvent(Service.RELATIONSHIP, account, "crm-activity-" + safeId(id),
+                "InteractionRecorded", noon(day.get()), data, file + ":" + row.line()));
+        report.activitiesRecorded++;
+        if (twoWay) {
+            report.activitiesTwoWay++;
+        }
+        return null;
+    }
+
+    /** The values of a list cell, split at {@code <file>.listSeparator} (default {@code ;}), trimmed, blanks dropped. */
+    private List<String> split(String kind, String cell) {
+        String separator = mapping.setting(kind, "listSeparator", ";");
+        List<String> values = new java.util.ArrayList<>();
+        for (String value : cell.split(java.util.regex.Pattern.quote(separator.isEmpty() ? ";" : separator))) {
+            if (!value.isBlank()) {
+                values.add(value.trim());
+            }
+        }
+        return values;
     }
 
     // ---- parsing ----

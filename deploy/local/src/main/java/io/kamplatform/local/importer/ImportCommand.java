@@ -11,7 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./deploy/local/import --mapping FILE --accounts FILE --deals FILE [--products FILE] [--dry-run]
+ * {@code ./deploy/local/import --mapping FILE --accounts FILE --deals FILE [--products FILE] [--contacts FILE]
+ * [--activities FILE] [--dry-run]
  * [--account-url URL] [--relationship-url URL] [--token TOKEN]} (token default: env {@code KAM_TOKEN_CRM_WRITER}).
  * Exit code 0: everything imported; 2: some rows or events were rejected (see the report); 1: usage or I/O error.
  */
@@ -42,7 +43,8 @@ public final class ImportCommand {
                 return 1;
             }
         }
-        if (!options.containsKey("mapping") || !options.containsKey("accounts") && !options.containsKey("deals")) {
+        if (!options.containsKey("mapping") || !options.containsKey("accounts") && !options.containsKey("deals")
+                && !options.containsKey("contacts") && !options.containsKey("activities")) {
             usage();
             return 1;
         }
@@ -62,7 +64,7 @@ public final class ImportCommand {
                         URI.create(options.getOrDefault("relationship-url", "http://localhost:8082")), () -> token, null);
             }
             CsvImport.Files files = new CsvImport.Files(path(options, "accounts"), path(options, "deals"),
-                    path(options, "products"));
+                    path(options, "products"), path(options, "contacts"), path(options, "activities"));
             ImportReport report = new CsvImport(mapping, LocalDate.now(ZoneOffset.UTC), progress).run(files, sink, dryRun);
             progress.finish();
             report.print(System.out);
@@ -78,7 +80,8 @@ public final class ImportCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: import --mapping FILE [--accounts FILE] [--deals FILE] [--products FILE] [--dry-run]\n"
+        System.err.println("usage: import --mapping FILE [--accounts FILE] [--deals FILE] [--products FILE]\n"
+                + "              [--contacts FILE] [--activities FILE] [--dry-run]\n"
                 + "              [--account-url http://localhost:8081] [--relationship-url http://localhost:8082]\n"
                 + "              [--token TOKEN]   (default: env KAM_TOKEN_CRM_WRITER, role crm-writer)");
     }

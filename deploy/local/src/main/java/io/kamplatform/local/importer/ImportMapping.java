@@ -31,11 +31,14 @@ public record ImportMapping(
         String serviceLevel,
         Map<String, Map<String, String>> columns,
         Map<String, Map<String, Map<String, String>>> values,
-        Map<String, String> stages) {
+        Map<String, String> stages,
+        Map<String, JsonNode> sections) {
 
     public static final String ACCOUNTS = "accounts";
     public static final String DEALS = "deals";
     public static final String PRODUCTS = "products";
+    public static final String CONTACTS = "contacts";
+    public static final String ACTIVITIES = "activities";
 
     public static ImportMapping load(Path file) throws IOException {
         return parse(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
@@ -56,8 +59,10 @@ public record ImportMapping(
                 : root.path("currency").path("platform").asText("EUR");
         Map<String, Map<String, String>> columns = new HashMap<>();
         Map<String, Map<String, Map<String, String>>> values = new HashMap<>();
-        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS)) {
+        Map<String, JsonNode> sections = new HashMap<>();
+        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS, CONTACTS, ACTIVITIES)) {
             JsonNode section = root.path(kind);
+            sections.put(kind, section);
             columns.put(kind, strings(section.path("columns")));
             Map<String, Map<String, String>> fieldValues = new HashMap<>();
             section.path("values").fields().forEachRemaining(e -> {
@@ -75,7 +80,7 @@ public record ImportMapping(
                 LocalDate.parse(root.path("registeredOn").asText("2020-01-01")),
                 new BigDecimal(deals.path("grossMarginPct").asText("30")),
                 deals.path("contractTermMonths").asInt(12),
-                deals.path("serviceLevel").asText("Standard"), columns, values, stages);
+                deals.path("serviceLevel").asText("Standard"), columns, values, stages, sections);
     }
 
     /** The CSV column holding {@code field} in file {@code kind}, or null when not mapped. */
@@ -92,6 +97,33 @@ public record ImportMapping(
     /** WON, LOST or OPEN for a deal stage (case/whitespace-insensitive), empty when the stage is unknown. */
     public Optional<String> stage(String raw) {
         return Optional.ofNullable(stages.get(CsvReader.key(raw)));
+    }
+
+    /** A scalar setting of a file's section ({@code contacts.listSeparator}), or the default when absent. */
+    public String setting(String kind, String key, String defaultValue) {
+        JsonNode node = sections.getOrDefault(kind, com.fasterxml.jackson.databind.node.MissingNode.getInstance()).path(key);
+        return node.isValueNode() && !node.isNull() ? node.asText() : defaultValue;
+    }
+
+    /** A list setting of a file's section ({@code activities.twoWayKinds}), or the default when absent. */
+    public List<String> settings(String kind, String key, List<String> defaultValue) {
+        JsonNode node = sections.getOrDefault(kind, com.fasterxml.jackson.databind.node.MissingNode.getInstance()).path(key);
+        if (!node.isArray()) {
+            return defaultValue;
+        }
+        List<String> list = new ArrayList<>();
+        node.forEach(v -> list.add(v.asText()));
+        return list;
+    }
+
+    /**
+     * A value of a closed set ({@code DECIDER}, {@code EXECUTIVE}, ...): a synonym from {@code kind.values.field}
+     * first, else the value itself when it names a member (case-insensitive, spaces and dashes as {@code _}).
+     */
+    public Optional<String> enumValue(String kind, String field, String raw, java.util.Set<String> allowed) {
+        Optional<String> mapped = synonym(kind, field, raw).map(v -> v.trim().toUpperCase(Locale.ROOT));
+        String candidate = mapped.orElseGet(() -> CsvReader.key(raw).toUpperCase(Locale.ROOT).replaceAll("[ -]", "_"));
+        return allowed.contains(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
     private static Map<String, String> strings(JsonNode node) {

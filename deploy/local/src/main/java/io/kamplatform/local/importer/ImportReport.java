@@ -24,6 +24,11 @@ public final class ImportReport {
     long dealsLost;
     long dealsOpen;
     long dealsAboveList;
+    long contactsAdded;
+    long activitiesRecorded;
+    long activitiesTwoWay;
+    long activitiesMadeOneWay;
+    boolean relationshipFiles;
     long eventsPlanned;
     LoadResult load;
     boolean dryRun;
@@ -70,6 +75,18 @@ public final class ImportReport {
         return dealsOpen;
     }
 
+    public long contactsAdded() {
+        return contactsAdded;
+    }
+
+    public long activitiesRecorded() {
+        return activitiesRecorded;
+    }
+
+    public long activitiesTwoWay() {
+        return activitiesTwoWay;
+    }
+
     public long eventsPlanned() {
         return eventsPlanned;
     }
@@ -85,6 +102,12 @@ public final class ImportReport {
         out.println("  deals: " + dealsWon + " won (imported), " + dealsLost + " lost and " + dealsOpen
                 + " open (counted, not imported)" + (dealsAboveList > 0 ? ", " + dealsAboveList
                 + " won above list price (list value raised to the deal amount)" : ""));
+        if (relationshipFiles) {
+            out.println("  contacts: " + contactsAdded + " added; activities: " + activitiesRecorded + " recorded ("
+                    + activitiesTwoWay + " two-way, " + (activitiesRecorded - activitiesTwoWay) + " one-way"
+                    + (activitiesMadeOneWay > 0 ? ", " + activitiesMadeOneWay + " of them two-way kinds without a contact"
+                    : "") + ")");
+        }
         out.println("  events planned: " + eventsPlanned + (dryRun ? "" : "; posted: " + load.recorded()
                 + " recorded, " + load.duplicates() + " already there, " + load.rejected() + " rejected by the services"));
         out.println("  rows read: " + rowsRead() + ", rows rejected: " + rowsRejected());

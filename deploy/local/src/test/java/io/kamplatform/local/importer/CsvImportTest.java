@@ -43,20 +43,45 @@ class CsvImportTest {
                 "deals.csv:9: unparseable amount 'a lot'",
                 "deals.csv:10: unknown product 'Flux Capacitor'",
                 "deals.csv:11: duplicate id 'D1' (first on line 2)",
-                "deals.csv:12: unknown stage 'Closed Wonn'"),
+                "deals.csv:12: unknown stage 'Closed Wonn'",
+                "contacts.csv:5: unknown account 'GAMMA'",
+                "contacts.csv:6: unknown buying role 'Wizard'",
+                "contacts.csv:7: unknown level 'Intern'",
+                "contacts.csv:8: duplicate id 'C2' (first on line 3)",
+                "contacts.csv:9: missing contact name",
+                "contacts.csv:10: missing contact id",
+                "activities.csv:5: two-way VISIT names no contact (a two-way interaction needs at least one)",
+                "activities.csv:6: unknown account 'NOBODY'",
+                "activities.csv:7: unknown contact 'C99'",
+                "activities.csv:8: contact 'C3' belongs to account 'BETA', not 'ACME-DE'",
+                "activities.csv:9: contact 'C5' was not imported (contacts.csv:6)",
+                "activities.csv:10: unparseable date '31/13/2025'",
+                "activities.csv:11: unknown kind 'Smoke Signal'",
+                "activities.csv:12: duplicate id 'A2' (first on line 3)",
+                "activities.csv:13: missing owner",
+                "activities.csv:14: unknown owner function 'Janitor'",
+                "activities.csv:15: unknown direction 'Sideways'",
+                "activities.csv:16: unparseable date '2025-13-01'",
+                "activities.csv:18: date 2026-04-01 is in the future",
+                "activities.csv:20: missing kind"),
                 report.rejections().stream().map(Object::toString).toList());
-        assertEquals(7 + 3 + 12, report.rowsRead());
-        assertEquals(12, report.rowsRejected());
+        assertEquals(7 + 3 + 12 + 10 + 19, report.rowsRead());
+        assertEquals(12 + 6 + 14, report.rowsRejected());
         assertEquals(3, report.dealsWon());
         assertEquals(1, report.dealsLost());
         assertEquals(1, report.dealsOpen());
-        assertEquals(11, report.eventsPlanned());
+        assertEquals(4, report.contactsAdded());
+        assertEquals(5, report.activitiesRecorded());
+        assertEquals(3, report.activitiesTwoWay());
+        assertEquals(20, report.eventsPlanned());
 
         // parents first, then the rest; ids from source rows
         List<String> ids = events.stream().map(PlannedEvent::eventId).toList();
         assertEquals(List.of("crm-account-ACME-GROUP", "crm-account-BETA", "crm-account-BETA-potential",
                 "crm-account-ACME-DE", "crm-account-ACME-DE-potential", "crm-deal-D1-revenue", "crm-deal-D1-contract",
-                "crm-deal-D2-revenue", "crm-deal-D2-contract", "crm-deal-D11-revenue", "crm-deal-D11-contract"), ids);
+                "crm-deal-D2-revenue", "crm-deal-D2-contract", "crm-deal-D11-revenue", "crm-deal-D11-contract",
+                "crm-contact-C1", "crm-contact-C2", "crm-contact-C3", "crm-contact-C8",
+                "crm-activity-A1", "crm-activity-A2", "crm-activity-A3", "crm-activity-A15", "crm-activity-A17"), ids);
         PlannedEvent acme = events.get(3);
         assertEquals("Manufacturing", acme.data().get("sector").asText());
         assertEquals("DE", acme.data().get("country").asText());
@@ -74,6 +99,63 @@ class CsvImportTest {
         assertEquals("1250.00", d11.data().get("listValue").get("amount").asText());
         assertEquals("2025-07-01", d11.data().get("startsOn").asText());
         assertEquals(0, new BigDecimal("30.00").compareTo(d11.data().get("expectedMarginPct").decimalValue()));
+
+        // contacts: roles and levels through synonyms, dated with their account's registration
+        PlannedEvent c1 = events.get(11);
+        assertEquals(PlannedEvent.Service.RELATIONSHIP, c1.service());
+        assertEquals("ACME-DE", c1.accountId());
+        assertEquals("ContactAdded", c1.type());
+        assertEquals("{\"contactId\":\"C1\",\"name\":\"Dr. Petra Huber\",\"buyingRoles\":[\"DECIDER\",\"SPONSOR\"],"
+                + "\"level\":\"EXECUTIVE\",\"function\":\"Procurement\"}", c1.data().toString());
+        assertEquals("2023-01-01T12:00:00Z", c1.occurredAt().toString());
+        assertEquals("[]", events.get(14).data().get("buyingRoles").toString());
+        assertEquals("OPERATIONAL", events.get(13).data().get("level").asText());
+
+        // activities: kinds, directions and owner functions through synonyms, default direction per kind
+        PlannedEvent a1 = events.get(15);
+        assertEquals("InteractionRecorded", a1.type());
+        assertEquals(PlannedEvent.Service.RELATIONSHIP, a1.service());
+        assertEquals("{\"interactionId\":\"A1\",\"kind\":\"BUSINESS_REVIEW\",\"contactIds\":[\"C1\",\"C2\"],"
+                + "\"supplierParticipants\":[{\"participantId\":\"kam-0042\",\"name\":\"Giulia Rossi\",\"function\":\"SALES\"}],"
+                + "\"twoWay\":true,\"summary\":\"Quarterly review: volumes up\",\"followUpDueOn\":\"2025-10-15\"}",
+                a1.data().toString());
+        assertEquals("2025-09-15T12:00:00Z", a1.occurredAt().toString());
+        assertEquals("activities.csv:2", a1.origin());
+        PlannedEvent a2 = events.get(16);
+        assertEquals("CALL", a2.data().get("kind").asText());
+        assertTrue(a2.data().get("twoWay").asBoolean());
+        PlannedEvent a3 = events.get(17);
+        assertEquals("EMAIL", a3.data().get("kind").asText());
+        assertEquals(false, a3.data().get("twoWay").asBoolean());
+        assertEquals("[]", a3.data().get("contactIds").toString());
+        PlannedEvent a15 = events.get(18);
+        assertEquals("MEETING", a15.data().get("kind").asText());
+        assertTrue(a15.data().get("twoWay").asBoolean());
+        assertEquals("Kick-off, \"strategic\" topics", a15.data().get("summary").asText());
+        assertEquals(false, events.get(19).data().get("twoWay").asBoolean());
+    }
+
+    @Test
+    void twoWayKindWithoutContactsBecomesOneWayWhenTheMappingSaysSo() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(resource("mapping.yaml").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("activities")).put("twoWayWithoutContacts", "one-way");
+        List<PlannedEvent> events = new ArrayList<>();
+        ImportReport report = new CsvImport(ImportMapping.parse(root), TODAY, null)
+                .run(fixtures(), collecting(events), true);
+        assertEquals(6, report.activitiesRecorded());
+        assertEquals(3, report.activitiesTwoWay());
+        PlannedEvent a4 = events.stream().filter(e -> e.eventId().equals("crm-activity-A4")).findFirst().orElseThrow();
+        assertEquals("VISIT", a4.data().get("kind").asText());
+        assertEquals(false, a4.data().get("twoWay").asBoolean());
+        assertEquals("TECHNICAL", a4.data().get("supplierParticipants").get(0).get("function").asText());
+        assertTrue(report.rejections().stream().noneMatch(r -> r.toString().startsWith("activities.csv:5:")));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains(
+                "contacts: 4 added; activities: 6 recorded (3 two-way, 3 one-way, 1 of them two-way kinds without a contact)"),
+                text.toString());
     }
 
     @Test
@@ -81,18 +163,23 @@ class CsvImportTest {
         try (FakePlatform platform = new FakePlatform()) {
             ImportReport dry = importer().run(fixtures(), EventSink.counting(), true);
             assertTrue(platform.stored.isEmpty());
-            assertEquals(11, dry.eventsPlanned());
+            assertEquals(20, dry.eventsPlanned());
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             dry.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-            assertTrue(text.toString(StandardCharsets.UTF_8).contains("rows read: 22, rows rejected: 12"), text.toString());
+            assertTrue(text.toString(StandardCharsets.UTF_8).contains("rows read: 51, rows rejected: 32"), text.toString());
+            assertTrue(text.toString(StandardCharsets.UTF_8).contains("  contacts.csv: 10 rows read, 6 rejected\n"
+                    + "  activities.csv: 19 rows read, 14 rejected\n"
+                    + "  deals: 3 won (imported), 1 lost and 1 open (counted, not imported)\n"
+                    + "  contacts: 4 added; activities: 5 recorded (3 two-way, 2 one-way)\n"), text.toString());
 
             LoadResult first = importer().run(fixtures(), loader(platform), false).load();
-            assertEquals(11, first.recorded(), first.rejections().toString());
-            assertEquals(11, platform.stored.size());
+            assertEquals(20, first.recorded(), first.rejections().toString());
+            assertEquals(20, platform.stored.size());
             LoadResult again = importer().run(fixtures(), loader(platform), false).load();
             assertEquals(0, again.recorded());
-            assertEquals(11, again.duplicates());
-            assertEquals(11, platform.stored.size());
+            assertEquals(20, again.duplicates());
+            assertEquals(0, again.rejected());
+            assertEquals(20, platform.stored.size());
         }
     }
 
@@ -128,7 +215,8 @@ class CsvImportTest {
     }
 
     private static CsvImport.Files fixtures() throws URISyntaxException {
-        return new CsvImport.Files(resource("accounts.csv"), resource("deals.csv"), resource("products.csv"));
+        return new CsvImport.Files(resource("accounts.csv"), resource("deals.csv"), resource("products.csv"),
+                resource("contacts.csv"), resource("activities.csv"));
     }
 
     private static Path resource(String name) throws URISyntaxException {
