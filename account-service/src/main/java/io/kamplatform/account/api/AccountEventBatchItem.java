@@ -2,6 +2,7 @@ package io.kamplatform.account.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One item of a bulk load: an account event with the account it belongs to. */
@@ -12,6 +13,7 @@ public record AccountEventBatchItem(
         @Schema(example = "RevenueRecognized", required = true) String type,
         @Schema(example = "2026-02-01T00:00:00Z", required = true) Instant occurredAt,
         Long expectedVersion,
-        @Schema(required = true, example = "{\"month\":\"2026-01\",\"revenue\":{\"amount\":\"125000.00\",\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"90000.00\",\"currency\":\"EUR\"}}")
+        @Schema(required = true, type = SchemaType.OBJECT, implementation = Object.class,
+                description = "The event's data; JSON Schema at /schemas/account-events/v1/{type}.json")
         JsonNode data) {
 }

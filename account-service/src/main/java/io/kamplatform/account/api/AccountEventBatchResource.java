@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * transaction. Each item gets its own result; an invalid or refused item does not stop the others.
  */
 @Path("/api/account-events/batch")
-@Tag(name = "Account events")
+@Tag(name = "Account events", description = "Facts about accounts posted by CRM integrations: one at a time or in batches, idempotent by event id")
 @SecurityRequirement(name = "jwt")
 public class AccountEventBatchResource {
 

@@ -2,6 +2,7 @@ package io.kamplatform.account.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One account event as a CRM integration posts it. {@code data} is checked against the schema of {@code type}. */
@@ -22,6 +23,6 @@ public record AccountEventRequest(
                 example = "0", minimum = "0")
         Long expectedVersion,
         @Schema(description = "The event's data; its JSON Schema is at /schemas/account-events/v1/{type}.json",
-                required = true, example = "{\"name\":\"Acme Industrial GmbH\",\"sector\":\"Manufacturing\",\"country\":\"DE\"}")
+                required = true, type = SchemaType.OBJECT, implementation = Object.class)
         JsonNode data) {
 }

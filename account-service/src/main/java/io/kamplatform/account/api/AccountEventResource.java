@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Records one account event posted by a CRM integration. */
 @Path("/api/accounts/{accountId}/events")
-@Tag(name = "Account events")
+@Tag(name = "Account events", description = "Facts about accounts posted by CRM integrations: one at a time or in batches, idempotent by event id")
 @SecurityRequirement(name = "jwt")
 public class AccountEventResource {
 

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An account's current state (with its version as ETag) and its event history. */
 @Path("/api/accounts/{accountId}")
-@Tag(name = "Accounts")
+@Tag(name = "Accounts", description = "The current state and the event history of an account")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {

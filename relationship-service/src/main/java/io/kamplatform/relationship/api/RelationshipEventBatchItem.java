@@ -2,6 +2,7 @@ package io.kamplatform.relationship.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One item of a bulk load: an event with the account it is about. */
@@ -12,5 +13,5 @@ public record RelationshipEventBatchItem(
         @Schema(example = "ContactAdded", required = true) String type,
         @Schema(example = "2026-01-10T08:00:00Z", required = true) Instant occurredAt,
         Long expectedVersion,
-        @Schema(required = true) JsonNode data) {
+        @Schema(required = true, type = SchemaType.OBJECT, implementation = Object.class) JsonNode data) {
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * transaction, one result per item; a refused item does not stop the others.
  */
 @Path("/api/relationship-events/batch")
-@Tag(name = "Relationship and contract events")
+@Tag(name = "Relationship and contract events", description = "Facts about the buyer's decision-making unit, interactions, service, complaints, competitors and contracts")
 @SecurityRequirement(name = "jwt")
 public class RelationshipEventBatchResource {
 

@@ -2,6 +2,7 @@ package io.kamplatform.relationship.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One relationship or contract event as a CRM integration posts it. */
@@ -22,6 +23,7 @@ public record RelationshipEventRequest(
                 + "or the contract for contract events); 409 if it moved on", example = "3", minimum = "0")
         Long expectedVersion,
         @Schema(description = "The event's data; JSON Schemas at /schemas/interaction-events/v1/{type}.json and "
-                + "/schemas/contract-events/v1/{type}.json", required = true)
+                + "/schemas/contract-events/v1/{type}.json", required = true, type = SchemaType.OBJECT,
+                implementation = Object.class)
         JsonNode data) {
 }

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Records one relationship or contract event about an account, posted by a CRM integration. */
 @Path("/api/accounts/{accountId}/events")
-@Tag(name = "Relationship and contract events")
+@Tag(name = "Relationship and contract events", description = "Facts about the buyer's decision-making unit, interactions, service, complaints, competitors and contracts")
 @SecurityRequirement(name = "jwt")
 public class RelationshipEventResource {
 

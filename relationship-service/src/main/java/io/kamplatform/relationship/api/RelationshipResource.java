@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The current relationship record and contracts of an account (version as ETag), and its history. */
 @Path("/api/accounts/{accountId}")
-@Tag(name = "Relationships")
+@Tag(name = "Relationships", description = "The relationship record, contracts and history of an account")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class RelationshipResource {
@@ -79,6 +79,7 @@ public class RelationshipResource {
     @Operation(summary = "Everything recorded about the account", description = "Relationship and contract events in "
             + "store order, paged by position: pass nextAfterPosition as afterPosition for the next page.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountHistory.class)))
+    @APIResponse(responseCode = "400", description = "Invalid account id or paging", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<AccountHistory> history(@PathParam("accountId") String accountId,
                                        @QueryParam("afterPosition") @DefaultValue("0") long afterPosition,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {

@@ -27,13 +27,19 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** KAM health, relationship stage and DMU map of one account, as of any past point in time. */
 @Path("/api/reports/accounts/{accountId}")
-@Tag(name = "Account reports")
+@Tag(name = "Account reports", description = "KAM health, stage, DMU map, timeline and margin pressure of one account, as of any past point in time")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountReportResource {
 
@@ -59,6 +65,7 @@ public class AccountReportResource {
     @Operation(summary = "KAM health of an account", description = "0-100 score and band from the factors with data "
             + "(each with its inputs and the events behind it), data coverage, stale factors, the critical-complaint "
             + "override, trend vs 30 and 90 days before asOf, top drivers in words, and the model version.")
+    @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<HealthReport> health(@PathParam("accountId") String accountId,
                                     @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, a -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend()));
@@ -69,6 +76,7 @@ public class AccountReportResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Relationship stage of an account", description = "EXPLORATORY, BASIC, COOPERATIVE, "
             + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
+    @APIResponseSchema(value = StageReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<StageReport> stage(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, a -> new StageReport(accountId, a.health().asOf(), a.stage().stage().name(),
                 a.stage().reasons()));
@@ -79,6 +87,7 @@ public class AccountReportResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "DMU map of an account", description = "Each buying role with its active contacts, their level "
             + "and last two-way contact; the roles nobody covers.")
+    @APIResponseSchema(value = DmuMap.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DmuMap> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, AccountAssessment::dmu);
     }
@@ -89,6 +98,7 @@ public class AccountReportResource {
     @Operation(summary = "Margin pressure of an account", description = "Price realisation, discount change at each "
             + "renewal, gross margin % vs the portfolio median and its slope, concessions % of revenue, service intensity "
             + "vs the median, squeeze and status-abuse flags, pressure score with its drivers.")
+    @APIResponseSchema(value = MarginPressure.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressure> accountMarginPressure(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));

@@ -34,6 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,8 +45,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * small accounts with high potential nobody visits. Every figure lists its inputs; arithmetic is exact.
  */
 @Path("/api/reports")
-@Tag(name = "Commercial risk reports")
+@Tag(name = "Commercial risk reports", description = "Dependency on few customers, margin pressure and neglected potential across the portfolio")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
 public class CommercialRiskResource {
 
@@ -61,6 +67,7 @@ public class CommercialRiskResource {
     @Operation(summary = "Dependency risk", description = "On trailing-12-month revenue with accounts rolled up to their "
             + "top parent: top-1/5/10 share, top-20% share, N80, HHI, effective number of customers, major customers "
             + "(>= 10%), revenue at risk weighted by health, a KAM-justified verdict with reasons, and the Pareto curve.")
+    @APIResponseSchema(value = DependencyRisk.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyRisk> dependencyRisk(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return reports.allAccounts(at).map(all -> DependencyRiskCalculator.assess(facts(all), at, healthScores(all)));
@@ -71,6 +78,7 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Dependency stress test", description = "The dependency figures if the named account, with its "
             + "whole group, left; and the change against today's.")
+    @APIResponseSchema(value = DependencyStressTest.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyStressTest> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
         if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
@@ -91,6 +99,7 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
             + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
+    @APIResponseSchema(value = MarginPressureRanking.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureRanking> marginPressure(@QueryParam("asOf") String asOf,
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
@@ -111,6 +120,7 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
+    @APIResponseSchema(value = NeglectedPotential.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<NeglectedPotential> neglectedPotential(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return reports.allAccounts(at).map(all -> NeglectedPotentialFinder.find(facts(all), at));

@@ -23,13 +23,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Portfolio views over all key accounts: health worst first, and per key account manager. */
 @Path("/api/reports")
-@Tag(name = "Portfolio reports")
+@Tag(name = "Portfolio reports", description = "Key accounts worst first and per key account manager, as of any past point in time")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
@@ -65,6 +71,7 @@ public class PortfolioResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
             + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage.")
+    @APIResponseSchema(value = PortfolioHealth.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<PortfolioHealth> portfolio(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
                                           @QueryParam("band") String band, @QueryParam("stage") String stage) {
         Instant at = AsOf.parse(asOf, clock);
@@ -86,6 +93,7 @@ public class PortfolioResource {
     @Operation(summary = "Manager portfolios", description = "Per key account manager: the key accounts (worst first), "
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
             + TREND_ALERT_POINTS + "+ points in 30 days, stale data).")
+    @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<ManagerPortfolios> managers(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return reports.keyAccounts(at).map(assessed -> {

@@ -21,13 +21,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An account's events from all three topics, in the order they happened, as of a point in time. */
 @Path("/api/reports/accounts/{accountId}/timeline")
-@Tag(name = "Account reports")
+@Tag(name = "Account reports", description = "KAM health, stage, DMU map, timeline and margin pressure of one account, as of any past point in time")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
@@ -44,6 +50,7 @@ public class TimelineResource {
     @GET
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Account timeline", description = "Every event about the account up to asOf, oldest first, paged.")
+    @APIResponseSchema(value = Timeline.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<Timeline> timeline(@PathParam("accountId") String accountId,
                                   @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
