@@ -104,7 +104,7 @@ public class AccountReportResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.allAccounts(at).map(all -> MarginPressureCalculator.assess(CommercialRiskResource.facts(all), at).stream()
+        return reports.portfolio(at).map(all -> MarginPressureCalculator.assess(all, at).stream()
                 .filter(m -> m.accountId().equals(accountId)).findFirst()
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND,
                         "nothing is known about account '" + accountId + "' as of " + at))));

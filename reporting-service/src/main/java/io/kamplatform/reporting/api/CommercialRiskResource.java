@@ -6,12 +6,10 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
-import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
-import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.margin.MarginPressureFilter;
@@ -30,9 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -70,7 +66,7 @@ public class CommercialRiskResource {
     @APIResponseSchema(value = DependencyRisk.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyRisk> dependencyRisk(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return reports.allAccounts(at).map(all -> DependencyRiskCalculator.assess(facts(all), at, healthScores(all)));
+        return reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at, reports.healthScores(all, at)));
     }
 
     @GET
@@ -85,9 +81,9 @@ public class CommercialRiskResource {
                     "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.allAccounts(at).map(all -> {
+        return reports.portfolio(at).map(all -> {
             try {
-                return DependencyRiskCalculator.stressTest(facts(all), at, healthScores(all), leaving);
+                return DependencyRiskCalculator.stressTest(all, at, reports.healthScores(all, at), leaving);
             } catch (IllegalArgumentException e) {
                 throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "no customer '" + leaving + "' with revenue as of " + at));
             }
@@ -112,7 +108,7 @@ public class CommercialRiskResource {
                 .orElseThrow(() -> new ProblemException(Problem.invalid(List.of(new Violation("flag",
                         "must be one of " + Arrays.toString(PressureFlag.values()))))));
         MarginPressureFilter filter = new MarginPressureFilter(keyAccountsOnly, minScore, pressureFlag);
-        return reports.allAccounts(at).map(all -> MarginPressureCalculator.rank(facts(all), at, filter));
+        return reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter));
     }
 
     @GET
@@ -123,20 +119,6 @@ public class CommercialRiskResource {
     @APIResponseSchema(value = NeglectedPotential.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<NeglectedPotential> neglectedPotential(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return reports.allAccounts(at).map(all -> NeglectedPotentialFinder.find(facts(all), at));
-    }
-
-    static List<AccountFacts> facts(List<AccountAssessment> all) {
-        return all.stream().map(AccountAssessment::facts).toList();
-    }
-
-    private static Map<String, Integer> healthScores(List<AccountAssessment> all) {
-        Map<String, Integer> scores = new HashMap<>();
-        all.forEach(a -> {
-            if (a.health().score() != null) {
-                scores.put(a.facts().accountId(), a.health().score());
-            }
-        });
-        return scores;
+        return reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at));
     }
 }

@@ -35,9 +35,27 @@ public class AccountAssessor {
         this.model = model;
     }
 
+    /** The stored facts read once, for as many folds as a report needs. */
+    public List<RecordedFact> history(List<StoredFact> stored) {
+        return stored.stream().map(this::toRecorded).toList();
+    }
+
+    public AccountFacts factsAt(String accountId, List<RecordedFact> history, Instant asOf) {
+        return AccountFacts.fold(accountId, history, asOf);
+    }
+
+    /** The health score now, or null without data: all the portfolio figures need of health. */
+    public Integer healthScore(AccountFacts facts, Instant asOf) {
+        return KamHealthCalculator.assess(facts, asOf, model).score();
+    }
+
     public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf) {
-        List<RecordedFact> history = stored.stream().map(this::toRecorded).toList();
-        AccountFacts now = AccountFacts.fold(accountId, history, asOf);
+        List<RecordedFact> history = history(stored);
+        return assess(accountId, history, factsAt(accountId, history, asOf), asOf);
+    }
+
+    /** The full assessment, given the history and its fold at {@code asOf} (folded again 30 and 90 days back). */
+    public AccountAssessment assess(String accountId, List<RecordedFact> history, AccountFacts now, Instant asOf) {
         KamHealth health = KamHealthCalculator.assess(now, asOf, model);
         KamHealth monthAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(MONTH)),
                 asOf.minus(MONTH), model);

@@ -1,5 +1,7 @@
 package io.kamplatform.reporting.application;
 
+import io.kamplatform.reporting.domain.facts.AccountFacts;
+import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.StoredFact;
 import io.smallrye.mutiny.Uni;
@@ -7,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +33,45 @@ public class KamReports {
                 ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf)));
     }
 
-    /** Every account that was a key account at {@code asOf}, assessed. */
+    /** Every account that was a key account at {@code asOf}, assessed; other accounts are only folded. */
     public Uni<List<AccountAssessment>> keyAccounts(Instant asOf) {
-        return allAccounts(asOf).map(all -> all.stream()
-                .filter(a -> a.facts().profile() != null && a.facts().profile().keyAccount()).toList());
+        return histories(asOf).map(histories -> {
+            List<AccountAssessment> assessed = new ArrayList<>();
+            histories.forEach((accountId, history) -> {
+                AccountFacts now = assessor.factsAt(accountId, history, asOf);
+                if (now.profile() != null && now.profile().keyAccount()) {
+                    assessed.add(assessor.assess(accountId, history, now, asOf));
+                }
+            });
+            return assessed;
+        });
     }
 
-    /** Every account with any fact up to {@code asOf}, assessed: the portfolio the portfolio reports work on. */
-    public Uni<List<AccountAssessment>> allAccounts(Instant asOf) {
+    /** Every account with any fact up to {@code asOf}, folded: what the portfolio figures are computed from. */
+    public Uni<List<AccountFacts>> portfolio(Instant asOf) {
+        return histories(asOf).map(histories -> histories.entrySet().stream()
+                .map(e -> assessor.factsAt(e.getKey(), e.getValue(), asOf)).toList());
+    }
+
+    /** Current health score by account, for the accounts that have one. */
+    public Map<String, Integer> healthScores(List<AccountFacts> portfolio, Instant asOf) {
+        Map<String, Integer> scores = new HashMap<>();
+        portfolio.forEach(facts -> {
+            Integer score = assessor.healthScore(facts, asOf);
+            if (score != null) {
+                scores.put(facts.accountId(), score);
+            }
+        });
+        return scores;
+    }
+
+    private Uni<Map<String, List<RecordedFact>>> histories(Instant asOf) {
         return store.allFactsAsOf(asOf.atOffset(ZoneOffset.UTC)).map(facts -> {
             Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
             facts.forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
-            List<AccountAssessment> assessed = new ArrayList<>();
-            byAccount.forEach((accountId, history) -> assessed.add(assessor.assess(accountId, history, asOf)));
-            return assessed;
+            Map<String, List<RecordedFact>> histories = new LinkedHashMap<>();
+            byAccount.forEach((accountId, stored) -> histories.put(accountId, assessor.history(stored)));
+            return histories;
         });
     }
 }

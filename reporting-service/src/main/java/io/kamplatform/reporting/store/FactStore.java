@@ -54,17 +54,6 @@ public class FactStore {
                 .map(FactStore::toFacts);
     }
 
-    /** Every account with a fact up to {@code asOf}. */
-    public Uni<List<String>> accountsAsOf(OffsetDateTime asOf) {
-        return pool.preparedQuery("SELECT DISTINCT account_id FROM account_facts WHERE occurred_at <= $1 ORDER BY account_id")
-                .execute(Tuple.of(asOf))
-                .map(rows -> {
-                    List<String> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getString(0)));
-                    return ids;
-                });
-    }
-
     /** The facts of all accounts up to {@code asOf}, grouped by account in time order. */
     public Uni<List<StoredFact>> allFactsAsOf(OffsetDateTime asOf) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE occurred_at <= $1 "

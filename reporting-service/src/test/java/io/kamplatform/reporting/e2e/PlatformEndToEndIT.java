@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -272,7 +271,4 @@ class PlatformEndToEndIT {
         }
     }
 
-    static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
 }
