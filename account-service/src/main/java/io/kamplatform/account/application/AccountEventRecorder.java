@@ -10,7 +10,7 @@ import io.kamplatform.account.store.AccountEventType;
 import io.kamplatform.account.store.EventCodec;
 import io.kamplatform.kit.recording.DecisionBatch;
 import io.kamplatform.kit.recording.RecordingOutcome;
-import io.kamplatform.kit.store.ConcurrentAppendException;
+import io.kamplatform.kit.recording.RecordingTransaction;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.NewEvent;
 import io.kamplatform.kit.store.StoredEvent;
@@ -19,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,8 +38,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AccountEventRecorder {
 
-    /** Losing a race to a concurrent writer is retried this often with fresh state. */
-    static final int CONCURRENCY_RETRIES = 10;
     static final String REGISTRATION = AccountEventType.ACCOUNT_REGISTERED.typeName();
 
     private final Pool pool;
@@ -63,10 +60,7 @@ public class AccountEventRecorder {
 
     /** One outcome per submission, in order. Rejected items do not stop the others. */
     public Uni<List<RecordingOutcome>> recordAll(List<EventSubmission> submissions) {
-        return pool.withTransaction(connection -> recordIn(connection, submissions))
-                .onFailure(ConcurrentAppendException.class).retry()
-                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5)
-                .atMost(CONCURRENCY_RETRIES);
+        return RecordingTransaction.run(pool, connection -> recordIn(connection, submissions));
     }
 
     private Uni<List<RecordingOutcome>> recordIn(SqlConnection connection, List<EventSubmission> submissions) {

@@ -3,7 +3,7 @@ package io.kamplatform.relationship.application;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.recording.DecisionBatch;
 import io.kamplatform.kit.recording.RecordingOutcome;
-import io.kamplatform.kit.store.ConcurrentAppendException;
+import io.kamplatform.kit.recording.RecordingTransaction;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.NewEvent;
 import io.kamplatform.kit.store.StoredEvent;
@@ -25,7 +25,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RelationshipEventRecorder {
 
-    static final int CONCURRENCY_RETRIES = 10;
     /** The account is not (yet) known from kam.account.events: register it in account-service first, then retry. */
     public static final ProblemType UNKNOWN_ACCOUNT = ProblemType.of("unknown-account", "The account is not registered", 422);
 
@@ -71,10 +69,7 @@ public class RelationshipEventRecorder {
 
     /** One outcome per submission, in order. Refused items do not stop the others. */
     public Uni<List<RecordingOutcome>> recordAll(List<EventSubmission> submissions) {
-        return pool.withTransaction(connection -> recordIn(connection, submissions))
-                .onFailure(ConcurrentAppendException.class).retry()
-                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5)
-                .atMost(CONCURRENCY_RETRIES);
+        return RecordingTransaction.run(pool, connection -> recordIn(connection, submissions));
     }
 
     private Uni<List<RecordingOutcome>> recordIn(SqlConnection connection, List<EventSubmission> submissions) {

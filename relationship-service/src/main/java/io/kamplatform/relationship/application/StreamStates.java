@@ -21,13 +21,14 @@ final class StreamStates {
         Map<String, List<StoredEvent>> byStream = new HashMap<>();
         history.forEach(e -> byStream.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(e));
         byStream.forEach((streamId, events) -> {
-            Object first = codec.decode(events.get(0));
-            if (first instanceof ContractEvent contractEvent) {
-                List<ContractEvent> decoded = events.stream().map(e -> (ContractEvent) codec.decode(e)).toList();
-                contracts.put(streamId, Contract.replay(contractEvent.contractId(), events.get(0).subject(), decoded));
+            List<Object> decoded = events.stream().map(codec::decode).toList();
+            String accountId = events.get(0).subject();
+            if (decoded.get(0) instanceof ContractEvent first) {
+                contracts.put(streamId, Contract.replay(first.contractId(), accountId,
+                        decoded.stream().map(ContractEvent.class::cast).toList()));
             } else {
-                List<RelationshipEvent> decoded = events.stream().map(e -> (RelationshipEvent) codec.decode(e)).toList();
-                relationships.put(streamId, Relationship.replay(events.get(0).subject(), decoded));
+                relationships.put(streamId, Relationship.replay(accountId,
+                        decoded.stream().map(RelationshipEvent.class::cast).toList()));
             }
         });
     }
