@@ -278,12 +278,10 @@ public final class CsvImport {
         return day;
     }
 
-    // ---- deals ----
-
-    private void deals(Path path, ImportReport report, EventSink sink, Map<String, Integer> accounts,
-                       Map<String, BigDecimal> prices) throws IOException {
+    /** Reads every non-blank row once (streaming), counts it, and reports the problem the importer returns, if any. */
+    private void eachRow(Path path, ImportReport report, java.util.function.Function<CsvReader.Row, String> importer)
+            throws IOException {
         String file = path.getFileName().toString();
-        Map<String, Integer> lineOf = new HashMap<>();
         try (CsvReader csv = open(path)) {
             for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
                 if (row.blank()) {
@@ -291,12 +289,21 @@ public final class CsvImport {
                 }
                 tick();
                 report.read(file);
-                String problem = deal(file, row, report, sink, accounts, prices, lineOf);
+                String problem = importer.apply(row);
                 if (problem != null) {
                     report.reject(file, row.line(), problem);
                 }
             }
         }
+    }
+
+    // ---- deals ----
+
+    private void deals(Path path, ImportReport report, EventSink sink, Map<String, Integer> accounts,
+                       Map<String, BigDecimal> prices) throws IOException {
+        String file = path.getFileName().toString();
+        Map<String, Integer> lineOf = new HashMap<>();
+        eachRow(path, report, row -> deal(file, row, report, sink, accounts, prices, lineOf));
     }
 
     /** Imports one deal; returns why it cannot be imported, or null. */
@@ -416,19 +423,7 @@ public final class CsvImport {
         String file = path.getFileName().toString();
         report.relationshipFiles = true;
         Contacts contacts = new Contacts(file, new HashMap<>(), new HashMap<>());
-        try (CsvReader csv = open(path)) {
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-                if (row.blank()) {
-                    continue;
-                }
-                tick();
-                report.read(file);
-                String problem = contact(file, row, report, sink, registered, contacts);
-                if (problem != null) {
-                    report.reject(file, row.line(), problem);
-                }
-            }
-        }
+        eachRow(path, report, row -> contact(file, row, report, sink, registered, contacts));
         return contacts;
     }
 
@@ -506,19 +501,7 @@ public final class CsvImport {
         String file = path.getFileName().toString();
         report.relationshipFiles = true;
         Map<String, Integer> lineOf = new HashMap<>();
-        try (CsvReader csv = open(path)) {
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-                if (row.blank()) {
-                    continue;
-                }
-                tick();
-                report.read(file);
-                String problem = activity(file, row, report, sink, accounts, contacts, lineOf);
-                if (problem != null) {
-                    report.reject(file, row.line(), problem);
-                }
-            }
-        }
+        eachRow(path, report, row -> activity(file, row, report, sink, accounts, contacts, lineOf));
     }
 
     /** Plans one {@code InteractionRecorded}; returns why the row cannot be imported, or null. */
