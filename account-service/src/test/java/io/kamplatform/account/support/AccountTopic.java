@@ -3,9 +3,12 @@ package io.kamplatform.account.support;
 import io.kamplatform.local.TestInfra;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,11 +40,13 @@ public final class AccountTopic implements AutoCloseable {
     }
 
     /** Polls until {@code done} holds for the records with one of the keys, or the timeout passes. */
-    public List<ConsumerRecord<String, String>> recordsFor(List<String> keys, Predicate<List<ConsumerRecord<String, String>>> done,
+    public List<ConsumerRecord<String, String>> recordsFor(Collection<String> keys,
+                                                           Predicate<List<ConsumerRecord<String, String>>> done,
                                                            Duration timeout) {
+        Set<String> wanted = new HashSet<>(keys);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<ConsumerRecord<String, String>> matching = seen.stream().filter(r -> keys.contains(r.key())).toList();
+            List<ConsumerRecord<String, String>> matching = seen.stream().filter(r -> wanted.contains(r.key())).toList();
             if (done.test(matching) || System.nanoTime() > deadline) {
                 return matching;
             }

@@ -11,9 +11,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Maps a stored event to a Kafka record in CloudEvents 1.0 binary mode: key = account id (per-account
- * order), {@code ce_id} = event id (consumers deduplicate on it), {@code ce_time} = when it happened,
- * JSON data. The stream version and schema version travel as CloudEvents extensions; the topic and
- * schema come from the service's {@link EventRouting}.
+ * order), {@code ce_id} = event id (consumers deduplicate on it together with {@code ce_source}), {@code ce_time} =
+ * when it happened, JSON data. The stream id and version ({@code ce_streamid}, {@code ce_streamversion}: 1, 2, 3, …
+ * per stream, so a consumer can tell when one is missing) and the schema version travel as CloudEvents extensions;
+ * the topic and schema come from the service's {@link EventRouting}.
  */
 /* Left out of services that publish nothing (kam.outbox.included=false at build time, e.g. reporting-service). */
 @IfBuildProperty(name = "kam.outbox.included", stringValue = "true", enableIfMissing = true)
@@ -36,6 +37,7 @@ public class CloudEventRecords {
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .withDataContentType("application/json")
                 .withDataSchema(routing.dataSchemaOf(event.type(), event.schemaVersion()))
+                .withExtension("streamid", event.streamId())
                 .withExtension("streamversion", event.version())
                 .withExtension("schemaversion", event.schemaVersion())
                 .withExtension("recordedtime", event.recordedAt().toInstant().toString())
