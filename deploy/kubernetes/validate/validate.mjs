@@ -482,6 +482,11 @@ function overlayChecks(name, resources) {
       if (rf < 3) p.push(`prod: topic ${t.metadata.name} has replication factor ${rf}`);
     }
     for (const c of of("Cluster")) if (c.spec.instances < 3) p.push(`prod: PostgreSQL cluster ${c.metadata.name} has ${c.spec.instances} instances, want 3`);
+    // An event store must not fail over to a replica that missed acknowledged events (their stream versions would be reused).
+    for (const c of of("Cluster").filter((x) => /^kam-(account|relationship)-db$/.test(x.metadata.name))) {
+      const sync = c.spec.postgresql?.synchronous;
+      if (!sync || sync.number < 1 || sync.dataDurability !== "required") p.push(`prod: event store ${c.metadata.name} does not replicate synchronously with required durability`);
+    }
     for (const d of deployments) {
       const hpa = of("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef.name === d.metadata.name);
       if (!hpa) p.push(`prod: Deployment ${d.metadata.name} has no HorizontalPodAutoscaler`);

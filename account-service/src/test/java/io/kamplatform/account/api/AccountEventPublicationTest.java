@@ -63,6 +63,7 @@ class AccountEventPublicationTest {
         assertThat(AccountTopic.header(record, "ce_source")).isEqualTo("/kam-platform/account-service");
         assertThat(AccountTopic.header(record, "ce_subject")).isEqualTo(accountId);
         assertThat(AccountTopic.header(record, "ce_time")).startsWith("2026-01-05T09:00");
+        assertThat(AccountTopic.header(record, "ce_streamid")).isEqualTo(accountId);
         assertThat(AccountTopic.header(record, "ce_streamversion")).isEqualTo("1");
         assertThat(AccountTopic.header(record, "content-type")).startsWith("application/json");
         JsonObject data = new JsonObject(record.value());

@@ -67,6 +67,8 @@ class RelationshipEventPublicationTest {
                 assertThat(Topics.header(record, "ce_subject")).isEqualTo(accountId);
                 assertThat(Topics.header(record, "ce_id")).startsWith("evt-");
                 assertThat(Topics.header(record, "ce_dataschema")).endsWith("/v1/" + type + ".json");
+                assertThat(Topics.header(record, "ce_streamid")).as("stream of %s", type)
+                        .isEqualTo(record.topic().equals(Topics.CONTRACTS) ? "contract/" + contractId : "relationship/" + accountId);
                 assertThat(RelationshipEventSchemas.validate(type, record.value())).as("%s data %s", type, record.value()).isEmpty();
                 Map<String, String> headers = new HashMap<>();
                 record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
