@@ -1,0 +1,171 @@
+package io.kamplatform.bench.reliability;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One platform as a user runs it: {@code ./deploy/local/run} with its own home and ports, started and stopped by the
+ * harness. The launcher writes the pid of each process it supervises to {@code HOME/run/processes.properties}; that
+ * is how a fault finds its victim.
+ */
+final class PlatformRun implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final HarnessOptions options;
+    final Path home;
+    private Process launcher;
+    private Map<String, String> tokens = new HashMap<>();
+    private int launches;
+
+    PlatformRun(HarnessOptions options, Path home) {
+        this.options = options;
+        this.home = home;
+    }
+
+    /** Starts the launcher and waits until it printed its banner (everything ready). */
+    void start() throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        Path log = home.resolve("launcher-" + (++launches) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(options.repo().resolve("deploy/local/run").toString(),
+                "--home", home.toString(), "--base-port", Integer.toString(options.basePort()),
+                "--kafka-port", Integer.toString(options.kafkaPort()),
+                "--postgres-port", Integer.toString(options.postgresPort()), "--no-demo")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KAM_SKIP_BUILD", "1");
+        launcher = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!Files.readString(log).contains("is running locally")) {
+            if (!launcher.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the platform did not start; see " + log + ":\n" + tail(log));
+            }
+            Thread.sleep(500);
+        }
+        tokens = readTokens(home.resolve("tokens.env"));
+    }
+
+    String token(String variable) {
+        return tokens.get(variable);
+    }
+
+    /** The pid the launcher recorded for a process (launcher, postgres, kafka, account-service, ...). */
+    long pid(String process) {
+        String pid = runState().getProperty(process + ".pid");
+        if (pid == null) {
+            throw new IllegalStateException("no pid of " + process + " in " + runStateFile());
+        }
+        return Long.parseLong(pid);
+    }
+
+    boolean ready(String process) {
+        return "true".equals(runState().getProperty(process + ".ready"));
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would. */
+    void kill(String process) {
+        long pid = pid(process);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        if (process.equals("launcher") && launcher != null) {
+            try {
+                launcher.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean launcherAlive() {
+        return launcher != null && launcher.isAlive();
+    }
+
+    String serviceUrl(int offset) {
+        return "http://localhost:" + (options.basePort() + offset);
+    }
+
+    boolean serviceReady(int offset) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(offset) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    HttpResponse<String> get(int offset, String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(offset) + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + options.postgresPort() + "/" + name, "postgres", "");
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + options.kafkaPort();
+    }
+
+    /** Ctrl-C: the launcher stops services, Kafka and PostgreSQL in order. */
+    @Override
+    public void close() {
+        if (launcher == null) {
+            return;
+        }
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            launcher.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path runStateFile() {
+        return home.resolve("run").resolve("processes.properties");
+    }
+
+    private Properties runState() {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(runStateFile())) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static Map<String, String> readTokens(Path file) throws IOException {
+        Map<String, String> tokens = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("export ")) {
+                String[] pair = line.substring(7).split("=", 2);
+                tokens.put(pair[0], pair[1]);
+            }
+        }
+        return tokens;
+    }
+
+    private static String tail(Path log) throws IOException {
+        var lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+}
