@@ -16,15 +16,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.logging.Logger;
+import io.kamplatform.kit.messaging.InfrastructureFailures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every failure leaves as RFC 9457 problem+json: client mistakes as 4xx that say what is wrong,
- * never as a 5xx; unexpected failures as a 500 without internals.
+ * never as a 5xx; an unavailable database or broker as a 503 with Retry-After; unexpected failures as a 500
+ * without internals.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     ProblemResponses responses;
@@ -107,6 +110,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (InfrastructureFailures.isInfrastructure(e)) {
+            // Not the client's fault and not a bug: the database or broker is down or restarting. A retry with the
+            // same event id is safe, so say so instead of answering 500.
+            LOG.warnf("request not served, infrastructure unavailable: %s", e.getMessage());
+            return Response.fromResponse(render(Problem.of(ProblemType.UNAVAILABLE,
+                            "the database or message broker is unavailable; nothing was recorded, retry with the same eventId"), uri))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure", e);
         return render(Problem.of(ProblemType.INTERNAL, "unexpected error; it has been logged"), uri);
     }

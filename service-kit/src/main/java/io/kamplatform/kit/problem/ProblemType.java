@@ -21,6 +21,8 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType FORBIDDEN = of("forbidden", "The token lacks the role this operation needs", 403);
     public static final ProblemType HTTP = of("http", "The request could not be served", 400);
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
+    /** The database or broker is unreachable or restarting: nothing was recorded, the same request succeeds later. */
+    public static final ProblemType UNAVAILABLE = of("unavailable", "Temporarily unavailable; retry later", 503);
 
     public static ProblemType of(String slug, String title, int status) {
         return new ProblemType(URI.create("urn:kam-platform:problem:" + slug), title, status);
