@@ -1,5 +1,8 @@
 package io.kamplatform.bench.reliability;
 
+import io.kamplatform.bench.platform.PlatformRun;
+import io.kamplatform.bench.platform.PlatformSettings;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -65,7 +68,7 @@ public final class FaultHarness {
         long deadline = System.nanoTime() + options.timeoutMinutes() * 60_000_000_000L;
         AtomicBoolean starving = new AtomicBoolean(options.busyLoops() > 0);
         List<Thread> busy = new ArrayList<>();
-        try (PlatformRun platform = new PlatformRun(options, home)) {
+        try (PlatformRun platform = new PlatformRun(new PlatformSettings(options.repo(), options.basePort(), options.kafkaPort(), options.postgresPort(), java.util.Map.of()), home)) {
             platform.start();
             out.println("    platform up (" + home + ")");
             for (int i = 0; i < options.busyLoops(); i++) {

@@ -1,5 +1,7 @@
 package io.kamplatform.bench.reliability;
 
+import io.kamplatform.bench.platform.PlatformRun;
+
 import java.io.PrintStream;
 
 /**

@@ -1,5 +1,7 @@
 package io.kamplatform.bench.reliability;
 
+import io.kamplatform.bench.platform.PlatformRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.kamplatform.bench.reliability;
+package io.kamplatform.bench.platform;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,31 +23,36 @@ import java.util.concurrent.TimeUnit;
  * harness. The launcher writes the pid of each process it supervises to {@code HOME/run/processes.properties}; that
  * is how a fault finds its victim.
  */
-final class PlatformRun implements AutoCloseable {
+public final class PlatformRun implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final HarnessOptions options;
-    final Path home;
+    private final PlatformSettings settings;
+    private final Path home;
     private Process launcher;
     private Map<String, String> tokens = new HashMap<>();
     private int launches;
 
-    PlatformRun(HarnessOptions options, Path home) {
-        this.options = options;
+    public PlatformRun(PlatformSettings settings, Path home) {
+        this.settings = settings;
         this.home = home;
     }
 
+    public Path home() {
+        return home;
+    }
+
     /** Starts the launcher and waits until it printed its banner (everything ready). */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path log = home.resolve("launcher-" + (++launches) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(options.repo().resolve("deploy/local/run").toString(),
-                "--home", home.toString(), "--base-port", Integer.toString(options.basePort()),
-                "--kafka-port", Integer.toString(options.kafkaPort()),
-                "--postgres-port", Integer.toString(options.postgresPort()), "--no-demo")
+        ProcessBuilder builder = new ProcessBuilder(settings.repo().resolve("deploy/local/run").toString(),
+                "--home", home.toString(), "--base-port", Integer.toString(settings.basePort()),
+                "--kafka-port", Integer.toString(settings.kafkaPort()),
+                "--postgres-port", Integer.toString(settings.postgresPort()), "--no-demo")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KAM_SKIP_BUILD", "1");
+        builder.environment().putAll(settings.environment());
         launcher = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.readString(log).contains("is running locally")) {
@@ -59,12 +64,12 @@ final class PlatformRun implements AutoCloseable {
         tokens = readTokens(home.resolve("tokens.env"));
     }
 
-    String token(String variable) {
+    public String token(String variable) {
         return tokens.get(variable);
     }
 
     /** The pid the launcher recorded for a process (launcher, postgres, kafka, account-service, ...). */
-    long pid(String process) {
+    public long pid(String process) {
         String pid = runState().getProperty(process + ".pid");
         if (pid == null) {
             throw new IllegalStateException("no pid of " + process + " in " + runStateFile());
@@ -72,12 +77,12 @@ final class PlatformRun implements AutoCloseable {
         return Long.parseLong(pid);
     }
 
-    boolean ready(String process) {
+    public boolean ready(String process) {
         return "true".equals(runState().getProperty(process + ".ready"));
     }
 
     /** SIGKILL, as a crash or the OOM killer would. */
-    void kill(String process) {
+    public void kill(String process) {
         long pid = pid(process);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         if (process.equals("launcher") && launcher != null) {
@@ -89,15 +94,15 @@ final class PlatformRun implements AutoCloseable {
         }
     }
 
-    boolean launcherAlive() {
+    public boolean launcherAlive() {
         return launcher != null && launcher.isAlive();
     }
 
-    String serviceUrl(int offset) {
-        return "http://localhost:" + (options.basePort() + offset);
+    public String serviceUrl(int offset) {
+        return "http://localhost:" + (settings.basePort() + offset);
     }
 
-    boolean serviceReady(int offset) {
+    public boolean serviceReady(int offset) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(offset) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -109,17 +114,17 @@ final class PlatformRun implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(int offset, String path, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> get(int offset, String path, String token) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(offset) + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    Connection database(String name) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + options.postgresPort() + "/" + name, "postgres", "");
+    public Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + name, "postgres", "");
     }
 
-    String kafkaBootstrap() {
-        return "localhost:" + options.kafkaPort();
+    public String kafkaBootstrap() {
+        return "localhost:" + settings.kafkaPort();
     }
 
     /** Ctrl-C: the launcher stops services, Kafka and PostgreSQL in order. */
