@@ -189,7 +189,13 @@ public final class KamPlatformLauncher {
         env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
         Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
         // Before a restart: the dead instance's consumers would otherwise hold its partitions for a session timeout.
-        Runnable forgetDeadMembers = () -> ConsumerGroups.forgetMembers(bootstrapServers, s.consumerGroups());
+        Runnable forgetDeadMembers = () -> {
+            int removed = ConsumerGroups.forgetMembers(bootstrapServers, s.consumerGroups());
+            if (removed > 0) {
+                System.out.println("  " + s.directory() + ": removed " + removed + " consumer-group member(s) of the"
+                        + " dead instance");
+            }
+        };
         return ServiceProcess.ofJar(s.directory(), s.jar(options.repo()), options.home(), port, env, log,
                 forgetDeadMembers);
     }
@@ -254,6 +260,9 @@ public final class KamPlatformLauncher {
             return;
         }
         stopped = true;
+        if (runState == null) {
+            return; // nothing was started (e.g. another launcher runs on this home)
+        }
         System.out.println();
         System.out.println("Stopping KAM local platform...");
         List<Supervisor> all = new ArrayList<>(services);
@@ -280,8 +289,10 @@ public final class KamPlatformLauncher {
         if (postgres != null) {
             quietly("PostgreSQL", postgres::stop);
         }
-        if (runState != null) {
-            quietly("run state", runState::close);
+        try {
+            runState.close();
+        } catch (RuntimeException e) {
+            System.out.println("  " + runState.file() + " could not be removed: " + e.getMessage());
         }
         System.out.println("Stopped.");
         System.out.flush();
@@ -294,11 +305,10 @@ public final class KamPlatformLauncher {
     }
 
     private static void quietly(String what, Runnable action) {
+        long t = System.nanoTime();
         try {
             action.run();
-            if (!what.equals("run state")) {
-                System.out.println("  " + what + " stopped");
-            }
+            System.out.println("  " + what + " stopped (" + since(t) + ")");
         } catch (RuntimeException e) {
             System.out.println("  " + what + " did not stop cleanly: " + e);
         }

@@ -23,7 +23,7 @@ import java.util.Properties;
  */
 final class Leftovers {
 
-    private static final Duration SERVICE_GRACE = Duration.ofSeconds(10);
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration POSTGRES_GRACE = Duration.ofSeconds(30);
 

@@ -15,7 +15,7 @@ import java.util.Map;
 final class ServiceProcess implements ManagedProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final List<String> command;
@@ -100,7 +100,10 @@ final class ServiceProcess implements ManagedProcess {
         return false;
     }
 
-    /** SIGTERM: Quarkus shuts down gracefully and its Kafka consumers leave their groups. Killed after 10 s. */
+    /**
+     * SIGTERM: Quarkus shuts down gracefully and its Kafka consumers leave their groups. Killed after 20 s
+     * (reporting-service needs about 10 s: its three consumers leave one group one after the other).
+     */
     @Override
     public void stop(Process process) {
         if (Signals.terminate(process.toHandle(), STOP_GRACE)) {
