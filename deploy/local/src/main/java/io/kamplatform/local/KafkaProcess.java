@@ -73,6 +73,11 @@ final class KafkaProcess implements ManagedProcess {
     }
 
     @Override
+    public java.nio.file.Path log() {
+        return log.path();
+    }
+
+    @Override
     public String failureDetail() {
         return "Last lines of " + log + ":\n" + log.tail(30);
     }

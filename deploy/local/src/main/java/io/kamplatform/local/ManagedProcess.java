@@ -9,6 +9,9 @@ interface ManagedProcess {
     /** Also its key in the run-state file: {@code postgres}, {@code kafka}, {@code account-service}, ... */
     String name();
 
+    /** Where its output goes. */
+    java.nio.file.Path log();
+
     /** Starts it; {@code restart} is true after an unexpected exit (logs are then appended, not overwritten). */
     Process start(boolean restart) throws IOException;
 

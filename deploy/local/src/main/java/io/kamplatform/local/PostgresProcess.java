@@ -102,6 +102,11 @@ final class PostgresProcess implements ManagedProcess {
     }
 
     @Override
+    public java.nio.file.Path log() {
+        return log.path();
+    }
+
+    @Override
     public String failureDetail() {
         return "Last lines of " + log + ":\n" + log.tail(15);
     }

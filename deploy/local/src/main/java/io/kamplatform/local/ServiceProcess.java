@@ -63,7 +63,8 @@ final class ServiceProcess implements ManagedProcess {
         return port;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log.path();
     }
 

@@ -56,7 +56,10 @@ final class Supervisor {
                 throw new StartFailure(name() + (exited ? " exited (code " + current.exitValue() + ")"
                         : " was not ready within " + readyTimeout.toSeconds() + " s") + detail());
             }
-            Thread.sleep(backoff.next().toMillis());
+            Duration delay = backoff.next();
+            out.printf("  %s exited during its start (code %d); trying again in %s (log: %s)%n", name(),
+                    current.exitValue(), human(delay), child.log());
+            Thread.sleep(delay.toMillis());
             synchronized (this) {
                 if (stopping) {
                     throw new StartFailure(name() + " start interrupted");
