@@ -12,8 +12,8 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintStream out, List<ServiceProcess> services, String kafka, LocalPostgres postgres,
-            Map<String, String> tokensByRole, String tokensFile) {
+    static void print(PrintStream out, List<ServiceProcess> services, String kafka, PostgresServer postgres,
+            Map<String, String> tokensByRole, String tokensFile, String runStateFile) {
         String rule = "=".repeat(78);
         out.println();
         out.println(rule);
@@ -32,6 +32,8 @@ final class Banner {
         for (PlatformService s : PlatformService.ALL) {
             out.printf("   %-19s %s%n", s.database(), postgres.jdbcUrl(s.database()));
         }
+        out.println();
+        out.println(" A process that exits is restarted. Pids (for tools): " + runStateFile);
         out.println();
         out.println(" Bearer tokens (valid 12 hours; also in " + tokensFile + "):");
         tokensByRole.forEach((role, token) -> out.println("   export " + tokenVariable(role) + "=" + token));

@@ -12,20 +12,23 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the whole platform on one machine without Docker: PostgreSQL (persistent data under the home directory),
- * Kafka (data kept in HOME/kafka, like PostgreSQL's), the signing keys, then the three services from their built jars. Ctrl-C stops the services
- * first (so they leave their consumer groups cleanly), then Kafka, then PostgreSQL.
+ * Runs the whole platform on one machine without Docker: PostgreSQL (durable, data under the home directory),
+ * Kafka (a child JVM, data kept in HOME/kafka), the signing keys, then the three services from their built jars.
+ * Each runs as a child process under a {@link Supervisor}, which restarts it when it dies. Ctrl-C stops the
+ * services first (so they leave their consumer groups cleanly), then Kafka, then PostgreSQL. What a launcher
+ * killed without stopping left running is cleaned up by the next one ({@link Leftovers}).
  */
 public final class KamPlatformLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration INFRA_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final LauncherOptions options;
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private LocalPostgres postgres;
-    private LocalKafka kafka;
+    private final List<Supervisor> services = new ArrayList<>();
+    private RunState runState;
+    private Supervisor postgres;
+    private Supervisor kafka;
     private boolean stopped;
 
     private KamPlatformLauncher(LauncherOptions options) {
@@ -35,8 +38,6 @@ public final class KamPlatformLauncher {
     public static void main(String[] args) throws Exception {
         // Before any logger exists: the launcher's own console output is the interface; libraries only warn.
         defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        // A fresh single-node broker warns about things that are normal for it (empty metadata log, ...).
-        defaultProperty("org.slf4j.simpleLogger.log.kafka", "error");
         defaultProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         LauncherOptions options;
         try {
@@ -54,11 +55,11 @@ public final class KamPlatformLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "kam-launcher-stop"));
         try {
             launcher.run();
-        } catch (LaunchFailure e) {
+        } catch (LaunchFailure | Supervisor.StartFailure e) {
             System.err.println();
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1); // the shutdown hook stops whatever was started
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             System.err.println();
             System.err.println("ERROR: the local platform did not start:");
             e.printStackTrace();
@@ -67,43 +68,66 @@ public final class KamPlatformLauncher {
         new CountDownLatch(1).await(); // until Ctrl-C
     }
 
-    private void run() throws InterruptedException {
+    private void run() throws InterruptedException, IOException {
         Path home = options.home();
         System.out.println("KAM local platform, data in " + home);
+        createDirectories(home.resolve("logs"));
+        RunState state;
+        try {
+            state = RunState.acquire(home);
+        } catch (RunState.AlreadyRunning e) {
+            throw new LaunchFailure(e.getMessage());
+        }
+        synchronized (this) {
+            runState = state;
+            abortIfStopping();
+        }
+        cleanUpAfterCrashedRun(home, state);
         List<PlatformService> toStart = servicesToStart();
         checkPorts(toStart);
-        createDirectories(home.resolve("logs"));
 
         long t = System.nanoTime();
-        LocalPostgres pg = LocalPostgres.start(options.postgresPort(), home.resolve("postgres"));
-        synchronized (this) {
-            postgres = pg;
-            abortIfStopping();
-        }
+        PostgresProcess pg = new PostgresProcess(home.resolve("postgres"), options.postgresPort(),
+                home.resolve("logs").resolve("postgres.log"));
+        startAndAwait(postgres = supervisor(pg, INFRA_READY_TIMEOUT));
         for (PlatformService s : PlatformService.ALL) {
-            postgres.createDatabaseIfMissing(s.database());
+            pg.server().createDatabaseIfMissing(s.database());
         }
-        System.out.printf("  PostgreSQL 17 ready on port %d (%s)%n", postgres.port(), since(t));
+        System.out.printf("  PostgreSQL 17 ready on port %d, pid %d (%s)%n", options.postgresPort(),
+                postgres.handle().pid(), since(t));
 
         t = System.nanoTime();
-        LocalKafka broker = LocalKafka.startKept(options.kafkaPort(), options.kafkaPort() + 1, home.resolve("kafka"));
-        synchronized (this) {
-            kafka = broker;
-            abortIfStopping();
+        KafkaProcess broker = new KafkaProcess(home, options.kafkaPort(), options.kafkaPort() + 1,
+                home.resolve("kafka"), home.resolve("logs").resolve("kafka.log"));
+        startAndAwait(kafka = supervisor(broker, INFRA_READY_TIMEOUT));
+        System.out.printf("  Kafka 4.1 (KRaft) ready on %s, pid %d (%s)%n", broker.bootstrapServers(),
+                kafka.handle().pid(), since(t));
+        // Members left by services that were killed (their sessions may not have expired yet).
+        int forgotten = ConsumerGroups.forgetMembers(broker.bootstrapServers(),
+                toStart.stream().flatMap(s -> s.consumerGroups().stream()).toList());
+        if (forgotten > 0) {
+            System.out.println("  Removed " + forgotten + " stale consumer-group member(s) of killed services");
         }
-        System.out.printf("  Kafka 4.1 (KRaft) ready on %s (%s)%n", kafka.bootstrapServers(), since(t));
 
         LocalKeys keys = LocalKeys.loadOrCreate(home.resolve("keys"));
+        List<ServiceProcess> started = new ArrayList<>();
         for (PlatformService s : toStart) {
-            startService(s, keys);
-        }
-        for (ServiceProcess s : services) {
-            t = System.nanoTime();
-            if (!s.awaitReady(READY_TIMEOUT)) {
-                throw new LaunchFailure(s.name() + (s.isAlive() ? " was not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s" : " exited") + ". Last lines of " + s.log() + ":\n" + s.logTail(40));
+            ServiceProcess process = service(s, pg.server(), broker.bootstrapServers(), keys);
+            Supervisor supervisor = supervisor(process, SERVICE_READY_TIMEOUT);
+            synchronized (this) {
+                services.add(supervisor);
+                abortIfStopping();
+                supervisor.spawn();
             }
-            System.out.printf("  %s ready on %s (%s)%n", s.name(), s.url(), since(t));
+            started.add(process);
+            System.out.println("  Starting " + s.directory() + " on port " + process.port() + " (log: "
+                    + process.log() + ")");
+        }
+        for (int i = 0; i < services.size(); i++) {
+            t = System.nanoTime();
+            services.get(i).awaitFirstReady();
+            System.out.printf("  %s ready on %s, pid %d (%s)%n", started.get(i).name(), started.get(i).url(),
+                    services.get(i).handle().pid(), since(t));
         }
 
         TokenMinter minter = new TokenMinter(keys.privateKey());
@@ -112,15 +136,68 @@ public final class KamPlatformLauncher {
             tokens.put(role, minter.mint("local-" + role, TOKEN_LIFETIME, role));
         }
         Path tokensFile = writeTokens(home, tokens);
-        boolean demo = options.demo() && services.size() == PlatformService.ALL.size();
+        boolean demo = options.demo() && started.size() == PlatformService.ALL.size();
         if (demo) {
-            DemoLoad.run(home, options.demoSeed(), services.get(0).url(), services.get(1).url(),
+            DemoLoad.run(home, options.demoSeed(), started.get(0).url(), started.get(1).url(),
                     tokens.get(Roles.CRM_WRITER), System.out);
         }
-        Banner.print(System.out, services, kafka.bootstrapServers(), postgres, tokens, tokensFile.toString());
+        Banner.print(System.out, started, broker.bootstrapServers(), pg.server(), tokens, tokensFile.toString(),
+                state.file().toString());
         if (demo) {
-            io.kamplatform.local.demo.DemoStories.print(System.out, services.get(2).url());
+            io.kamplatform.local.demo.DemoStories.print(System.out, started.get(2).url());
         }
+        state.ready(RunState.LAUNCHER);
+    }
+
+    /** A previous launcher on this home was killed: stop what it left running before taking the ports. */
+    private static void cleanUpAfterCrashedRun(Path home, RunState state) {
+        long t = System.nanoTime();
+        var leftovers = new Leftovers(home, home.resolve("postgres")).stop(state.previous());
+        var previousLauncher = RunState.record(state.previous(), RunState.LAUNCHER);
+        if (!leftovers.isEmpty()) {
+            System.out.println("  A previous run" + previousLauncher.map(r -> " (launcher pid " + r.pid() + ")").orElse("")
+                    + " ended without stopping its processes. Stopped: " + String.join(", ", leftovers)
+                    + " (" + since(t) + ")");
+        } else if (previousLauncher.isPresent()) {
+            System.out.println("  A previous run (launcher pid " + previousLauncher.get().pid()
+                    + ") ended without stopping; nothing of it was still running");
+        }
+    }
+
+    private Supervisor supervisor(ManagedProcess process, Duration readyTimeout) {
+        return new Supervisor(process, runState, System.out, Backoff.DEFAULT, readyTimeout);
+    }
+
+    private void startAndAwait(Supervisor supervisor) throws IOException, InterruptedException {
+        synchronized (this) {
+            abortIfStopping();
+            supervisor.spawn();
+        }
+        supervisor.awaitFirstReady();
+    }
+
+    private ServiceProcess service(PlatformService s, PostgresServer db, String bootstrapServers, LocalKeys keys) {
+        int port = options.basePort() + s.portOffset();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(s.database()));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(s.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
+        Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
+        // Before a restart: the dead instance's consumers would otherwise hold its partitions for a session timeout.
+        Runnable forgetDeadMembers = () -> {
+            int removed = ConsumerGroups.forgetMembers(bootstrapServers, s.consumerGroups());
+            if (removed > 0) {
+                System.out.println("  " + s.directory() + ": removed " + removed + " consumer-group member(s) of the"
+                        + " dead instance");
+            }
+        };
+        return ServiceProcess.ofJar(s.directory(), s.jar(options.repo()), options.home(), port, env, log,
+                forgetDeadMembers);
     }
 
     /** Services whose jar exists; the others are skipped with a message saying how to build them. */
@@ -157,29 +234,9 @@ public final class KamPlatformLauncher {
         });
         if (!taken.isEmpty()) {
             throw new LaunchFailure("already in use: " + String.join("; ", taken)
-                    + ". Is the platform already running? Otherwise pick other ports, e.g. --base-port 9081 "
-                    + "--kafka-port 29092 --postgres-port 25432.");
+                    + ". Another program (or a KAM platform on another --home) uses it: pick other ports, e.g. "
+                    + "--base-port 9081 --kafka-port 29092 --postgres-port 25432.");
         }
-    }
-
-    private void startService(PlatformService s, LocalKeys keys) {
-        int port = options.basePort() + s.portOffset();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
-        Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
-        ServiceProcess process = ServiceProcess.start(s.directory(), s.jar(options.repo()), port, env, log);
-        synchronized (this) {
-            services.add(process);
-            abortIfStopping();
-        }
-        System.out.println("  Starting " + s.directory() + " on port " + port + " (log: " + log + ")");
     }
 
     /**
@@ -194,24 +251,48 @@ public final class KamPlatformLauncher {
         }
     }
 
-    /** Shutdown hook: services, then Kafka, then PostgreSQL. Each step runs even if an earlier one failed. */
+    /**
+     * Shutdown hook: services, then Kafka, then PostgreSQL. Each step runs even if an earlier one failed. Every
+     * supervisor stops watching first, so that a process ending during the shutdown is not restarted.
+     */
     private synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
+        if (runState == null) {
+            return; // nothing was started (e.g. another launcher runs on this home)
+        }
         System.out.println();
         System.out.println("Stopping KAM local platform...");
-        services.forEach(ServiceProcess::requestStop);
-        services.forEach(s -> s.awaitStop(STOP_GRACE));
-        if (!services.isEmpty()) {
-            System.out.println("  services stopped");
-        }
+        List<Supervisor> all = new ArrayList<>(services);
         if (kafka != null) {
-            quietly("Kafka", kafka::close);
+            all.add(kafka);
         }
         if (postgres != null) {
-            quietly("PostgreSQL", postgres::close);
+            all.add(postgres);
+        }
+        all.forEach(Supervisor::stopWatching);
+        List<Thread> stopping = services.stream()
+                .map(s -> Thread.ofPlatform().name("stop-" + s.name()).start(() -> quietly(s.name(), s::stop)))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            quietly("Kafka", kafka::stop);
+        }
+        if (postgres != null) {
+            quietly("PostgreSQL", postgres::stop);
+        }
+        try {
+            runState.close();
+        } catch (RuntimeException e) {
+            System.out.println("  " + runState.file() + " could not be removed: " + e.getMessage());
         }
         System.out.println("Stopped.");
         System.out.flush();
@@ -224,9 +305,10 @@ public final class KamPlatformLauncher {
     }
 
     private static void quietly(String what, Runnable action) {
+        long t = System.nanoTime();
         try {
             action.run();
-            System.out.println("  " + what + " stopped");
+            System.out.println("  " + what + " stopped (" + since(t) + ")");
         } catch (RuntimeException e) {
             System.out.println("  " + what + " did not stop cleanly: " + e);
         }

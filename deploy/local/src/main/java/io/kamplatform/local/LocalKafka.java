@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -25,10 +22,11 @@ import kafka.tools.StorageTool;
  * A real, single-node Apache Kafka broker (KRaft, combined broker + controller) running inside this JVM.
  *
  * <p>Tests use an ephemeral log directory: wiped before start and deleted on {@link #close()}. The launcher keeps
- * its data ({@link #startKept}) because PostgreSQL keeps the event stores: the outbox checkpoints say what was
- * published, so a wiped topic would silently lose those events for every consumer. A kept broker remembers the
- * consumer-group members of services that died uncleanly; the launcher therefore stops services before the
- * broker, and consumers should use a short session timeout so such members expire quickly.
+ * its data ({@link #startKept}, run in a JVM of its own by {@link KafkaBrokerMain}) because PostgreSQL keeps the
+ * event stores: the outbox checkpoints say what was published, so a wiped topic would silently lose those events
+ * for every consumer. A kept broker remembers the consumer-group members of services that died uncleanly; the
+ * launcher therefore stops services before the broker and removes a killed service's members before restarting it
+ * ({@link ConsumerGroups}).
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -81,7 +79,14 @@ public final class LocalKafka implements AutoCloseable {
         boolean formatted = Files.exists(dir.resolve("data").resolve("meta.properties"));
         try {
             Files.createDirectories(dir);
-            Map<String, String> props = properties(clientPort, quorumPort, dir.resolve("data"));
+            Map<String, String> props = new java.util.HashMap<>(properties(clientPort, quorumPort, dir.resolve("data")));
+            if (keepData) {
+                // After a kill -9 the restarted broker is refused ("duplicate broker registration") until the dead
+                // incarnation's session expires: 9 s by default, 3 s here. A single local node heartbeats its own
+                // controller over loopback, so a short session costs nothing.
+                props.put("broker.heartbeat.interval.ms", "500");
+                props.put("broker.session.timeout.ms", "3000");
+            }
             Path propsFile = dir.resolve("server.properties");
             Properties p = new Properties();
             p.putAll(props);
@@ -179,26 +184,11 @@ public final class LocalKafka implements AutoCloseable {
 
     /** startup() returns before the broker serves clients; describeCluster answering means it does. */
     private void awaitReady() {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        Exception last = null;
-        try (Admin admin = Admin.create(config)) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception e) {
-                    last = e;
-                }
-                sleep(100);
-            }
+        Exception failure = KafkaReadiness.await(bootstrapServers(), STARTUP_TIMEOUT, () -> true);
+        if (failure != null) {
+            throw new IllegalStateException("Kafka did not become ready on " + bootstrapServers()
+                    + " within " + STARTUP_TIMEOUT.toSeconds() + " s", failure);
         }
-        throw new IllegalStateException("Kafka did not become ready on " + bootstrapServers()
-                + " within " + STARTUP_TIMEOUT.toSeconds() + " s", last);
     }
 
     private static int freeOtherThan(int port) {
@@ -207,14 +197,5 @@ public final class LocalKafka implements AutoCloseable {
             candidate = Ports.free();
         } while (candidate == port);
         return candidate;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-        }
     }
 }

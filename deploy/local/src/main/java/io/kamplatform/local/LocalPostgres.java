@@ -14,7 +14,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>Ephemeral (no data directory given): a temp directory, fsync off, deleted on close — for tests.
  * Persistent: the given data directory is initialised once and reused, so a second run keeps its data and starts
- * in well under a second. The superuser is zonky's {@code postgres} without a password (it listens on localhost only).
+ * in well under a second; fsync and synchronous commit are on, so an acknowledged commit survives a crash. The
+ * superuser is zonky's {@code postgres} without a password (it listens on localhost only). The launcher runs its
+ * own PostgreSQL as a supervised child process instead ({@link PostgresProcess}).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -51,8 +53,10 @@ public final class LocalPostgres implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + dataDirectory, e);
             }
-            // zonky always passes -F (fsync off); data meant to survive a crash needs it back on.
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setServerConfig("fsync", "on");
+            // zonky always passes -F (fsync off) and sets synchronous_commit=off; data meant to survive a crash needs
+            // both back on (a commit must be on disk before it is acknowledged).
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
         } else {
             // Durability is worthless for throw-away test data; skipping fsync makes tests faster.
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");

@@ -1,53 +1,61 @@
 package io.kamplatform.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** One platform service run from its built {@code quarkus-run.jar} as a child JVM, logging to a file. */
-final class ServiceProcess {
+/** One platform service run as a child JVM (normally its built {@code quarkus-run.jar}), logging to a file. */
+final class ServiceProcess implements ManagedProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final String name;
+    private final List<String> command;
+    private final Path workingDirectory;
     private final int port;
-    private final Path log;
-    private final Process process;
+    private final Map<String, String> env;
+    private final LogFile log;
+    private final Runnable beforeRestart;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    ServiceProcess(String name, List<String> command, Path workingDirectory, int port, Map<String, String> env,
+            Path log, Runnable beforeRestart) {
         this.name = name;
+        this.command = List.copyOf(command);
+        this.workingDirectory = workingDirectory;
         this.port = port;
-        this.log = log;
-        this.process = process;
+        this.env = Map.copyOf(env);
+        this.log = new LogFile(log);
+        this.beforeRestart = beforeRestart;
     }
 
-    /** Starts {@code java -jar jar} with the launcher's own java binary and {@code env} added to the environment. */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
-        String java = ProcessHandle.current().info().command()
+    /**
+     * {@code java TAGS -jar jar} with the launcher's own java binary. The tags ({@link Leftovers#tags}) let a later
+     * launcher recognise the process if this one dies without stopping it.
+     */
+    static ServiceProcess ofJar(String name, Path jar, Path home, int port, Map<String, String> env, Path log,
+            Runnable beforeRestart) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(Leftovers.tags(home, name));
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ServiceProcess(name, command, jar.getParent(), port, env, log, beforeRestart);
+    }
+
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
-                .directory(jar.getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        try {
-            return new ServiceProcess(name, port, log, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name, e);
-        }
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -55,16 +63,28 @@ final class ServiceProcess {
         return port;
     }
 
-    Path log() {
-        return log;
+    @Override
+    public Path log() {
+        return log.path();
     }
 
     String url() {
         return "http://localhost:" + port;
     }
 
+    @Override
+    public Process start(boolean restart) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(command))
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.redirect(restart));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
     /** Polls {@code /q/health/ready} until 200; false on timeout or if the process exits first. */
-    boolean awaitReady(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean awaitReady(Process process, Duration timeout) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -76,42 +96,29 @@ final class ServiceProcess {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
         return false;
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** The last {@code lines} lines of the service's log. */
-    String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
+    /**
+     * SIGTERM: Quarkus shuts down gracefully and its Kafka consumers leave their groups. Killed after 20 s
+     * (reporting-service needs about 10 s: its three consumers leave one group one after the other).
+     */
+    @Override
+    public void stop(Process process) {
+        if (Signals.terminate(process.toHandle(), STOP_GRACE)) {
+            System.out.println("  " + name + " did not stop within " + STOP_GRACE.toSeconds() + " s: killed it");
         }
     }
 
-    /** Asks the JVM to stop (SIGTERM, Quarkus shuts down gracefully). */
-    void requestStop() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+    @Override
+    public void beforeRestart() {
+        beforeRestart.run();
     }
 
-    /** Waits up to {@code grace} for the exit requested by {@link #requestStop()}, then kills. */
-    void awaitStop(Duration grace) {
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.out.println("  " + name + " did not stop within " + grace.toSeconds() + " s: killing it");
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public String failureDetail() {
+        return "Last lines of " + log + ":\n" + log.tail(40);
     }
 }

@@ -140,6 +140,12 @@ class LocalInfraTest {
         }
         try (LocalPostgres second = LocalPostgres.start(0, data)) {
             assertFalse(second.createDatabaseIfMissing("reporting"), "database must survive the restart");
+            try (Connection c = second.server().admin(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select current_setting('synchronous_commit'), current_setting('fsync')")) {
+                assertTrue(rs.next());
+                assertEquals("on", rs.getString(1), "kept data: a commit is on disk before it is acknowledged");
+                assertEquals("on", rs.getString(2));
+            }
             try (Connection c = DriverManager.getConnection(second.jdbcUrl("reporting"), second.username(),
                     second.password());
                     Statement s = c.createStatement();
