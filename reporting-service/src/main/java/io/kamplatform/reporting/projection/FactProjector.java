@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Projects one consumed record: read it (an unreadable record fails with {@link UnreadableRecordException}
- * and goes to the dead-letter topic), store it once, count what happened. A database outage is retried
- * for about a minute before the record is failed, so a passing outage loses nothing.
+ * and goes to the dead-letter topic), store it once with its stream position, count what happened. A database outage
+ * is retried for about a minute before the record is failed.
  */
 @ApplicationScoped
 public class FactProjector {
@@ -27,11 +27,13 @@ public class FactProjector {
 
     private final CloudEventRecordReader reader;
     private final FactStore store;
+    private final ProjectionMetrics metrics;
     private final MeterRegistry registry;
 
-    public FactProjector(CloudEventRecordReader reader, FactStore store, MeterRegistry registry) {
+    public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, MeterRegistry registry) {
         this.reader = reader;
         this.store = store;
+        this.metrics = metrics;
         this.registry = registry;
     }
 
@@ -44,12 +46,11 @@ public class FactProjector {
             return Uni.createFrom().failure(e);
         }
         if (!KNOWN_TYPES.contains(fact.type())) {
-            registry.counter("kam.projection.unknown.types", "type", fact.type()).increment();
+            metrics.unknownType(fact.type());
         }
         return store.project(fact)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(15)
-                .invoke(isNew -> registry.counter(isNew ? "kam.projection.projected" : "kam.projection.duplicates",
-                        "topic", record.topic()).increment())
+                .invoke(result -> metrics.stored(fact, result))
                 .replaceWithVoid();
     }
 }
