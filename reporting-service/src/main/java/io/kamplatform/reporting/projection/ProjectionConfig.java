@@ -1,14 +1,36 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.kit.messaging.BackOff;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** kam.projection.*: how often the gap gauges are recomputed from the database. */
+/**
+ * kam.projection.*: how long a record waits between attempts while the database is unavailable (there is no limit on
+ * the attempts), and how often the gap gauges are recomputed from the database.
+ */
 @ConfigMapping(prefix = "kam.projection")
 public interface ProjectionConfig {
+
+    Retry retry();
 
     /** Recompute the missing-events gauges at least this often (other instances may change the gaps too). */
     @WithDefault("30s")
     Duration gapMetricsRefresh();
+
+    interface Retry {
+        @WithDefault("200ms")
+        Duration initialBackOff();
+
+        @WithDefault("30s")
+        Duration maxBackOff();
+
+        /** ± share of each wait drawn at random, 0–1. */
+        @WithDefault("0.5")
+        double jitter();
+
+        default BackOff backOff() {
+            return new BackOff(initialBackOff(), maxBackOff(), jitter());
+        }
+    }
 }

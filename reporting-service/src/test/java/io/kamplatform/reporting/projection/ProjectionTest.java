@@ -126,6 +126,22 @@ class ProjectionTest {
     }
 
     @Test
+    void aRecordTheDatabaseRejectsIsDeadLetteredAtOnce() {
+        String accountId = Publisher.newAccountId();
+        long start = System.nanoTime();
+        try (Publisher publisher = new Publisher()) {
+            // PostgreSQL's jsonb cannot hold \u0000: the record's content is rejected (SQLSTATE 22P05), every time.
+            publisher.publish(accountId, "AccountRegistered", "2026-01-05T09:00:00Z", Fixtures.registered("Nul\\u0000Byte"));
+            publisher.publish(accountId, "KeyAccountDesignated", "2026-01-06T09:00:00Z", Fixtures.designated());
+        }
+        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.ACCOUNTS + ".dlq", accountId, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("Unicode");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 1);
+    }
+
+    @Test
     void reportsNeedAReaderTokenAndAValidAsOf() {
         given().when().get("/api/reports/accounts/A/timeline").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.writer()).when().get("/api/reports/accounts/A/timeline").then().statusCode(403);
