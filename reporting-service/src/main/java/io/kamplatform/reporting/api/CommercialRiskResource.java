@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommercialRiskResource {
 
-    // Each report with dataComplete, accountsWithMissingEvents, missingEvents and incompleteAccountIds (unwrapped).
+    // Each report with dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds (unwrapped).
 
     /** Dependency risk. */
     public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk,

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
-    // Every portfolio report carries dataComplete, accountsWithMissingEvents, missingEvents and incompleteAccountIds
+    // Every portfolio report carries dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds
     // (PortfolioCompleteness, unwrapped): whether its figures rest on every event the producers committed.
 
     /** Key accounts with score, band and stage, worst first. */

@@ -20,9 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A real outage: the reporting database refuses connections ("database is not currently accepting connections") and
  * its sessions are killed while valid records arrive. The projection must wait — readiness DOWN with the reason,
- * liveness UP — for longer than the old 15-retry budget, then resume by itself and project every record once, with
- * nothing dead-lettered.
+ * liveness UP, the consumers in their group — for longer than the old 15-retry budget and than a poll interval, then
+ * resume by itself and project every record once, with nothing dead-lettered.
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -50,6 +55,8 @@ class DatabaseOutageTest {
             published.add(publisher.publish(accountId, "AccountRegistered", "2026-02-01T09:00:00Z", Fixtures.registered("Outage Ltd")));
             awaitTimeline(accountId, 1);
             double deadLetteredBefore = Metrics.sum("kam_projection_dead_lettered_total");
+            Set<String> members = groupMembers();
+            assertThat(members).hasSize(3);
 
             try (Connection admin = maintenanceConnection(); Statement sql = admin.createStatement()) {
                 try {
@@ -82,6 +89,8 @@ class DatabaseOutageTest {
             JsonPath timeline = timeline(accountId);
             assertThat(timeline.getList("events.eventId", String.class)).containsExactlyInAnyOrderElementsOf(published);
             given().when().get("/q/health/live").then().statusCode(200);
+            // The outage outlasted max.poll.interval.ms (5 s in tests): the same consumers are still in the group.
+            assertThat(groupMembers()).isEqualTo(members);
             assertThat(Metrics.sum("kam_projection_dead_lettered_total")).isEqualTo(deadLetteredBefore);
             assertThat(deadLettersOf(accountId)).isZero();
         }
@@ -117,6 +126,14 @@ class DatabaseOutageTest {
     static JsonPath timeline(String accountId) {
         return given().auth().oauth2(Tokens.reader()).when().get("/api/reports/accounts/{id}/timeline", accountId)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    static Set<String> groupMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.instance().kafkaBootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of("reporting-service")).all().get().get("reporting-service")
+                    .members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+        }
     }
 
     /** Records keyed by the account on any dead-letter topic (reads each to its end). */

@@ -67,6 +67,7 @@ class StreamGapsTest {
         JsonPath portfolio = portfolioReport("/api/reports/portfolio/health");
         assertThat(portfolio.getBoolean("dataComplete")).isFalse();
         assertThat(portfolio.getInt("accountsWithMissingEvents")).isPositive();
+        assertThat(portfolio.getLong("missingEventCount")).isGreaterThanOrEqualTo(2);
         assertThat(portfolio.getList("incompleteAccountIds", String.class)).contains(accountId);
         assertThat(portfolio.getBoolean("entries.find { it.accountId == '" + accountId + "' }.dataComplete")).isFalse();
         assertThat(portfolioReport("/api/reports/managers").getList("managers.alerts.flatten().findAll { it.accountId == '"
