@@ -6,6 +6,7 @@ import io.kamplatform.reporting.store.ProjectionResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -13,8 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * decides whether an acknowledged event can be lost:
  * <ul>
  * <li>the infrastructure fails (database unreachable, restarting, failing over; see
- * {@link io.kamplatform.kit.messaging.InfrastructureFailures}): the same record is tried again, with capped back-off,
- * for as long as it takes — the topic's consumption pauses in order, readiness says why, nothing is dead-lettered;</li>
+ * {@link io.kamplatform.kit.messaging.InfrastructureFailures}) or does not answer within the attempt timeout: the same
+ * record is tried again, with capped back-off, for as long as it takes — the topic's consumption pauses in order,
+ * readiness says why, nothing is dead-lettered;</li>
  * <li>the record fails (unreadable, or rejected by the database for its content) or its processing fails for any
  * other reason: the message fails and goes to the dead-letter topic, where it can be replayed after a fix.</li>
  * </ul>
@@ -50,8 +52,9 @@ public class FactProjector {
     public Uni<Void> project(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             IncomingFact fact = read(record);
-            return InfrastructureRetry.untilAvailable(() -> store.project(fact), config.retry().backOff(),
-                            stalls.listenerFor(record))
+            return InfrastructureRetry.untilAvailable(() -> store.project(fact).ifNoItem().after(config.attemptTimeout())
+                                    .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
+                            config.retry().backOff(), stalls.listenerFor(record))
                     .invoke(result -> metrics.stored(fact, result));
         }).replaceWithVoid();
     }

@@ -6,11 +6,19 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * kam.projection.*: how long a record waits between attempts while the database is unavailable (there is no limit on
- * the attempts), and how often the gap gauges are recomputed from the database.
+ * kam.projection.*: how long one attempt to store a record may take, how long a record waits between attempts while
+ * the database is unavailable (there is no limit on the attempts), and how often the gap gauges are recomputed.
  */
 @ConfigMapping(prefix = "kam.projection")
 public interface ProjectionConfig {
+
+    /**
+     * An attempt without an answer by then counts as an infrastructure failure (a hung connection, a lock held
+     * elsewhere): it is retried, and readiness shows the wait. Should the late attempt commit after all, the retry
+     * finds the event stored: exactly once still.
+     */
+    @WithDefault("30s")
+    Duration attemptTimeout();
 
     Retry retry();
 

@@ -96,6 +96,28 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void anAttemptTheDatabaseNeverAnswersIsRetriedAndStoredOnce() throws Exception {
+        String accountId = Publisher.newAccountId();
+        List<String> published = new ArrayList<>();
+        try (Publisher publisher = new Publisher(); Connection locker = reportingConnection(); Statement sql = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            // Inserts wait for the lock (reads do not): the attempt neither succeeds nor fails.
+            sql.execute("LOCK TABLE account_facts IN EXCLUSIVE MODE");
+            try {
+                published.add(publisher.publish(accountId, "AccountRegistered", "2026-03-01T09:00:00Z", Fixtures.registered("Hung AG")));
+                published.add(publisher.publish(accountId, "KeyAccountDesignated", "2026-03-02T09:00:00Z", Fixtures.designated()));
+                await().atMost(Duration.ofSeconds(30)).until(() -> projectionCheck().contains("no answer from the database"));
+                assertThat(given().when().get("/q/health/ready").statusCode()).isEqualTo(503);
+            } finally {
+                locker.rollback();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        awaitTimeline(accountId, published.size());
+        assertThat(timeline(accountId).getList("events.eventId", String.class)).containsExactlyElementsOf(published);
+    }
+
     /** The kam-projection readiness check as text ("" when UP without data of interest). */
     static String projectionCheck() {
         JsonPath health = given().when().get("/q/health/ready").then().extract().jsonPath();
@@ -113,8 +135,16 @@ class DatabaseOutageTest {
     }
 
     static Connection maintenanceConnection() throws Exception {
+        return connection("postgres");
+    }
+
+    static Connection reportingConnection() throws Exception {
+        return connection("reporting");
+    }
+
+    static Connection connection(String database) throws Exception {
         var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class).replaceFirst("/reporting(?=\\?|$)", "/postgres");
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class).replaceFirst("/reporting(?=\\?|$)", "/" + database);
         return DriverManager.getConnection(url, config.getValue("quarkus.datasource.username", String.class),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
