@@ -6,7 +6,9 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
@@ -24,7 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,12 +45,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountReportResource {
 
+    // Every account report carries dataComplete and missingEvents (AccountCompleteness, unwrapped): whether every
+    // event the producers committed about the account has arrived, and if not, which versions of which streams.
+
     /** Health with its factors, inputs and events, and the trend against 30 and 90 days before. */
-    public record HealthReport(String accountId, Instant asOf, KamHealth health, HealthTrend trend) {
+    public record HealthReport(String accountId, Instant asOf, KamHealth health, HealthTrend trend,
+                               @JsonUnwrapped AccountCompleteness completeness) {
     }
 
     /** The McDonald relationship stage with the reasons for it. */
-    public record StageReport(String accountId, Instant asOf, String stage, List<String> reasons) {
+    public record StageReport(String accountId, Instant asOf, String stage, List<String> reasons,
+                              @JsonUnwrapped AccountCompleteness completeness) {
+    }
+
+    /** The DMU map. */
+    public record DmuReport(@JsonUnwrapped DmuMap dmu, @JsonUnwrapped AccountCompleteness completeness) {
+    }
+
+    /** The account's margin pressure. */
+    public record MarginPressureReport(@JsonUnwrapped MarginPressure marginPressure,
+                                       @JsonUnwrapped AccountCompleteness completeness) {
     }
 
     private final KamReports reports;
@@ -64,11 +80,13 @@ public class AccountReportResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "KAM health of an account", description = "0-100 score and band from the factors with data "
             + "(each with its inputs and the events behind it), data coverage, stale factors, the critical-complaint "
-            + "override, trend vs 30 and 90 days before asOf, top drivers in words, and the model version.")
+            + "override, trend vs 30 and 90 days before asOf, top drivers in words, and the model version. Like every "
+            + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false.")
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<HealthReport> health(@PathParam("accountId") String accountId,
                                     @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, a -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend()));
+        return assessed(accountId, asOf, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
+                complete));
     }
 
     @GET
@@ -78,8 +96,8 @@ public class AccountReportResource {
             + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
     @APIResponseSchema(value = StageReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<StageReport> stage(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, a -> new StageReport(accountId, a.health().asOf(), a.stage().stage().name(),
-                a.stage().reasons()));
+        return assessed(accountId, asOf, (a, complete) -> new StageReport(accountId, a.health().asOf(),
+                a.stage().stage().name(), a.stage().reasons(), complete));
     }
 
     @GET
@@ -87,9 +105,9 @@ public class AccountReportResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "DMU map of an account", description = "Each buying role with its active contacts, their level "
             + "and last two-way contact; the roles nobody covers.")
-    @APIResponseSchema(value = DmuMap.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DmuMap> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, AccountAssessment::dmu);
+    @APIResponseSchema(value = DmuReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+        return assessed(accountId, asOf, (a, complete) -> new DmuReport(a.dmu(), complete));
     }
 
     @GET
@@ -98,24 +116,29 @@ public class AccountReportResource {
     @Operation(summary = "Margin pressure of an account", description = "Price realisation, discount change at each "
             + "renewal, gross margin % vs the portfolio median and its slope, concessions % of revenue, service intensity "
             + "vs the median, squeeze and status-abuse flags, pressure score with its drivers.")
-    @APIResponseSchema(value = MarginPressure.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressure> accountMarginPressure(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+    @APIResponseSchema(value = MarginPressureReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
         return reports.portfolio(at).map(all -> MarginPressureCalculator.assess(all, at).stream()
-                .filter(m -> m.accountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND,
-                        "nothing is known about account '" + accountId + "' as of " + at))));
+                        .filter(m -> m.accountId().equals(accountId)).findFirst()
+                        .orElseThrow(() -> notFound(accountId, at)))
+                .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
     }
 
-    private <T> Uni<T> assessed(String accountId, String asOf, Function<AccountAssessment, T> view) {
+    private <T> Uni<T> assessed(String accountId, String asOf, BiFunction<AccountAssessment, AccountCompleteness, T> view) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.account(accountId, at).map(found -> found.map(view).orElseThrow(() -> new ProblemException(
-                Problem.of(ProblemType.NOT_FOUND, "nothing is known about account '" + accountId + "' as of " + at))));
+        return reports.account(accountId, at).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
+                .chain(assessment -> reports.completenessOf(accountId).map(complete -> view.apply(assessment, complete)));
+    }
+
+    private static ProblemException notFound(String accountId, Instant at) {
+        return new ProblemException(Problem.of(ProblemType.NOT_FOUND,
+                "nothing is known about account '" + accountId + "' as of " + at));
     }
 }

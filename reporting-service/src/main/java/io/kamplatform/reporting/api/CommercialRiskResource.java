@@ -6,7 +6,9 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -49,6 +52,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommercialRiskResource {
 
+    // Each report with dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds (unwrapped).
+
+    /** Dependency risk. */
+    public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk,
+                                       @JsonUnwrapped PortfolioCompleteness completeness) {
+    }
+
+    /** Dependency stress test. */
+    public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest,
+                                   @JsonUnwrapped PortfolioCompleteness completeness) {
+    }
+
+    /** Margin pressure ranking. */
+    public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking,
+                                              @JsonUnwrapped PortfolioCompleteness completeness) {
+    }
+
+    /** Neglected potential. */
+    public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential,
+                                           @JsonUnwrapped PortfolioCompleteness completeness) {
+    }
+
     private final KamReports reports;
     private final Clock clock;
 
@@ -63,10 +88,11 @@ public class CommercialRiskResource {
     @Operation(summary = "Dependency risk", description = "On trailing-12-month revenue with accounts rolled up to their "
             + "top parent: top-1/5/10 share, top-20% share, N80, HHI, effective number of customers, major customers "
             + "(>= 10%), revenue at risk weighted by health, a KAM-justified verdict with reasons, and the Pareto curve.")
-    @APIResponseSchema(value = DependencyRisk.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DependencyRisk> dependencyRisk(@QueryParam("asOf") String asOf) {
+    @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<DependencyRiskReport> dependencyRisk(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at, reports.healthScores(all, at)));
+        return withCompleteness(reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at,
+                reports.healthScores(all, at))), DependencyRiskReport::new);
     }
 
     @GET
@@ -74,20 +100,20 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Dependency stress test", description = "The dependency figures if the named account, with its "
             + "whole group, left; and the change against today's.")
-    @APIResponseSchema(value = DependencyStressTest.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DependencyStressTest> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
+    @APIResponseSchema(value = StressTestReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<StressTestReport> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
         if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
                     "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> {
+        return withCompleteness(reports.portfolio(at).map(all -> {
             try {
                 return DependencyRiskCalculator.stressTest(all, at, reports.healthScores(all, at), leaving);
             } catch (IllegalArgumentException e) {
                 throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "no customer '" + leaving + "' with revenue as of " + at));
             }
-        });
+        }), StressTestReport::new);
     }
 
     @GET
@@ -95,8 +121,8 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
             + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
-    @APIResponseSchema(value = MarginPressureRanking.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressureRanking> marginPressure(@QueryParam("asOf") String asOf,
+    @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<MarginPressureRankingReport> marginPressure(@QueryParam("asOf") String asOf,
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
         Instant at = AsOf.parse(asOf, clock);
@@ -108,7 +134,8 @@ public class CommercialRiskResource {
                 .orElseThrow(() -> new ProblemException(Problem.invalid(List.of(new Violation("flag",
                         "must be one of " + Arrays.toString(PressureFlag.values()))))));
         MarginPressureFilter filter = new MarginPressureFilter(keyAccountsOnly, minScore, pressureFlag);
-        return reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter));
+        return withCompleteness(reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter)),
+                MarginPressureRankingReport::new);
     }
 
     @GET
@@ -116,9 +143,15 @@ public class CommercialRiskResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
-    @APIResponseSchema(value = NeglectedPotential.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<NeglectedPotential> neglectedPotential(@QueryParam("asOf") String asOf) {
+    @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
+    public Uni<NeglectedPotentialReport> neglectedPotential(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at));
+        return withCompleteness(reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at)),
+                NeglectedPotentialReport::new);
+    }
+
+    private <R, T> Uni<T> withCompleteness(Uni<R> report, BiFunction<R, PortfolioCompleteness, T> combine) {
+        return Uni.combine().all().unis(report, reports.portfolioCompleteness()).asTuple()
+                .map(t -> combine.apply(t.getItem1(), t.getItem2()));
     }
 }

@@ -4,7 +4,7 @@ import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.domain.facts.Manager;
 import java.math.BigDecimal;
 
-/** One key account in a portfolio view. */
+/** One key account in a portfolio view; {@code dataComplete} false: its account reports list missing events. */
 public record PortfolioEntry(
         String accountId,
         String name,
@@ -16,15 +16,16 @@ public record PortfolioEntry(
         String stage,
         Integer deltaVs30Days,
         BigDecimal dataCoveragePct,
-        String topDriver) {
+        String topDriver,
+        boolean dataComplete) {
 
-    static PortfolioEntry of(AccountAssessment a) {
+    static PortfolioEntry of(AccountAssessment a, boolean dataComplete) {
         Manager manager = a.facts().manager();
         return new PortfolioEntry(a.facts().accountId(), a.facts().profile().name(),
                 manager == null ? null : manager.managerId(), manager == null ? null : manager.name(),
                 a.health().score(), a.health().band() == null ? null : a.health().band().name(), a.health().forcedRed(),
                 a.stage().stage().name(), a.trend().deltaVs30Days(), a.health().dataCoveragePct(),
-                a.health().topDrivers().isEmpty() ? null : a.health().topDrivers().get(0));
+                a.health().topDrivers().isEmpty() ? null : a.health().topDrivers().get(0), dataComplete);
     }
 
     /** Worst first: forced red, then lowest score; accounts without a score after the scored ones. */

@@ -4,7 +4,10 @@ import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
 import io.kamplatform.reporting.domain.stage.RelationshipStage;
 import io.smallrye.mutiny.Uni;
@@ -39,8 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
+    // Every portfolio report carries dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds
+    // (PortfolioCompleteness, unwrapped): whether its figures rest on every event the producers committed.
+
     /** Key accounts with score, band and stage, worst first. */
-    public record PortfolioHealth(Instant asOf, int accounts, Map<String, Integer> bands, List<PortfolioEntry> entries) {
+    public record PortfolioHealth(Instant asOf, int accounts, Map<String, Integer> bands, List<PortfolioEntry> entries,
+                                  @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
     /** Something a manager should look at now. */
@@ -53,7 +60,8 @@ public class PortfolioResource {
     }
 
     /** Every manager's portfolio; key accounts without a manager are under managerId null. */
-    public record ManagerPortfolios(Instant asOf, List<ManagerPortfolio> managers) {
+    public record ManagerPortfolios(Instant asOf, List<ManagerPortfolio> managers,
+                                    @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
     static final int TREND_ALERT_POINTS = 10;
@@ -77,13 +85,16 @@ public class PortfolioResource {
         Instant at = AsOf.parse(asOf, clock);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return reports.keyAccounts(at).map(assessed -> {
-            List<PortfolioEntry> entries = assessed.stream().map(PortfolioEntry::of)
+        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
+            List<AccountAssessment> assessed = t.getItem1();
+            PortfolioCompleteness completeness = t.getItem2();
+            List<PortfolioEntry> entries = assessed.stream()
+                    .map(a -> PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId())))
                     .filter(e -> manager == null || manager.equals(e.managerId()))
                     .filter(e -> band == null || band.equals(e.band()))
                     .filter(e -> stage == null || stage.equals(e.stage()))
                     .sorted(PortfolioEntry::worstFirst).toList();
-            return new PortfolioHealth(at, entries.size(), bandCounts(entries), entries);
+            return new PortfolioHealth(at, entries.size(), bandCounts(entries), entries, completeness);
         });
     }
 
@@ -92,15 +103,17 @@ public class PortfolioResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Manager portfolios", description = "Per key account manager: the key accounts (worst first), "
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
-            + TREND_ALERT_POINTS + "+ points in 30 days, stale data).")
+            + TREND_ALERT_POINTS + "+ points in 30 days, stale data, missing events).")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<ManagerPortfolios> managers(@QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return reports.keyAccounts(at).map(assessed -> {
+        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
+            List<AccountAssessment> assessed = t.getItem1();
+            PortfolioCompleteness completeness = t.getItem2();
             Map<String, List<PortfolioEntry>> byManager = new TreeMap<>(java.util.Comparator.nullsLast(String::compareTo));
             Map<String, List<Alert>> alerts = new LinkedHashMap<>();
             assessed.forEach(a -> {
-                PortfolioEntry entry = PortfolioEntry.of(a);
+                PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId()));
                 byManager.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).add(entry);
                 List<Alert> list = alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>());
                 if (a.health().forcedRed()) {
@@ -117,6 +130,10 @@ public class PortfolioResource {
                 if (!a.health().staleFactors().isEmpty()) {
                     list.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.health().staleFactors()));
                 }
+                if (!entry.dataComplete()) {
+                    list.add(new Alert(entry.accountId(), "MISSING_EVENTS", "events the producers committed have not "
+                            + "reached the reports; the account reports list them"));
+                }
             });
             List<ManagerPortfolio> managers = new ArrayList<>();
             byManager.forEach((managerId, entries) -> {
@@ -124,7 +141,7 @@ public class PortfolioResource {
                 managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
                         alerts.getOrDefault(managerId, List.of())));
             });
-            return new ManagerPortfolios(at, managers);
+            return new ManagerPortfolios(at, managers, completeness);
         });
     }
 

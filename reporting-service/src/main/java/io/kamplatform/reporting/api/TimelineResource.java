@@ -5,7 +5,9 @@ import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.StoredFact;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -40,10 +42,12 @@ public class TimelineResource {
     static final int MAX_PAGE = 500;
 
     private final FactStore store;
+    private final KamReports reports;
     private final Clock clock;
 
-    public TimelineResource(FactStore store, Clock clock) {
+    public TimelineResource(FactStore store, KamReports reports, Clock clock) {
         this.store = store;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -63,10 +67,12 @@ public class TimelineResource {
                     offset < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return store.timeline(accountId, at.atOffset(ZoneOffset.UTC), offset, limit + 1).map(facts -> {
-            boolean more = facts.size() > limit;
-            List<TimelineEntry> page = facts.stream().limit(limit).map(TimelineEntry::of).toList();
-            return new Timeline(accountId, at, page, more ? offset + limit : null);
-        });
+        return Uni.combine().all().unis(store.timeline(accountId, at.atOffset(ZoneOffset.UTC), offset, limit + 1),
+                reports.completenessOf(accountId)).asTuple().map(t -> {
+                    List<StoredFact> facts = t.getItem1();
+                    boolean more = facts.size() > limit;
+                    List<TimelineEntry> page = facts.stream().limit(limit).map(TimelineEntry::of).toList();
+                    return new Timeline(accountId, at, page, more ? offset + limit : null, t.getItem2());
+                });
     }
 }

@@ -67,7 +67,7 @@ public class AccountAssessor {
 
     private RecordedFact toRecorded(StoredFact fact) {
         try {
-            return new RecordedFact(fact.eventId(), fact.type(), fact.accountId(), fact.occurredAt().toInstant(),
+            return new RecordedFact(fact.eventId(), fact.source(), fact.type(), fact.accountId(), fact.occurredAt().toInstant(),
                     mapper.readTree(fact.data()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored fact " + fact.eventId() + " is not JSON", e);

@@ -1,9 +1,12 @@
 package io.kamplatform.reporting.application;
 
+import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
+import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.StoredFact;
+import io.kamplatform.reporting.store.StreamGapStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,11 +23,24 @@ import java.util.Optional;
 public class KamReports {
 
     private final FactStore store;
+    private final StreamGapStore gaps;
     private final AccountAssessor assessor;
 
-    public KamReports(FactStore store, AccountAssessor assessor) {
+    public KamReports(FactStore store, StreamGapStore gaps, AccountAssessor assessor) {
         this.store = store;
+        this.gaps = gaps;
         this.assessor = assessor;
+    }
+
+    /** Whether every event the producers committed about the account has arrived; if not, which are missing. */
+    public Uni<AccountCompleteness> completenessOf(String accountId) {
+        return gaps.missingEventsOf(accountId).map(AccountCompleteness::of);
+    }
+
+    /** Whether the portfolio figures rest on every committed event; if not, which accounts lack some. */
+    public Uni<PortfolioCompleteness> portfolioCompleteness() {
+        return Uni.combine().all().unis(gaps.incompleteAccounts(), gaps.totals()).asTuple()
+                .map(t -> PortfolioCompleteness.of(t.getItem1(), t.getItem2().missingEvents()));
     }
 
     /** The account as of {@code asOf}, or empty when nothing about it had happened by then. */

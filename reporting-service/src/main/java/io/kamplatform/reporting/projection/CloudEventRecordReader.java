@@ -12,8 +12,10 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Reads a Kafka record in CloudEvents binary mode as an {@link IncomingFact}. Strict about what every report
- * needs (account key, ce_id, ce_type, ce_time, a JSON object as data) and lenient about everything else, so
- * producers can add types and fields before this service knows them.
+ * needs (account key, ce_id with its ce_source — ids are unique per source only —, ce_type, ce_time, a JSON object as
+ * data) and lenient about everything else, so producers can add types and fields before this service knows them.
+ * The stream position (ce_streamid, ce_streamversion) is optional: older producers do not send the stream id, and
+ * a record without a usable position is stored without gap tracking.
  */
 @ApplicationScoped
 public class CloudEventRecordReader {
@@ -30,6 +32,7 @@ public class CloudEventRecordReader {
             throw new UnreadableRecordException("no record key: the key must be the account id");
         }
         String eventId = required(record, "ce_id");
+        String source = required(record, "ce_source");
         String type = required(record, "ce_type");
         OffsetDateTime occurredAt = time(record, "ce_time", true);
         if (record.value() == null) {
@@ -43,15 +46,23 @@ public class CloudEventRecordReader {
         } catch (JsonProcessingException e) {
             throw new UnreadableRecordException("the value is not JSON: " + e.getOriginalMessage());
         }
-        String version = header(record, "ce_streamversion");
-        Long streamVersion;
-        try {
-            streamVersion = version == null ? null : Long.valueOf(version);
-        } catch (NumberFormatException e) {
-            streamVersion = null;
+        Long streamVersion = streamVersion(header(record, "ce_streamversion"));
+        String streamId = header(record, "ce_streamid");
+        if (streamId != null && streamId.isBlank()) {
+            streamId = null;
         }
-        return new IncomingFact(eventId, accountId, type, header(record, "ce_source"), record.topic(), record.partition(),
-                record.offset(), streamVersion, occurredAt, time(record, "ce_recordedtime", false), record.value());
+        return new IncomingFact(eventId, accountId, type, source, record.topic(), record.partition(), record.offset(),
+                streamId, streamVersion, occurredAt, time(record, "ce_recordedtime", false), record.value());
+    }
+
+    /** A version is 1, 2, 3, ...; anything else is no position at all (kept, not tracked). */
+    private static Long streamVersion(String value) {
+        try {
+            long version = value == null ? 0 : Long.parseLong(value.trim());
+            return version >= 1 ? version : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

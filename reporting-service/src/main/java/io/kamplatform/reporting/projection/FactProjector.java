@@ -1,17 +1,25 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.kit.messaging.InfrastructureRetry;
 import io.kamplatform.reporting.store.FactStore;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.kamplatform.reporting.store.ProjectionResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Projects one consumed record: read it (an unreadable record fails with {@link UnreadableRecordException}
- * and goes to the dead-letter topic), store it once, count what happened. A database outage is retried
- * for about a minute before the record is failed, so a passing outage loses nothing.
+ * Projects one record: read it, store it once with its stream position, count what happened. What happens on failure
+ * decides whether an acknowledged event can be lost:
+ * <ul>
+ * <li>the infrastructure fails (database unreachable, restarting, failing over; see
+ * {@link io.kamplatform.kit.messaging.InfrastructureFailures}) or does not answer within the attempt timeout: the same
+ * record is tried again, with capped back-off, for as long as it takes — the topic's consumption pauses in order,
+ * readiness says why, nothing is dead-lettered;</li>
+ * <li>the record fails (unreadable, or rejected by the database for its content) or its processing fails for any
+ * other reason: the message fails and goes to the dead-letter topic, where it can be replayed after a fix.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class FactProjector {
@@ -27,29 +35,43 @@ public class FactProjector {
 
     private final CloudEventRecordReader reader;
     private final FactStore store;
-    private final MeterRegistry registry;
+    private final ProjectionMetrics metrics;
+    private final ProjectionStalls stalls;
+    private final ProjectionConfig config;
 
-    public FactProjector(CloudEventRecordReader reader, FactStore store, MeterRegistry registry) {
+    public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ProjectionStalls stalls,
+                         ProjectionConfig config) {
         this.reader = reader;
         this.store = store;
-        this.registry = registry;
+        this.metrics = metrics;
+        this.stalls = stalls;
+        this.config = config;
     }
 
+    /** The consumers' path: waits out infrastructure failures; any other failure dead-letters the record. */
     public Uni<Void> project(ConsumerRecord<String, String> record) {
-        IncomingFact fact;
-        try {
-            fact = reader.read(record);
-        } catch (UnreadableRecordException e) {
-            registry.counter("kam.projection.dead.lettered", "topic", record.topic()).increment();
-            return Uni.createFrom().failure(e);
-        }
+        return Uni.createFrom().deferred(() -> {
+            IncomingFact fact = read(record);
+            return InfrastructureRetry.untilAvailable(() -> store.project(fact).ifNoItem().after(config.attemptTimeout())
+                                    .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
+                            config.retry().backOff(), stalls.listenerFor(record))
+                    .invoke(result -> metrics.stored(fact, result));
+        }).replaceWithVoid();
+    }
+
+    /** One attempt, failing on any failure: for replaying dead letters, where the caller reports each outcome. */
+    public Uni<ProjectionResult> projectOnce(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().deferred(() -> {
+            IncomingFact fact = read(record);
+            return store.project(fact).invoke(result -> metrics.stored(fact, result));
+        });
+    }
+
+    private IncomingFact read(ConsumerRecord<String, String> record) {
+        IncomingFact fact = reader.read(record);
         if (!KNOWN_TYPES.contains(fact.type())) {
-            registry.counter("kam.projection.unknown.types", "type", fact.type()).increment();
+            metrics.unknownType(fact.type());
         }
-        return store.project(fact)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(15)
-                .invoke(isNew -> registry.counter(isNew ? "kam.projection.projected" : "kam.projection.duplicates",
-                        "topic", record.topic()).increment())
-                .replaceWithVoid();
+        return fact;
     }
 }

@@ -1,7 +1,7 @@
 package io.kamplatform.reporting.projection;
 
 /**
- * A record that can never be projected (not JSON, no account key, no CloudEvents id, type or time). Failing
+ * A record that can never be projected (not JSON, no account key, no CloudEvents id, source, type or time). Failing
  * the message with it sends the record to the topic's dead-letter topic, with this message as the reason.
  */
 public class UnreadableRecordException extends RuntimeException {

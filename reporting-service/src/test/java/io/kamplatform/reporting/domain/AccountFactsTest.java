@@ -89,6 +89,16 @@ class AccountFactsTest {
         }
 
         @Test
+        void theSameIdFromAnotherSourceIsAnotherEvent() {
+            RecordedFact fromAccounts = fact("same-id", "RevenueRecognized", daysAgo(3), "{'month':'2026-01','revenue':"
+                    + Facts.money("10") + ",'costOfSales':" + Facts.money("4") + "}");
+            RecordedFact fromElsewhere = new RecordedFact("same-id", "/kam-platform/other-service", fromAccounts.type(),
+                    fromAccounts.accountId(), fromAccounts.occurredAt(), fromAccounts.data());
+            AccountFacts facts = fold(fromAccounts, fromElsewhere, fromAccounts);
+            assertEquals(new BigDecimal("20"), facts.revenueOf(YearMonth.of(2026, 1), YearMonth.of(2026, 1)));
+        }
+
+        @Test
         void resolvingAnUnknownRequestIsSkipped() {
             AccountFacts facts = fold(Facts.requestResolved(daysAgo(1), "SR-404"));
             assertTrue(facts.serviceRequests().isEmpty());

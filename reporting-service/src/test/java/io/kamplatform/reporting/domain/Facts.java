@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public final class Facts {
 
     public static final String ACCOUNT = "ACME";
+    public static final String SOURCE = "/kam-platform/account-service";
     /** The asOf of most tests: mid-March 2026, so the last complete month is 2026-02. */
     public static final Instant AS_OF = Instant.parse("2026-03-15T12:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +37,7 @@ public final class Facts {
 
     public static RecordedFact fact(String eventId, String type, Instant at, String json) {
         try {
-            return new RecordedFact(eventId, type, ACCOUNT, at, JSON.readTree(json.replace('\'', '"')));
+            return new RecordedFact(eventId, SOURCE, type, ACCOUNT, at, JSON.readTree(json.replace('\'', '"')));
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
         }

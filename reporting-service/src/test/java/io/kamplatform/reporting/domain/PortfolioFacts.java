@@ -39,7 +39,7 @@ public final class PortfolioFacts {
 
     private PortfolioFacts add(String type, Instant at, String json) {
         try {
-            facts.add(new RecordedFact(id + "-e" + IDS.incrementAndGet(), type, id, at,
+            facts.add(new RecordedFact(id + "-e" + IDS.incrementAndGet(), Facts.SOURCE, type, id, at,
                     JSON.readTree(json.replace('\'', '"'))));
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);

@@ -69,26 +69,76 @@ class ProjectionTest {
         try (Publisher publisher = new Publisher()) {
             ProducerRecord<String, String> poison = new ProducerRecord<>(Fixtures.INTERACTIONS, accountId, "{not json");
             Publisher.header(poison, "ce_id", "evt-poison-" + accountId);
+            Publisher.header(poison, "ce_source", Publisher.SOURCE);
             Publisher.header(poison, "ce_type", "ContactAdded");
             Publisher.header(poison, "ce_time", "2026-01-05T09:00:00Z");
             publisher.send(poison);
             ProducerRecord<String, String> noTime = new ProducerRecord<>(Fixtures.INTERACTIONS, accountId, "{}");
             Publisher.header(noTime, "ce_id", "evt-no-time-" + accountId);
+            Publisher.header(noTime, "ce_source", Publisher.SOURCE);
             Publisher.header(noTime, "ce_type", "ContactAdded");
             publisher.send(noTime);
+            // CloudEvents ids are unique per source only: without ce_source the event cannot be identified.
+            ProducerRecord<String, String> noSource = new ProducerRecord<>(Fixtures.INTERACTIONS, accountId, "{}");
+            Publisher.header(noSource, "ce_id", "evt-no-source-" + accountId);
+            Publisher.header(noSource, "ce_type", "ContactAdded");
+            Publisher.header(noSource, "ce_time", "2026-01-05T09:00:00Z");
+            publisher.send(noSource);
             publisher.publish(accountId, "ContactAdded", "2026-01-06T09:00:00Z", Fixtures.contact("c-1", "\"DECIDER\"", "EXECUTIVE"));
             publisher.publish(accountId, "SomethingNewHappened", "2026-01-07T09:00:00Z", "{\"future\":true}");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 2);
         assertThat(timeline(accountId, null).getList("events.type")).containsExactly("ContactAdded", "SomethingNewHappened");
 
-        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.INTERACTIONS + ".dlq", accountId, 2);
-        assertThat(dead).hasSize(2);
+        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.INTERACTIONS + ".dlq", accountId, 3);
+        assertThat(dead).hasSize(3);
         assertThat(header(dead.get(0), "dead-letter-reason")).contains("not JSON");
         assertThat(header(dead.get(1), "dead-letter-reason")).contains("ce_time");
+        assertThat(header(dead.get(2), "dead-letter-reason")).contains("ce_source");
         assertThat(dead.get(0).value()).isEqualTo("{not json");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("kam_projection_unknown_types_total"));
+    }
+
+    @Test
+    void theSameIdFromTwoSourcesIsTwoEvents() {
+        String accountId = Publisher.newAccountId();
+        String eventId = "evt-" + UUID.randomUUID();
+        try (Publisher publisher = new Publisher()) {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                publisher.publish(Fixtures.ACCOUNTS, "/kam-platform/account-service", eventId, accountId, "AccountRegistered",
+                        "2026-01-05T09:00:00Z", Fixtures.registered("Same Id GmbH"), null, null);
+                publisher.publish(Fixtures.INTERACTIONS, "/kam-platform/relationship-service", eventId, accountId, "ContactAdded",
+                        "2026-01-06T09:00:00Z", Fixtures.contact("c-1", "\"DECIDER\"", "EXECUTIVE"), null, null);
+            }
+            publisher.publish(accountId, "KeyAccountDesignated", "2026-01-07T09:00:00Z", Fixtures.designated());
+            publisher.publish(Fixtures.INTERACTIONS, "evt-" + UUID.randomUUID(), accountId, "InteractionRecorded",
+                    "2026-01-08T09:00:00Z", Fixtures.interaction("i-1", "VISIT", "\"c-1\"", "SALES", true));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 4);
+        JsonPath timeline = timeline(accountId, null);
+        assertThat(timeline.getList("events.type")).containsExactly("AccountRegistered", "ContactAdded",
+                "KeyAccountDesignated", "InteractionRecorded");
+        assertThat(timeline.getList("events.source")).startsWith("/kam-platform/account-service", "/kam-platform/relationship-service");
+        // The fold keys on (source, id) too: the contact is in the DMU map.
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/accounts/{id}/dmu", accountId)
+                .then().statusCode(200).body("roles.DECIDER[0].contactId", equalTo("c-1"));
+    }
+
+    @Test
+    void aRecordTheDatabaseRejectsIsDeadLetteredAtOnce() {
+        String accountId = Publisher.newAccountId();
+        long start = System.nanoTime();
+        try (Publisher publisher = new Publisher()) {
+            // PostgreSQL's jsonb cannot hold \u0000: the record's content is rejected (SQLSTATE 22P05), every time.
+            publisher.publish(accountId, "AccountRegistered", "2026-01-05T09:00:00Z", Fixtures.registered("Nul\\u0000Byte"));
+            publisher.publish(accountId, "KeyAccountDesignated", "2026-01-06T09:00:00Z", Fixtures.designated());
+        }
+        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.ACCOUNTS + ".dlq", accountId, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("Unicode");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 1);
     }
 
     @Test

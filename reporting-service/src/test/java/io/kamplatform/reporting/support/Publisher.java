@@ -7,10 +7,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes records as the writer services' outboxes do: CloudEvents binary mode, key = account id. */
 public final class Publisher implements AutoCloseable {
+
+    /** The ce_source of the events tests publish. */
+    public static final String SOURCE = "/kam-platform/test";
 
     private final KafkaProducer<String, String> producer;
 
@@ -33,20 +37,28 @@ public final class Publisher implements AutoCloseable {
     }
 
     public void publish(String topic, String eventId, String accountId, String type, String occurredAt, String data) {
+        publish(topic, SOURCE, eventId, accountId, type, occurredAt, data, null, null);
+    }
+
+    /** A record as the producers publish it, with its stream position ({@code streamId} null: an older producer). */
+    public void publish(String topic, String source, String eventId, String accountId, String type, String occurredAt,
+                        String data, String streamId, Long streamVersion) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, accountId, data);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
         header(record, "ce_type", type);
-        header(record, "ce_source", "/kam-platform/test");
+        header(record, "ce_source", source);
         header(record, "ce_subject", accountId);
         header(record, "ce_time", occurredAt);
+        header(record, "ce_streamid", streamId);
+        header(record, "ce_streamversion", streamVersion == null ? null : String.valueOf(streamVersion));
         header(record, "content-type", "application/json");
         send(record);
     }
 
-    public void send(ProducerRecord<String, String> record) {
+    public RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

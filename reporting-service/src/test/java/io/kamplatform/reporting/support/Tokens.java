@@ -12,6 +12,10 @@ public final class Tokens {
         return TestInfra.instance().tokenFor(Roles.KAM_READER);
     }
 
+    public static String admin() {
+        return TestInfra.instance().tokenFor(Roles.KAM_ADMIN);
+    }
+
     public static String writer() {
         return TestInfra.instance().tokenFor(Roles.CRM_WRITER);
     }

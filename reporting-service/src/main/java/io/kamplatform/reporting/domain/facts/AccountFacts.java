@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public record AccountFacts(
 
     /**
      * Folds the facts with {@code occurredAt <= asOf} in occurredAt order (ties keep the given order). Facts of other
-     * accounts, repeated event ids and unknown types are ignored; a fact missing a needed field is skipped.
+     * accounts, repeated (source, event id) pairs and unknown types are ignored; a fact missing a needed field is skipped.
      */
     public static AccountFacts fold(String accountId, List<RecordedFact> facts, Instant asOf) {
         List<RecordedFact> applicable = new ArrayList<>();
@@ -56,9 +57,9 @@ public record AccountFacts(
         }
         applicable.sort(Comparator.comparing(RecordedFact::occurredAt)); // stable: ties keep the given order
         Folder folder = new Folder();
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>(); // (source, event id): ids are unique per source only
         for (RecordedFact fact : applicable) {
-            if (fact.eventId() != null && !seen.add(fact.eventId())) {
+            if (fact.eventId() != null && !seen.add(Arrays.asList(fact.source(), fact.eventId()))) {
                 continue;
             }
             try {

@@ -1,0 +1,81 @@
+package io.kamplatform.reporting.projection;
+
+import io.kamplatform.kit.messaging.InfrastructureRetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The topics whose projection waits for the infrastructure: which record, since when, how many attempts, and why.
+ * Readiness reports them; the logs say when a wait starts, every power-of-two attempt, and when it ends.
+ */
+@ApplicationScoped
+public class ProjectionStalls {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionStalls.class);
+
+    /** One topic's projection waiting on a record. */
+    public record Stall(String topic, int partition, long offset, Instant since, long attempts, String lastFailure) {
+
+        public String describe() {
+            return "waiting since " + since + " (" + attempts + " attempts) to project " + topic + "-" + partition + "@"
+                    + offset + ": " + lastFailure;
+        }
+    }
+
+    private final Map<String, Stall> byTopic = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ProjectionStalls(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<Stall> current() {
+        return byTopic.values().stream().sorted(java.util.Comparator.comparing(Stall::topic)).toList();
+    }
+
+    /** Follows the retries of one record of the consumer. */
+    public InfrastructureRetry.Listener listenerFor(ConsumerRecord<?, ?> record) {
+        String topic = record.topic();
+        return new InfrastructureRetry.Listener() {
+            private Instant since;
+
+            @Override
+            public void waiting(long attempt, Throwable failure, Duration wait) {
+                if (since == null) {
+                    since = clock.instant();
+                }
+                String reason = reason(failure);
+                byTopic.put(topic, new Stall(topic, record.partition(), record.offset(), since, attempt, reason));
+                if (Long.bitCount(attempt) == 1) {
+                    LOG.warnf("Projection of %s waits for the infrastructure: attempt %d to project %s-%d@%d failed (%s); "
+                            + "retrying in %d ms, without limit", topic, attempt, topic, record.partition(), record.offset(),
+                            reason, wait.toMillis());
+                }
+            }
+
+            @Override
+            public void resumed(long failedAttempts) {
+                byTopic.remove(topic);
+                LOG.infof("Projection of %s resumed at %s-%d@%d after %d failed attempts over %d s", topic, topic,
+                        record.partition(), record.offset(), failedAttempts,
+                        since == null ? 0 : Duration.between(since, clock.instant()).toSeconds());
+            }
+        };
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + message;
+    }
+}
