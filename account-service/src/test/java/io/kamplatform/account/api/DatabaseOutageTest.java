@@ -12,11 +12,13 @@ import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * While the event store cannot be reached a write is answered 503 with Retry-After — not 500, and nothing recorded —
- * and the service takes writes again by itself once the database is back (the pool reconnects).
+ * and readiness is DOWN; once the database is back the service is ready and takes writes again by itself.
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -36,9 +38,13 @@ class DatabaseOutageTest {
                     .header("Retry-After", "5")
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:kam-platform:problem:unavailable"));
+            given().when().get("/q/health/ready").then().statusCode(503);
         } finally {
             admin(db, "ALTER DATABASE account ALLOW_CONNECTIONS true");
         }
+        // Readiness recovers by itself (no restart): the pools drop their dead connections.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         // Same request again: recorded now (201), proving the first attempt stored nothing and the pool reconnected.
         given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
                 .body(Events.registration(eventId, "Outage Ltd"))

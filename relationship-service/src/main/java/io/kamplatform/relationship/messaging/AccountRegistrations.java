@@ -1,5 +1,8 @@
 package io.kamplatform.relationship.messaging;
 
+import io.kamplatform.kit.messaging.BackOff;
+import io.kamplatform.kit.messaging.ConsumerStalls;
+import io.kamplatform.kit.messaging.InfrastructureRetry;
 import io.kamplatform.relationship.store.KnownAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -16,17 +19,24 @@ import org.jboss.logging.Logger;
  * Follows kam.account.events and remembers every registered account, so events for accounts that
  * account-service does not know are refused. Only AccountRegistered matters here; other types, and
  * records that are not readable CloudEvents, are skipped (logged), never fatal.
+ *
+ * <p>A database outage must not skip a registration: the same record is retried, in order, for as long as the
+ * outage lasts (capped back-off), and readiness says so meanwhile ({@link AccountRegistrationsReadiness}). Any other
+ * failure fails the channel: consumption stops where it was, loudly, instead of losing the account.
  */
 @ApplicationScoped
 public class AccountRegistrations {
 
     private static final Logger LOG = Logger.getLogger(AccountRegistrations.class);
     static final String REGISTERED = "AccountRegistered";
+    private static final BackOff BACK_OFF = new BackOff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.5);
 
     private final KnownAccounts knownAccounts;
+    private final ConsumerStalls stalls;
 
-    public AccountRegistrations(KnownAccounts knownAccounts) {
+    public AccountRegistrations(KnownAccounts knownAccounts, ConsumerStalls stalls) {
         this.knownAccounts = knownAccounts;
+        this.stalls = stalls;
     }
 
     @Incoming("account-events")
@@ -51,10 +61,8 @@ public class AccountRegistrations {
         OffsetDateTime registeredAt = time == null ? null : OffsetDateTime.parse(time);
         String eventId = header(record, "ce_id") != null ? header(record, "ce_id")
                 : record.topic() + "-" + record.partition() + "@" + record.offset();
-        // A database outage must not skip a registration: retry, and fail the channel (readiness DOWN) if it persists.
-        return knownAccounts.remember(accountId, data.getString("name"), data.getString("parentAccountId"), eventId,
-                        registeredAt)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+        return InfrastructureRetry.untilAvailable(() -> knownAccounts.remember(accountId, data.getString("name"),
+                        data.getString("parentAccountId"), eventId, registeredAt), BACK_OFF, stalls.listenerFor(record))
                 .replaceWithVoid();
     }
 

@@ -1,5 +1,7 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.kit.messaging.ConsumerStalls;
+
 import io.kamplatform.kit.messaging.InfrastructureRetry;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.ProjectionResult;
@@ -36,10 +38,10 @@ public class FactProjector {
     private final CloudEventRecordReader reader;
     private final FactStore store;
     private final ProjectionMetrics metrics;
-    private final ProjectionStalls stalls;
+    private final ConsumerStalls stalls;
     private final ProjectionConfig config;
 
-    public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ProjectionStalls stalls,
+    public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ConsumerStalls stalls,
                          ProjectionConfig config) {
         this.reader = reader;
         this.store = store;

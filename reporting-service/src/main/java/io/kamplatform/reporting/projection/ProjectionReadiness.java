@@ -1,5 +1,7 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.kit.messaging.ConsumerStalls;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -17,9 +19,9 @@ public class ProjectionReadiness implements HealthCheck {
 
     static final String NAME = "kam-projection";
 
-    private final ProjectionStalls stalls;
+    private final ConsumerStalls stalls;
 
-    public ProjectionReadiness(ProjectionStalls stalls) {
+    public ProjectionReadiness(ConsumerStalls stalls) {
         this.stalls = stalls;
     }
 

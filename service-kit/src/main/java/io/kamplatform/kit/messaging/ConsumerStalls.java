@@ -1,6 +1,5 @@
-package io.kamplatform.reporting.projection;
+package io.kamplatform.kit.messaging;
 
-import io.kamplatform.kit.messaging.InfrastructureRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +11,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * The topics whose projection waits for the infrastructure: which record, since when, how many attempts, and why.
- * Readiness reports them; the logs say when a wait starts, every power-of-two attempt, and when it ends.
+ * The topics whose consumption waits for the infrastructure: which record, since when, how many attempts, and why.
+ * A consumer's readiness check reports them; the logs say when a wait starts, every power-of-two attempt, and when it
+ * ends. Shared by every service that consumes (reporting-service's projection, relationship-service's account list).
  */
 @ApplicationScoped
-public class ProjectionStalls {
+public class ConsumerStalls {
 
-    private static final Logger LOG = Logger.getLogger(ProjectionStalls.class);
+    private static final Logger LOG = Logger.getLogger(ConsumerStalls.class);
 
-    /** One topic's projection waiting on a record. */
+    /** One topic's consumption waiting on a record. */
     public record Stall(String topic, int partition, long offset, Instant since, long attempts, String lastFailure) {
 
         public String describe() {
-            return "waiting since " + since + " (" + attempts + " attempts) to project " + topic + "-" + partition + "@"
+            return "waiting since " + since + " (" + attempts + " attempts) to process " + topic + "-" + partition + "@"
                     + offset + ": " + lastFailure;
         }
     }
@@ -32,7 +32,11 @@ public class ProjectionStalls {
     private final Map<String, Stall> byTopic = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public ProjectionStalls(Clock clock) {
+    public ConsumerStalls() {
+        this(Clock.systemUTC());
+    }
+
+    ConsumerStalls(Clock clock) {
         this.clock = clock;
     }
 
@@ -54,7 +58,7 @@ public class ProjectionStalls {
                 String reason = reason(failure);
                 byTopic.put(topic, new Stall(topic, record.partition(), record.offset(), since, attempt, reason));
                 if (Long.bitCount(attempt) == 1) {
-                    LOG.warnf("Projection of %s waits for the infrastructure: attempt %d to project %s-%d@%d failed (%s); "
+                    LOG.warnf("Consumption of %s waits for the infrastructure: attempt %d to process %s-%d@%d failed (%s); "
                             + "retrying in %d ms, without limit", topic, attempt, topic, record.partition(), record.offset(),
                             reason, wait.toMillis());
                 }
@@ -63,7 +67,7 @@ public class ProjectionStalls {
             @Override
             public void resumed(long failedAttempts) {
                 byTopic.remove(topic);
-                LOG.infof("Projection of %s resumed at %s-%d@%d after %d failed attempts over %d s", topic, topic,
+                LOG.infof("Consumption of %s resumed at %s-%d@%d after %d failed attempts over %d s", topic, topic,
                         record.partition(), record.offset(), failedAttempts,
                         since == null ? 0 : Duration.between(since, clock.instant()).toSeconds());
             }
