@@ -23,6 +23,8 @@ public final class KamPlatformLauncher {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration INFRA_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    /** How long the banner waits for the reports to show the demo. */
+    private static final Duration DEMO_CATCH_UP = Duration.ofSeconds(120);
 
     private final LauncherOptions options;
     private final List<Supervisor> services = new ArrayList<>();
@@ -140,6 +142,7 @@ public final class KamPlatformLauncher {
         if (demo) {
             DemoLoad.run(home, options.demoSeed(), started.get(0).url(), started.get(1).url(),
                     tokens.get(Roles.CRM_WRITER), System.out);
+            ProjectionCatchUp.await(broker.bootstrapServers(), "reporting-service", DEMO_CATCH_UP, System.out);
         }
         Banner.print(System.out, started, broker.bootstrapServers(), pg.server(), tokens, tokensFile.toString(),
                 state.file().toString());

@@ -115,13 +115,18 @@ class StreamGapsTest {
     }
 
     @Test
-    void aJumpOfThousandsIsOneRange() {
+    void aJumpOfThousandsIsOneRangeThatALateVersionSplits() {
         String accountId = Publisher.newAccountId();
         inStream(accountId, 1, "AccountRegistered", Fixtures.registered("Jump plc"));
         inStream(accountId, 5000, "SalesPotentialAssessed", Fixtures.potential("100"));
         awaitEvents(accountId, 2);
         assertThat(report(accountId, "timeline").getList("missingEvents"))
                 .isEqualTo(List.of(missing(ACCOUNTS_SOURCE, accountId, 2, 4999)));
+
+        inStream(accountId, 2500, "KeyAccountDesignated", Fixtures.designated());
+        awaitEvents(accountId, 3);
+        assertThat(report(accountId, "timeline").getList("missingEvents")).isEqualTo(List.of(
+                missing(ACCOUNTS_SOURCE, accountId, 2, 2499), missing(ACCOUNTS_SOURCE, accountId, 2501, 4999)));
     }
 
     @Test

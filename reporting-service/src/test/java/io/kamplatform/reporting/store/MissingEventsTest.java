@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kamplatform.reporting.domain.completeness.MissingEvents;
 import org.junit.jupiter.api.Test;
 
-/** A late event splits, shrinks or closes its range of missing versions. */
+/** A range of missing versions counts and contains its versions (splitting happens in project_fact, see StreamGapsTest). */
 class MissingEventsTest {
 
     static MissingEvents range(long from, long to) {
@@ -13,11 +13,10 @@ class MissingEventsTest {
     }
 
     @Test
-    void aLateEventSplitsShrinksOrClosesItsRange() {
-        assertThat(range(3, 9).without(5)).containsExactly(range(3, 4), range(6, 9));
-        assertThat(range(3, 9).without(3)).containsExactly(range(4, 9));
-        assertThat(range(3, 9).without(9)).containsExactly(range(3, 8));
-        assertThat(range(4, 4).without(4)).isEmpty();
+    void aRangeCountsAndContainsItsVersions() {
         assertThat(range(2, 4999).count()).isEqualTo(4998);
+        assertThat(range(4, 4).count()).isEqualTo(1);
+        assertThat(range(3, 9).contains(3)).isTrue();
+        assertThat(range(3, 9).contains(10)).isFalse();
     }
 }

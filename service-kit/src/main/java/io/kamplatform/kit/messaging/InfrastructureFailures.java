@@ -72,6 +72,18 @@ public final class InfrastructureFailures {
                 || t instanceof TimeoutException               // pool wait, connect and query timeouts (vert.x)
                 || t instanceof ClosedConnectionException
                 || t instanceof ConnectionPoolTooBusyException
-                || t instanceof RetriableException;            // Kafka: the request may succeed when retried
+                || t instanceof RetriableException             // Kafka: the request may succeed when retried
+                || isClosingClient(t);
+    }
+
+    /**
+     * Vert.x reports a pool or connection that is closing (the service shutting down, or the server dropping the
+     * socket) only by message, in a {@code NoStackTraceThrowable}. Such a failure is never the record's: failing the
+     * message for it would dead-letter valid records at every shutdown.
+     */
+    private static boolean isClosingClient(Throwable t) {
+        String message = t.getMessage();
+        return message != null && t.getClass().getName().startsWith("io.vertx.")
+                && (message.equals("Pool closed") || message.startsWith("Connection is not active now"));
     }
 }
