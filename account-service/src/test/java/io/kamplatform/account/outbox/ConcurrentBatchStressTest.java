@@ -1,14 +1,12 @@
 package io.kamplatform.account.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.account.support.AccountTopic;
+import io.kamplatform.account.support.Batches;
 import io.kamplatform.account.support.Events;
 import io.kamplatform.account.support.PublishedHistory;
-import io.kamplatform.account.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -96,21 +94,11 @@ class ConcurrentBatchStressTest {
         List<String> items = new ArrayList<>();
         for (int e = 0; e < EVENTS_PER_ACCOUNT; e++) {
             for (String account : accounts) {
-                items.add(e == 0
-                        ? item(account, "AccountRegistered", "{\"name\":\"Stress " + account + "\",\"sector\":\"Retail\",\"country\":\"DE\"}")
-                        : item(account, "RevenueRecognized", "{\"month\":\"2025-%02d\",\"revenue\":{\"amount\":\"100.00\","
-                        .formatted(1 + e % 12) + "\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"60.00\",\"currency\":\"EUR\"}}"));
+                items.add(e == 0 ? Batches.registration(account)
+                        : Batches.revenue(account, "2025-%02d".formatted(1 + e % 12), "100.00", "60.00"));
             }
         }
-        return given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
-                .body("{\"items\":[" + String.join(",", items) + "]}")
-                .when().post("/api/account-events/batch")
-                .then().statusCode(200).extract().path("recorded");
-    }
-
-    private static String item(String accountId, String type, String data) {
-        return "{\"accountId\":\"" + accountId + "\",\"eventId\":\"" + Events.newEventId() + "\",\"type\":\"" + type
-                + "\",\"occurredAt\":\"2026-01-10T08:00:00Z\",\"data\":" + data + "}";
+        return Batches.post(items);
     }
 
     private static void spin(AtomicBoolean running) {

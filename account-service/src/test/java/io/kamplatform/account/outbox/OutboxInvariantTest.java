@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.kamplatform.account.support.AccountTopic;
+import io.kamplatform.account.support.Batches;
 import io.kamplatform.account.support.Events;
 import io.kamplatform.account.support.PublishedHistory;
 import io.kamplatform.account.support.RelayPause;
@@ -136,21 +137,12 @@ class OutboxInvariantTest {
     private static void postStories(List<String> accounts, int eventsEach) {
         List<String> items = new ArrayList<>();
         for (String account : accounts) {
-            items.add(item(account, "AccountRegistered", "{\"name\":\"Audit " + account + "\",\"sector\":\"Retail\",\"country\":\"DE\"}"));
+            items.add(Batches.registration(account));
             for (int i = 1; i < eventsEach; i++) {
-                items.add(item(account, "RevenueRecognized", "{\"month\":\"2026-01\",\"revenue\":{\"amount\":\"1.00\","
-                        + "\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"0.50\",\"currency\":\"EUR\"}}"));
+                items.add(Batches.revenue(account, "2026-01", "1.00", "0.50"));
             }
         }
-        given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
-                .body("{\"items\":[" + String.join(",", items) + "]}")
-                .when().post("/api/account-events/batch")
-                .then().statusCode(200).body("recorded", equalTo(items.size()));
-    }
-
-    private static String item(String accountId, String type, String data) {
-        return "{\"accountId\":\"" + accountId + "\",\"eventId\":\"" + Events.newEventId() + "\",\"type\":\"" + type
-                + "\",\"occurredAt\":\"2026-01-10T08:00:00Z\",\"data\":" + data + "}";
+        assertThat(Batches.post(items)).isEqualTo(items.size());
     }
 
     private static io.restassured.response.Response audit() {

@@ -1,16 +1,14 @@
 package io.kamplatform.account.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.account.support.AccountTopic;
+import io.kamplatform.account.support.Batches;
 import io.kamplatform.account.support.Events;
 import io.kamplatform.account.support.PublishedHistory;
 import io.kamplatform.account.support.RelayPause;
-import io.kamplatform.account.support.Tokens;
 import io.kamplatform.account.support.TransactionIds;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -71,26 +69,15 @@ class TransactionIdBoundaryTest {
         PublishedHistory.assertStoreEqualsTopic(pool, topic, accounts, Duration.ofSeconds(30));
     }
 
-    /** One transaction: registrations first, then a few revenue events for two of the accounts, interleaved. */
+    /** One transaction: registrations first, then revenue events for the accounts, interleaved. */
     private static void postBatch(List<String> accounts, int t) {
         List<String> items = new ArrayList<>();
         if (t == 0) {
-            accounts.forEach(a -> items.add(item(a, "AccountRegistered",
-                    "{\"name\":\"Boundary " + a + "\",\"sector\":\"Retail\",\"country\":\"DE\"}")));
+            accounts.forEach(a -> items.add(Batches.registration(a)));
         }
         while (items.size() < EVENTS_PER_TRANSACTION) {
-            String account = accounts.get((t + items.size()) % accounts.size());
-            items.add(item(account, "RevenueRecognized", "{\"month\":\"2026-01\",\"revenue\":{\"amount\":\"10.00\","
-                    + "\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"6.00\",\"currency\":\"EUR\"}}"));
+            items.add(Batches.revenue(accounts.get((t + items.size()) % accounts.size()), "2026-01", "10.00", "6.00"));
         }
-        given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
-                .body("{\"items\":[" + String.join(",", items) + "]}")
-                .when().post("/api/account-events/batch")
-                .then().statusCode(200);
-    }
-
-    private static String item(String accountId, String type, String data) {
-        return "{\"accountId\":\"" + accountId + "\",\"eventId\":\"" + Events.newEventId() + "\",\"type\":\"" + type
-                + "\",\"occurredAt\":\"2026-01-10T08:00:00Z\",\"data\":" + data + "}";
+        assertThat(Batches.post(items)).isEqualTo(items.size());
     }
 }

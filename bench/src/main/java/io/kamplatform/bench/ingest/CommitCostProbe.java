@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class CommitCostProbe {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int ACCOUNTS = 200;
+    private static final int CLIENT_ACCOUNTS = 25;
+    private static final int ACCOUNTS = 8 * CLIENT_ACCOUNTS;
 
     private final String url;
     private final String token;
@@ -78,14 +79,14 @@ public final class CommitCostProbe {
     private Result single(int clients, int events) throws Exception {
         AtomicInteger next = new AtomicInteger();
         String run = Long.toString(System.nanoTime(), 36);
-        return measure(clients, events, () -> {
+        return measure(clients, events, client -> {
             int n = next.getAndIncrement();
             if (n >= events) {
                 return -1;
             }
             String body = "{\"eventId\":\"s-" + run + "-" + n + "\",\"type\":\"RevenueRecognized\",\"occurredAt\":\"2026-01-10T08:00:00Z\","
                     + "\"data\":" + revenue() + "}";
-            post("/api/accounts/P-" + (n % ACCOUNTS) + "/events", body, 201);
+            post("/api/accounts/P-" + account(client, n) + "/events", body, 201);
             return 1;
         });
     }
@@ -93,19 +94,27 @@ public final class CommitCostProbe {
     private Result batches(int clients, int size, int events) throws Exception {
         AtomicInteger next = new AtomicInteger();
         String run = Long.toString(System.nanoTime(), 36);
-        return measure(clients, events, () -> {
+        return measure(clients, events, client -> {
             int first = next.getAndAdd(size);
             if (first >= events) {
                 return -1;
             }
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < size; i++) {
-                items.append(i == 0 ? "" : ",").append(item((first + i) % ACCOUNTS, "b-" + run + "-" + (first + i),
+                items.append(i == 0 ? "" : ",").append(item(account(client, first + i), "b-" + run + "-" + (first + i),
                         "RevenueRecognized", revenue()));
             }
             post("/api/account-events/batch", "{\"items\":[" + items + "]}", 200);
             return size;
         });
+    }
+
+    /**
+     * Each client writes to its own accounts: the probe measures what a commit costs, not how writers racing for
+     * the same account stream retry (that is IdempotencyAndConcurrencyTest's subject).
+     */
+    private static int account(int client, int n) {
+        return client * CLIENT_ACCOUNTS + n % CLIENT_ACCOUNTS;
     }
 
     private Result measure(int clients, int events, Step step) throws Exception {
@@ -115,10 +124,11 @@ public final class CommitCostProbe {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                int client = c;
                 workers.add(pool.submit(() -> {
                     while (true) {
                         long t = System.nanoTime();
-                        int n = step.run();
+                        int n = step.run(client);
                         if (n < 0) {
                             return null;
                         }
@@ -168,8 +178,8 @@ public final class CommitCostProbe {
     }
 
     private interface Step {
-        /** Posts one request; returns the events it carried, or -1 when there is nothing left. */
-        int run() throws Exception;
+        /** Posts one request for {@code client}; returns the events it carried, or -1 when there is nothing left. */
+        int run(int client) throws Exception;
     }
 
     private record Result(double eventsPerSecond, double p50Millis, double p99Millis) {
