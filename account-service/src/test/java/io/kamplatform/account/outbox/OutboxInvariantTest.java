@@ -78,6 +78,22 @@ class OutboxInvariantTest {
     }
 
     @Test
+    void theFirstAuditOfAStoreWrittenBeforeTheInvariantRepublishesItOnce() {
+        String account = Events.newAccountId();
+        postStories(List.of(account), 3);
+        topic.recordsFor(account, 3);
+        // What migration V2 leaves on a store written by an earlier version: no audit yet.
+        pool.query("UPDATE outbox_checkpoint SET verified_at = NULL").execute().await().indefinitely();
+
+        JsonPath first = audit().then().statusCode(200).extract().jsonPath();
+        assertThat(first.getString("outcome")).isEqualTo("INITIAL_REPUBLISH");
+        assertThat(first.getLong("republished")).isEqualTo(first.getLong("eventsUpToCheckpoint")).isGreaterThanOrEqualTo(3);
+        assertThat(topic.recordsFor(List.of(account), found -> found.size() >= 6, Duration.ofSeconds(30)))
+                .as("the account's events once more, same ids").hasSize(6);
+        audit().then().statusCode(200).body("outcome", equalTo("HELD")).body("republished", equalTo(0));
+    }
+
+    @Test
     void anOperatorSeesTheOutboxAndRepublishesARangeInBoundedSteps() {
         String account = Events.newAccountId();
         postStories(List.of(account), 5);
