@@ -25,16 +25,18 @@ final class AccountImport {
 
     private final ImportContext context;
     private final ImportMapping mapping;
+    private final AccountIds ids;
 
     AccountImport(ImportContext context) {
         this.context = context;
         this.mapping = context.mapping;
+        this.ids = AccountIds.of(mapping);
     }
 
     Accounts run(Path path, ImportReport report, EventSink sink) throws IOException {
         String file = path.getFileName().toString();
-        Map<String, String> parentOf = new HashMap<>();
-        Map<String, Integer> lineOf = new HashMap<>();
+        Accounts accounts = new Accounts(ids);
+        Rows rows = new Rows();
         try (CsvReader csv = context.open(path)) {
             for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
                 if (row.blank()) {
@@ -42,14 +44,17 @@ final class AccountImport {
                 }
                 context.tick();
                 report.read(file);
-                Optional<String> problem = problem(row, lineOf);
+                Optional<String> problem = problem(row, rows);
                 if (problem.isPresent()) {
                     report.reject(file, row.line(), problem.get());
+                    accounts.rejected(ids.key(idCell(row)), file + ":" + row.line() + ": " + problem.get());
                     continue;
                 }
-                String id = row.get(context.col(KIND, "id"));
-                lineOf.put(id, row.line());
-                parentOf.put(id, row.get(context.col(KIND, "parent")));
+                String id = ids.id(idCell(row));
+                rows.lineOf.put(id, row.line());
+                rows.cellOf.put(id, idCell(row));
+                rows.keyLine.put(ids.key(idCell(row)), row.line());
+                rows.parentOf.put(id, row.get(context.col(KIND, "parent")));
             }
         }
         // Resolve parents: unknown or cyclic parents reject the row (and, in turn, its children).
@@ -57,7 +62,7 @@ final class AccountImport {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Map.Entry<String, String> e : parentOf.entrySet()) {
+            for (Map.Entry<String, String> e : rows.parentOf.entrySet()) {
                 if (depth.containsKey(e.getKey())) {
                     continue;
                 }
@@ -65,28 +70,34 @@ final class AccountImport {
                 if (parent.isEmpty()) {
                     depth.put(e.getKey(), 0);
                     changed = true;
-                } else if (depth.containsKey(parent)) {
-                    depth.put(e.getKey(), depth.get(parent) + 1);
+                } else if (depth.containsKey(ids.id(parent))) {
+                    depth.put(e.getKey(), depth.get(ids.id(parent)) + 1);
                     changed = true;
                 }
             }
         }
-        parentOf.keySet().stream().filter(id -> !depth.containsKey(id))
-                .sorted((a, b) -> Integer.compare(lineOf.get(a), lineOf.get(b)))
-                .forEach(id -> report.reject(file, lineOf.get(id), parentOf.containsKey(parentOf.get(id))
-                        ? "parent account '" + parentOf.get(id) + "' was not imported"
-                        : "unknown parent account '" + parentOf.get(id) + "'"));
-        Accounts accounts = new Accounts();
+        rows.parentOf.keySet().stream().filter(id -> !depth.containsKey(id))
+                .sorted((a, b) -> Integer.compare(rows.lineOf.get(a), rows.lineOf.get(b)))
+                .forEach(id -> {
+                    String parent = rows.parentOf.get(id);
+                    String reason = rows.parentOf.containsKey(ids.id(parent))
+                            ? "parent account '" + parent + "' was not imported"
+                            : "unknown parent account '" + parent + "'";
+                    report.reject(file, rows.lineOf.get(id), reason);
+                    accounts.rejected(ids.key(rows.cellOf.get(id)), file + ":" + rows.lineOf.get(id) + ": " + reason);
+                });
         int levels = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
         for (int level = 0; level <= levels; level++) {
             try (CsvReader csv = context.open(path)) {
                 for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-                    String id = row.get(context.col(KIND, "id"));
+                    String id = ids.id(idCell(row));
                     if (level == 0 && !row.blank()) {
                         context.tick();
                     }
-                    if (Integer.valueOf(level).equals(depth.get(id)) && lineOf.get(id) == row.line()) {
-                        accounts.registered(id, register(file, row, id, sink));
+                    if (Integer.valueOf(level).equals(depth.get(id)) && rows.lineOf.get(id) == row.line()) {
+                        String parent = rows.parentOf.get(id);
+                        accounts.registered(id, ids.key(idCell(row)),
+                                register(file, row, id, parent.isEmpty() ? null : ids.id(parent), sink));
                     }
                 }
             }
@@ -94,16 +105,44 @@ final class AccountImport {
         return accounts;
     }
 
-    private Optional<String> problem(CsvReader.Row row, Map<String, Integer> lineOf) {
-        String id = row.get(context.col(KIND, "id"));
-        if (id.isEmpty()) {
-            return Optional.of("missing account id");
-        }
-        if (!EventData.ID.matcher(id).matches()) {
-            return Optional.of(ImportContext.invalidId("account", id));
-        }
-        if (lineOf.containsKey(id)) {
-            return Optional.of("duplicate id '" + id + "' (first on line " + lineOf.get(id) + ")");
+    /** The valid rows of the first pass, by account id. */
+    private static final class Rows {
+        final Map<String, Integer> lineOf = new HashMap<>();
+        final Map<String, String> cellOf = new HashMap<>();
+        final Map<String, Integer> keyLine = new HashMap<>();
+        final Map<String, String> parentOf = new HashMap<>();
+    }
+
+    /** The cell the account id comes from: the id column, or with {@code accounts.idFrom} the column named there. */
+    private String idCell(CsvReader.Row row) {
+        return row.get(ids.derived() ? mapping.accountIdColumn() : context.col(KIND, "id"));
+    }
+
+    private Optional<String> problem(CsvReader.Row row, Rows rows) {
+        String cell = idCell(row);
+        if (ids.derived()) {
+            if (cell.isEmpty()) {
+                return Optional.of("missing " + mapping.setting(KIND, "idFrom", "") + " (the account id comes from it)");
+            }
+            Integer same = rows.keyLine.get(ids.key(cell));
+            if (same != null) {
+                return Optional.of("duplicate account '" + cell + "' (first on line " + same + ")");
+            }
+            String id = ids.id(cell);
+            if (rows.lineOf.containsKey(id)) {
+                return Optional.of("id '" + id + "' of '" + cell + "' collides with '" + rows.cellOf.get(id)
+                        + "' on line " + rows.lineOf.get(id) + "; rename one of them or map an id column");
+            }
+        } else {
+            if (cell.isEmpty()) {
+                return Optional.of("missing account id");
+            }
+            if (!EventData.ID.matcher(cell).matches()) {
+                return Optional.of(ImportContext.invalidId("account", cell));
+            }
+            if (rows.lineOf.containsKey(cell)) {
+                return Optional.of("duplicate id '" + cell + "' (first on line " + rows.lineOf.get(cell) + ")");
+            }
         }
         if (row.get(context.col(KIND, "name")).isEmpty()) {
             return Optional.of("missing account name");
@@ -132,7 +171,7 @@ final class AccountImport {
         return upper.matches("[A-Z]{2}") ? Optional.of(upper) : Optional.empty();
     }
 
-    private LocalDate register(String file, CsvReader.Row row, String id, EventSink sink) {
+    private LocalDate register(String file, CsvReader.Row row, String id, String parent, EventSink sink) {
         String origin = file + ":" + row.line();
         String created = row.get(context.col(KIND, "created"));
         LocalDate day = created.isEmpty() ? mapping.registeredOn() : context.date(created).orElseThrow();
@@ -143,8 +182,7 @@ final class AccountImport {
         data.put("name", row.get(context.col(KIND, "name")));
         data.put("sector", sector);
         data.put("country", country(row).orElseThrow());
-        String parent = row.get(context.col(KIND, "parent"));
-        if (!parent.isEmpty()) {
+        if (parent != null) {
             data.put("parentAccountId", parent);
         }
         sink.accept(new PlannedEvent(Service.ACCOUNT, id, "crm-account-" + id, "AccountRegistered", at, data, origin));

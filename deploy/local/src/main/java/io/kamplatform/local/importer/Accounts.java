@@ -4,13 +4,37 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The accounts an import registered: their registration day, for the rows of the other files that name them. */
+/**
+ * The accounts an import registered, for the rows of the other files that name them: a cell resolves through the
+ * {@link AccountIds} rule to a registered account, or to why there is none (unknown, or its row was rejected and why).
+ */
 final class Accounts {
 
-    private final Map<String, LocalDate> registeredOn = new HashMap<>();
+    /** The account id a cell names, or why it names none. */
+    record Resolution(String id, String problem) {
 
-    void registered(String id, LocalDate day) {
+        boolean found() {
+            return id != null;
+        }
+    }
+
+    private final AccountIds ids;
+    private final Map<String, LocalDate> registeredOn = new HashMap<>();
+    private final Map<String, String> keyOf = new HashMap<>();
+    private final Map<String, String> rejectedByKey = new HashMap<>();
+
+    Accounts(AccountIds ids) {
+        this.ids = ids;
+    }
+
+    void registered(String id, String key, LocalDate day) {
         registeredOn.put(id, day);
+        keyOf.put(id, key);
+    }
+
+    /** A rejected row, by the key of the cell that named it, with "file:line: reason". */
+    void rejected(String key, String where) {
+        rejectedByKey.putIfAbsent(key, where);
     }
 
     boolean contains(String id) {
@@ -19,5 +43,25 @@ final class Accounts {
 
     LocalDate registeredOn(String id) {
         return registeredOn.get(id);
+    }
+
+    /**
+     * The account a cell names: the registered account of that spelling first, else a rejected row of that spelling
+     * (so a deal of a rejected account says why), else any registered account the rule maps the cell to.
+     */
+    Resolution resolve(String cell) {
+        if (cell.isEmpty()) {
+            return new Resolution(null, "missing account");
+        }
+        String id = ids.id(cell);
+        String key = ids.key(cell);
+        if (contains(id) && keyOf.get(id).equals(key)) {
+            return new Resolution(id, null);
+        }
+        String rejected = rejectedByKey.get(key);
+        if (rejected != null) {
+            return new Resolution(null, "account '" + cell + "' was rejected (" + rejected + ")");
+        }
+        return contains(id) ? new Resolution(id, null) : new Resolution(null, "unknown account '" + cell + "'");
     }
 }

@@ -63,13 +63,11 @@ final class ActivityImport {
         if (first != null) {
             return "duplicate id '" + id + "' (first on line " + first + ")";
         }
-        String account = row.get(context.col(kindOfFile, "account"));
-        if (account.isEmpty()) {
-            return "missing account";
+        Accounts.Resolution resolved = accounts.resolve(row.get(context.col(kindOfFile, "account")));
+        if (!resolved.found()) {
+            return resolved.problem();
         }
-        if (!accounts.contains(account)) {
-            return "unknown account '" + account + "'";
-        }
+        String account = resolved.id();
         String rawKind = row.get(context.col(kindOfFile, "kind"));
         if (rawKind.isEmpty()) {
             return "missing kind";

@@ -61,13 +61,11 @@ final class ContactImport {
         if (first != null) {
             return "duplicate id '" + id + "' (first on line " + first + ")";
         }
-        String account = row.get(context.col(KIND, "account"));
-        if (account.isEmpty()) {
-            return "missing account";
+        Accounts.Resolution resolved = accounts.resolve(row.get(context.col(KIND, "account")));
+        if (!resolved.found()) {
+            return resolved.problem();
         }
-        if (!accounts.contains(account)) {
-            return "unknown account '" + account + "'";
-        }
+        String account = resolved.id();
         String name = row.get(context.col(KIND, "name"));
         if (name.isEmpty()) {
             return "missing contact name";

@@ -48,7 +48,7 @@ public final class CsvImport {
         }
         PriceList prices = files.products() == null ? PriceList.empty(context.mapping)
                 : PriceList.read(context, files.products(), report);
-        Accounts accounts = files.accounts() == null ? new Accounts()
+        Accounts accounts = files.accounts() == null ? new Accounts(AccountIds.of(context.mapping))
                 : new AccountImport(context).run(files.accounts(), report, sink);
         if (files.deals() != null) {
             new DealImport(context).run(files.deals(), report, sink, accounts, prices);

@@ -51,10 +51,11 @@ final class DealImport {
         if (first != null) {
             return "duplicate id '" + id + "' (first on line " + first + ")";
         }
-        String account = row.get(context.col(KIND, "account"));
-        if (!accounts.contains(account)) {
-            return "unknown account '" + account + "'";
+        Accounts.Resolution resolved = accounts.resolve(row.get(context.col(KIND, "account")));
+        if (!resolved.found()) {
+            return resolved.problem();
         }
+        String account = resolved.id();
         String rawStage = row.get(context.col(KIND, "stage"));
         Optional<String> stage = mapping.stage(rawStage);
         if (stage.isEmpty()) {

@@ -88,6 +88,19 @@ public record ImportMapping(
         return columns.getOrDefault(kind, Map.of()).get(field);
     }
 
+    /**
+     * The column whose slug is the account id when the export has no id column ({@code accounts.idFrom}: a field of
+     * {@code accounts.columns} such as {@code name}, or a header), null when ids come from {@code accounts.columns.id}.
+     */
+    public String accountIdColumn() {
+        String from = setting(ACCOUNTS, "idFrom", "");
+        if (from.isEmpty()) {
+            return null;
+        }
+        String column = column(ACCOUNTS, from);
+        return column != null ? column : from;
+    }
+
     /** A value normalised through the synonyms of {@code kind.values.field}; empty when no synonym matches. */
     public Optional<String> synonym(String kind, String field, String raw) {
         return Optional.ofNullable(values.getOrDefault(kind, Map.of()).getOrDefault(field, Map.of())

@@ -1,0 +1,141 @@
+package io.kamplatform.local.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kamplatform.local.demo.EventSink;
+import io.kamplatform.local.demo.LoadResult;
+import io.kamplatform.local.demo.PlannedEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a real CRM export (the shape of the public "CRM sales opportunities" sample: names instead of ids, parent
+ * companies by name, a price list, sales agents with managers, open deals without an account) needs from the importer.
+ */
+class CrmExportTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 18);
+
+    /** The sample's columns; each test adds the rules it exercises. */
+    private static final String MAPPING = """
+            currency: {platform: USD}
+            registeredOn: "2016-01-01"
+            accounts:
+              columns: {name: account, parent: subsidiary_of, sector: sector, country: office_location}
+              idFrom: name
+              values:
+                country: {United States: US, Italy: IT, Norway: NO}
+                sector: {technolgy: technology}
+            products:
+              columns: {name: product, listPrice: sales_price}
+            deals:
+              columns: {id: opportunity_id, account: account, agent: sales_agent, stage: deal_stage, closeDate: close_date, amount: close_value, product: product}
+              stages: {won: [Won], lost: [Lost], open: [Engaging, Prospecting]}
+            """;
+    private static final String ACCOUNTS_HEADER = "account,sector,year_established,revenue,employees,office_location,subsidiary_of";
+    private static final String DEALS_HEADER = "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value";
+
+    @TempDir
+    Path dir;
+
+    private final List<PlannedEvent> events = new ArrayList<>();
+
+    @Test
+    void accountIdsAreDerivedFromNamesAndParentsAndDealsResolveThroughTheSameRule() throws Exception {
+        ImportReport report = run(MAPPING,
+                accounts("Codehow,software,1998,2714.9,2641,United States,acme corporation",
+                        "Acme Corporation,technolgy,1996,1100.04,2822,United States,",
+                        "Bluth & Sons,retail,1988,2345.1,6000,Italy,"),
+                deals("1C1I7A6R,Moses Frase,,Acme Corporation,Won,2017-01-05,2017-03-01,1054",
+                        "HAXMC4IX,Anna Snelling,,Bluth & Sons,Won,2017-02-01,2017-03-11,550",
+                        "UP409DSB,Anna Snelling,,Codehow,Won,2017-02-01,2017-03-12,55"));
+
+        assertEquals(List.of(), rejections(report));
+        assertEquals(List.of("acme-corporation AccountRegistered", "bluth-and-sons AccountRegistered",
+                        "codehow AccountRegistered", "acme-corporation RevenueRecognized",
+                        "acme-corporation ContractSigned", "bluth-and-sons RevenueRecognized",
+                        "bluth-and-sons ContractSigned", "codehow RevenueRecognized", "codehow ContractSigned"),
+                events.stream().map(e -> e.accountId() + " " + e.type()).toList());
+        PlannedEvent codehow = event("crm-account-codehow");
+        assertEquals("acme-corporation", codehow.data().get("parentAccountId").asText());
+        assertEquals("Codehow", codehow.data().get("name").asText());
+        assertEquals("Bluth & Sons", event("crm-account-bluth-and-sons").data().get("name").asText());
+    }
+
+    @Test
+    void namesThatGiveTheSameIdAreReportedWithBothLines() throws Exception {
+        ImportReport report = run(MAPPING,
+                accounts("Bluth & Sons,retail,1988,2345.1,6000,Italy,",
+                        "Acme Corporation,technolgy,1996,1100.04,2822,United States,",
+                        "Bluth and Sons,retail,1990,12.0,60,Norway,",
+                        "ACME  corporation,technolgy,1996,1100.04,2822,United States,"),
+                deals("HAXMC4IX,Anna Snelling,,Bluth & Sons,Won,2017-02-01,2017-03-11,550",
+                        "HAXMC4IY,Anna Snelling,,Bluth and Sons,Won,2017-02-01,2017-03-11,550",
+                        "HAXMC4IZ,Anna Snelling,,ACME CORPORATION,Won,2017-02-01,2017-03-11,550"));
+
+        assertEquals(List.of(
+                "accounts.csv:4: id 'bluth-and-sons' of 'Bluth and Sons' collides with 'Bluth & Sons' on line 2;"
+                        + " rename one of them or map an id column",
+                "accounts.csv:5: duplicate account 'ACME  corporation' (first on line 3)",
+                "deals.csv:3: account 'Bluth and Sons' was rejected (accounts.csv:4: id 'bluth-and-sons' of"
+                        + " 'Bluth and Sons' collides with 'Bluth & Sons' on line 2; rename one of them or map an id column)"),
+                rejections(report));
+        assertEquals("acme-corporation", event("crm-deal-HAXMC4IZ-revenue").accountId());
+        assertEquals("bluth-and-sons", event("crm-deal-HAXMC4IX-revenue").accountId());
+        assertEquals("Bluth & Sons", event("crm-account-bluth-and-sons").data().get("name").asText());
+    }
+
+    // ---- helpers ----
+
+    private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
+        return run(mapping, new CsvImport.Files(accounts, deals, null));
+    }
+
+    private ImportReport run(String mapping, CsvImport.Files files) throws Exception {
+        ImportMapping parsed = ImportMapping.parse(new ObjectMapper(new YAMLFactory()).readTree(mapping));
+        return new CsvImport(parsed, TODAY, null).run(files, collecting(), true);
+    }
+
+    private Path accounts(String... rows) throws Exception {
+        return file("accounts.csv", ACCOUNTS_HEADER, rows);
+    }
+
+    private Path deals(String... rows) throws Exception {
+        return file("deals.csv", DEALS_HEADER, rows);
+    }
+
+    private Path file(String name, String header, String... rows) throws Exception {
+        return Files.writeString(dir.resolve(name), header + "\n" + String.join("\n", rows) + "\n");
+    }
+
+    private PlannedEvent event(String eventId) {
+        return events.stream().filter(e -> e.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no event " + eventId + " in "
+                        + events.stream().map(PlannedEvent::eventId).toList()));
+    }
+
+    private static List<String> rejections(ImportReport report) {
+        return report.rejections().stream().map(Object::toString).toList();
+    }
+
+    private EventSink collecting() {
+        return new EventSink() {
+            @Override
+            public void accept(PlannedEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public LoadResult finish() {
+                return LoadResult.dryRun(events.size());
+            }
+        };
+    }
+}
