@@ -36,7 +36,8 @@ final class AccountImport {
     Accounts run(Path path, ImportReport report, EventSink sink) throws IOException {
         String file = path.getFileName().toString();
         Accounts accounts = new Accounts(ids);
-        Rows rows = new Rows();
+        AccountHierarchy hierarchy = new AccountHierarchy(ids);
+        Map<String, Integer> keyLine = new HashMap<>();
         try (CsvReader csv = context.open(path)) {
             for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
                 if (row.blank()) {
@@ -44,48 +45,24 @@ final class AccountImport {
                 }
                 context.tick();
                 report.read(file);
-                Optional<String> problem = problem(row, rows);
+                String cell = idCell(row);
+                Optional<String> problem = problem(row, hierarchy, keyLine);
                 if (problem.isPresent()) {
                     report.reject(file, row.line(), problem.get());
-                    accounts.rejected(ids.key(idCell(row)), file + ":" + row.line() + ": " + problem.get());
+                    hierarchy.rejected(cell, row.line(), problem.get());
+                    accounts.rejected(ids.key(cell), file + ":" + row.line() + ": " + problem.get());
                     continue;
                 }
-                String id = ids.id(idCell(row));
-                rows.lineOf.put(id, row.line());
-                rows.cellOf.put(id, idCell(row));
-                rows.keyLine.put(ids.key(idCell(row)), row.line());
-                rows.parentOf.put(id, row.get(context.col(KIND, "parent")));
+                keyLine.put(ids.key(cell), row.line());
+                hierarchy.add(ids.id(cell), row.line(), cell, row.get(context.col(KIND, "parent")));
             }
         }
-        // Resolve parents: unknown or cyclic parents reject the row (and, in turn, its children).
-        Map<String, Integer> depth = new HashMap<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Map.Entry<String, String> e : rows.parentOf.entrySet()) {
-                if (depth.containsKey(e.getKey())) {
-                    continue;
-                }
-                String parent = e.getValue();
-                if (parent.isEmpty()) {
-                    depth.put(e.getKey(), 0);
-                    changed = true;
-                } else if (depth.containsKey(ids.id(parent))) {
-                    depth.put(e.getKey(), depth.get(ids.id(parent)) + 1);
-                    changed = true;
-                }
-            }
-        }
-        rows.parentOf.keySet().stream().filter(id -> !depth.containsKey(id))
-                .sorted((a, b) -> Integer.compare(rows.lineOf.get(a), rows.lineOf.get(b)))
-                .forEach(id -> {
-                    String parent = rows.parentOf.get(id);
-                    String reason = rows.parentOf.containsKey(ids.id(parent))
-                            ? "parent account '" + parent + "' was not imported"
-                            : "unknown parent account '" + parent + "'";
-                    report.reject(file, rows.lineOf.get(id), reason);
-                    accounts.rejected(ids.key(rows.cellOf.get(id)), file + ":" + rows.lineOf.get(id) + ": " + reason);
-                });
+        hierarchy.resolve();
+        hierarchy.problems().forEach((id, reason) -> {
+            report.reject(file, hierarchy.line(id), reason);
+            accounts.rejected(ids.key(hierarchy.cell(id)), file + ":" + hierarchy.line(id) + ": " + reason);
+        });
+        Map<String, Integer> depth = hierarchy.depth();
         int levels = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
         for (int level = 0; level <= levels; level++) {
             try (CsvReader csv = context.open(path)) {
@@ -94,10 +71,9 @@ final class AccountImport {
                     if (level == 0 && !row.blank()) {
                         context.tick();
                     }
-                    if (Integer.valueOf(level).equals(depth.get(id)) && rows.lineOf.get(id) == row.line()) {
-                        String parent = rows.parentOf.get(id);
+                    if (Integer.valueOf(level).equals(depth.get(id)) && Integer.valueOf(row.line()).equals(hierarchy.line(id))) {
                         accounts.registered(id, ids.key(idCell(row)),
-                                register(file, row, id, parent.isEmpty() ? null : ids.id(parent), sink));
+                                register(file, row, id, hierarchy.parentId(id), sink));
                     }
                 }
             }
@@ -105,33 +81,25 @@ final class AccountImport {
         return accounts;
     }
 
-    /** The valid rows of the first pass, by account id. */
-    private static final class Rows {
-        final Map<String, Integer> lineOf = new HashMap<>();
-        final Map<String, String> cellOf = new HashMap<>();
-        final Map<String, Integer> keyLine = new HashMap<>();
-        final Map<String, String> parentOf = new HashMap<>();
-    }
-
     /** The cell the account id comes from: the id column, or with {@code accounts.idFrom} the column named there. */
     private String idCell(CsvReader.Row row) {
         return row.get(ids.derived() ? mapping.accountIdColumn() : context.col(KIND, "id"));
     }
 
-    private Optional<String> problem(CsvReader.Row row, Rows rows) {
+    private Optional<String> problem(CsvReader.Row row, AccountHierarchy hierarchy, Map<String, Integer> keyLine) {
         String cell = idCell(row);
         if (ids.derived()) {
             if (cell.isEmpty()) {
                 return Optional.of("missing " + mapping.setting(KIND, "idFrom", "") + " (the account id comes from it)");
             }
-            Integer same = rows.keyLine.get(ids.key(cell));
+            Integer same = keyLine.get(ids.key(cell));
             if (same != null) {
                 return Optional.of("duplicate account '" + cell + "' (first on line " + same + ")");
             }
             String id = ids.id(cell);
-            if (rows.lineOf.containsKey(id)) {
-                return Optional.of("id '" + id + "' of '" + cell + "' collides with '" + rows.cellOf.get(id)
-                        + "' on line " + rows.lineOf.get(id) + "; rename one of them or map an id column");
+            if (hierarchy.contains(id)) {
+                return Optional.of("id '" + id + "' of '" + cell + "' collides with '" + hierarchy.cell(id)
+                        + "' on line " + hierarchy.line(id) + "; rename one of them or map an id column");
             }
         } else {
             if (cell.isEmpty()) {
@@ -140,8 +108,8 @@ final class AccountImport {
             if (!EventData.ID.matcher(cell).matches()) {
                 return Optional.of(ImportContext.invalidId("account", cell));
             }
-            if (rows.lineOf.containsKey(cell)) {
-                return Optional.of("duplicate id '" + cell + "' (first on line " + rows.lineOf.get(cell) + ")");
+            if (hierarchy.contains(cell)) {
+                return Optional.of("duplicate id '" + cell + "' (first on line " + hierarchy.line(cell) + ")");
             }
         }
         if (row.get(context.col(KIND, "name")).isEmpty()) {

@@ -92,6 +92,40 @@ class CrmExportTest {
         assertEquals("Bluth & Sons", event("crm-account-bluth-and-sons").data().get("name").asText());
     }
 
+    @Test
+    void aChildWhoseParentWasRejectedSaysWhyNotUnknownParent() throws Exception {
+        ImportReport report = run(MAPPING,
+                accounts("Initrode,services,2001,1.0,10,United States,Initech",
+                        "Initech,services,1999,5.0,50,Atlantis,",
+                        "Initrode Labs,services,2005,0.5,5,United States,initrode",
+                        "Bluth & Sons,retail,1988,2345.1,6000,Italy,",
+                        "Bluth and Sons,retail,1990,12.0,60,Norway,",
+                        "Bluth Junior,retail,2010,1.0,6,Norway,Bluth and Sons",
+                        "Hooli,technolgy,1988,1643.32,4500,United States,Hooli",
+                        "Sonron,telecommunications,1999,1223.72,2497,United States,Zoomit",
+                        "Zoomit,entertainment,1985,324.19,978,United States,Sonron",
+                        "Kan-code,software,1982,11698.03,34288,United States,Massive Dynamic"),
+                deals("1C1I7A6R,Moses Frase,,Initrode Labs,Won,2017-01-05,2017-03-01,1054"));
+
+        assertEquals(List.of(
+                "accounts.csv:2: parent account 'Initech' was rejected (line 3: unknown country 'Atlantis')",
+                "accounts.csv:3: unknown country 'Atlantis'",
+                "accounts.csv:4: parent account 'initrode' was rejected (line 2: parent account 'Initech' was rejected"
+                        + " (line 3: unknown country 'Atlantis'))",
+                "accounts.csv:6: id 'bluth-and-sons' of 'Bluth and Sons' collides with 'Bluth & Sons' on line 5;"
+                        + " rename one of them or map an id column",
+                "accounts.csv:7: parent account 'Bluth and Sons' was rejected (line 6: id 'bluth-and-sons' of"
+                        + " 'Bluth and Sons' collides with 'Bluth & Sons' on line 5; rename one of them or map an id column)",
+                "accounts.csv:8: account 'Hooli' is its own parent",
+                "accounts.csv:9: parent accounts form a cycle: Sonron > Zoomit > Sonron",
+                "accounts.csv:10: parent accounts form a cycle: Zoomit > Sonron > Zoomit",
+                "accounts.csv:11: unknown parent account 'Massive Dynamic'",
+                "deals.csv:2: account 'Initrode Labs' was rejected (accounts.csv:4: parent account 'initrode' was"
+                        + " rejected (line 2: parent account 'Initech' was rejected (line 3: unknown country 'Atlantis')))"),
+                rejections(report));
+        assertEquals(List.of("crm-account-bluth-and-sons"), events.stream().map(PlannedEvent::eventId).toList());
+    }
+
     // ---- helpers ----
 
     private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
