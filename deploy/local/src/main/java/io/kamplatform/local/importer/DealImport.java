@@ -51,16 +51,23 @@ final class DealImport {
         if (first != null) {
             return "duplicate id '" + id + "' (first on line " + first + ")";
         }
-        Accounts.Resolution resolved = accounts.resolve(row.get(context.col(KIND, "account")));
-        if (!resolved.found()) {
-            return resolved.problem();
-        }
-        String account = resolved.id();
         String rawStage = row.get(context.col(KIND, "stage"));
         Optional<String> stage = mapping.stage(rawStage);
         if (stage.isEmpty()) {
             return "unknown stage '" + rawStage + "'";
         }
+        String accountCell = row.get(context.col(KIND, "account"));
+        if (accountCell.isEmpty() && stage.get().equals("OPEN")) {
+            // early pipeline stages often have no customer yet: that is data, not an error
+            report.dealsOpen++;
+            report.dealsOpenWithoutAccount++;
+            return null;
+        }
+        Accounts.Resolution resolved = accounts.resolve(accountCell);
+        if (!resolved.found()) {
+            return resolved.problem();
+        }
+        String account = resolved.id();
         if (stage.get().equals("LOST")) {
             report.dealsLost++;
             return null;

@@ -23,6 +23,7 @@ public final class ImportReport {
     long dealsWon;
     long dealsLost;
     long dealsOpen;
+    long dealsOpenWithoutAccount;
     long dealsAboveList;
     long contactsAdded;
     long activitiesRecorded;
@@ -75,6 +76,10 @@ public final class ImportReport {
         return dealsOpen;
     }
 
+    public long dealsOpenWithoutAccount() {
+        return dealsOpenWithoutAccount;
+    }
+
     public long contactsAdded() {
         return contactsAdded;
     }
@@ -100,7 +105,8 @@ public final class ImportReport {
         out.println(dryRun ? "Dry run: nothing was posted." : "Import finished.");
         files.forEach((file, c) -> out.println("  " + file + ": " + c[0] + " rows read, " + c[1] + " rejected"));
         out.println("  deals: " + dealsWon + " won (imported), " + dealsLost + " lost and " + dealsOpen
-                + " open (counted, not imported)" + (dealsAboveList > 0 ? ", " + dealsAboveList
+                + " open (counted, not imported" + (dealsOpenWithoutAccount > 0 ? "; " + dealsOpenWithoutAccount
+                + " of the open deals have no account yet" : "") + ")" + (dealsAboveList > 0 ? ", " + dealsAboveList
                 + " won above list price (list value raised to the deal amount)" : ""));
         if (relationshipFiles) {
             out.println("  contacts: " + contactsAdded + " added; activities: " + activitiesRecorded + " recorded ("

@@ -1,12 +1,16 @@
 package io.kamplatform.local.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kamplatform.local.demo.EventSink;
 import io.kamplatform.local.demo.LoadResult;
 import io.kamplatform.local.demo.PlannedEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -126,6 +130,27 @@ class CrmExportTest {
         assertEquals(List.of("crm-account-bluth-and-sons"), events.stream().map(PlannedEvent::eventId).toList());
     }
 
+    @Test
+    void openDealsWithoutAnAccountAreCountedAsSuchNotRejected() throws Exception {
+        ImportReport report = run(MAPPING,
+                accounts("Hooli,technolgy,1988,1643.32,4500,United States,"),
+                deals("ZZ2XJZ71,Maureen Marcano,GTK 500,,Prospecting,,,",
+                        "1HNTY2FF,Hayden Neloms,MG Special,,Engaging,2017-12-01,,",
+                        "W8V3A9JX,Hayden Neloms,MG Special,Hooli,Engaging,2017-12-01,,",
+                        "X9E0RAGC,Moses Frase,GTX Pro,Hooli,Lost,2017-02-01,2017-04-01,0",
+                        "Q1K7A1XZ,Moses Frase,GTX Pro,,Won,2017-02-01,2017-04-01,4821",
+                        "Q1K7A1XY,Moses Frase,GTX Pro,Pied Piper,Prospecting,,,"));
+
+        assertEquals(List.of("deals.csv:6: missing account", "deals.csv:7: unknown account 'Pied Piper'"),
+                rejections(report));
+        assertEquals(0, report.dealsWon());
+        assertEquals(1, report.dealsLost());
+        assertEquals(3, report.dealsOpen());
+        assertEquals(2, report.dealsOpenWithoutAccount());
+        assertTrue(printed(report).contains("  deals: 0 won (imported), 1 lost and 3 open (counted, not imported;"
+                + " 2 of the open deals have no account yet)\n"), printed(report));
+    }
+
     // ---- helpers ----
 
     private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
@@ -153,6 +178,12 @@ class CrmExportTest {
         return events.stream().filter(e -> e.eventId().equals(eventId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no event " + eventId + " in "
                         + events.stream().map(PlannedEvent::eventId).toList()));
+    }
+
+    private static String printed(ImportReport report) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        return text.toString(StandardCharsets.UTF_8);
     }
 
     private static List<String> rejections(ImportReport report) {
