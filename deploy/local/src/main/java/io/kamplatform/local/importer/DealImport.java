@@ -114,8 +114,8 @@ final class DealImport {
             listValue = amount.get();
         }
         if (listValue.compareTo(amount.get()) < 0) {
+            // premium pricing is real: raising the list to the deal would understate price realisation
             report.dealsAboveList++;
-            listValue = amount.get();
         }
         BigDecimal cost;
         String rawCost = row.get(context.col(KIND, "cost"));

@@ -107,7 +107,7 @@ public final class ImportReport {
         out.println("  deals: " + dealsWon + " won (imported), " + dealsLost + " lost and " + dealsOpen
                 + " open (counted, not imported" + (dealsOpenWithoutAccount > 0 ? "; " + dealsOpenWithoutAccount
                 + " of the open deals have no account yet" : "") + ")" + (dealsAboveList > 0 ? ", " + dealsAboveList
-                + " won above list price (list value raised to the deal amount)" : ""));
+                + " won above list price (premium: both values kept)" : ""));
         if (relationshipFiles) {
             out.println("  contacts: " + contactsAdded + " added; activities: " + activitiesRecorded + " recorded ("
                     + activitiesTwoWay + " two-way, " + (activitiesRecorded - activitiesTwoWay) + " one-way"

@@ -151,6 +151,27 @@ class CrmExportTest {
                 + " 2 of the open deals have no account yet)\n"), printed(report));
     }
 
+    @Test
+    void aDealAboveListKeepsBothValuesSoPremiumPricingShowsInPriceRealisation() throws Exception {
+        Path products = file("products.csv", "product,series,sales_price", "GTX Pro,GTX,4821", "GTX Basic,GTX,550");
+        ImportReport report = run(MAPPING, new CsvImport.Files(
+                accounts("Hooli,technolgy,1988,1643.32,4500,United States,"),
+                deals("1C1I7A6R,Moses Frase,GTXPro,Hooli,Won,2017-01-05,2017-03-01,4890",
+                        "1C1I7A6S,Moses Frase,GTX Basic,Hooli,Won,2017-01-05,2017-03-02,540"),
+                products));
+
+        assertEquals(List.of(), rejections(report));
+        PlannedEvent premium = event("crm-deal-1C1I7A6R-contract");
+        assertEquals("4890.00", premium.data().get("annualValue").get("amount").asText());
+        assertEquals("4821.00", premium.data().get("listValue").get("amount").asText());
+        assertEquals("4890.00", event("crm-deal-1C1I7A6R-revenue").data().get("revenue").get("amount").asText());
+        PlannedEvent discounted = event("crm-deal-1C1I7A6S-contract");
+        assertEquals("540.00", discounted.data().get("annualValue").get("amount").asText());
+        assertEquals("550.00", discounted.data().get("listValue").get("amount").asText());
+        assertTrue(printed(report).contains("  deals: 2 won (imported), 0 lost and 0 open (counted, not imported),"
+                + " 1 won above list price (premium: both values kept)\n"), printed(report));
+    }
+
     // ---- helpers ----
 
     private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
