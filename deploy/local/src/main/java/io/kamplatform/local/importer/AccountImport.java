@@ -72,8 +72,9 @@ final class AccountImport {
                         context.tick();
                     }
                     if (Integer.valueOf(level).equals(depth.get(id)) && Integer.valueOf(row.line()).equals(hierarchy.line(id))) {
-                        accounts.registered(id, ids.key(idCell(row)),
-                                register(file, row, id, hierarchy.parentId(id), sink));
+                        LocalDate day = register(file, row, id, hierarchy.parentId(id), sink);
+                        accounts.registered(ids.key(idCell(row)), new Accounts.Entry(id, row.line(), day,
+                                row.get(context.col(KIND, "owner")), row.get(context.col(KIND, "keyAccount"))));
                     }
                 }
             }

@@ -1,7 +1,10 @@
 package io.kamplatform.local.importer;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +21,12 @@ final class Accounts {
         }
     }
 
+    /** A registered account: its row, and the cells the key-account rules read. */
+    record Entry(String id, int line, LocalDate registeredOn, String owner, String keyAccount) {
+    }
+
     private final AccountIds ids;
-    private final Map<String, LocalDate> registeredOn = new HashMap<>();
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, String> keyOf = new HashMap<>();
     private final Map<String, String> rejectedByKey = new HashMap<>();
 
@@ -27,9 +34,9 @@ final class Accounts {
         this.ids = ids;
     }
 
-    void registered(String id, String key, LocalDate day) {
-        registeredOn.put(id, day);
-        keyOf.put(id, key);
+    void registered(String key, Entry entry) {
+        entries.put(entry.id(), entry);
+        keyOf.put(entry.id(), key);
     }
 
     /** A rejected row, by the key of the cell that named it, with "file:line: reason". */
@@ -38,11 +45,16 @@ final class Accounts {
     }
 
     boolean contains(String id) {
-        return registeredOn.containsKey(id);
+        return entries.containsKey(id);
     }
 
     LocalDate registeredOn(String id) {
-        return registeredOn.get(id);
+        return entries.get(id).registeredOn();
+    }
+
+    /** Every registered account, in the order of the accounts file. */
+    List<Entry> entries() {
+        return entries.values().stream().sorted(Comparator.comparingInt(Entry::line)).toList();
     }
 
     /**

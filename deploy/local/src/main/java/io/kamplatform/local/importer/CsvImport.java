@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Imports CRM CSV exports: products (a price list), accounts (with parents), deals, contacts and activities. Streams
+ * Imports CRM CSV exports: products (a price list), sales teams, accounts (with parents), deals, contacts and
+ * activities, and designates key accounts by the mapping's rules. Streams
  * every file (only ids, parents and the price list are kept in memory) and hands events to an {@link EventSink}: the
  * {@link io.kamplatform.local.demo.BatchLoader} to post, or a counting sink for a dry run. Each file has its own
  * class ({@link AccountImport}, {@link DealImport}, ...); this one only orders them: a file may only name what the
@@ -16,14 +17,18 @@ import java.time.LocalDate;
 public final class CsvImport {
 
     /** The input files; null for those not given. */
-    public record Files(Path accounts, Path deals, Path products, Path contacts, Path activities) {
+    public record Files(Path accounts, Path deals, Path products, Path contacts, Path activities, Path teams) {
 
         public Files(Path accounts, Path deals, Path products) {
-            this(accounts, deals, products, null, null);
+            this(accounts, deals, products, null, null, null);
+        }
+
+        public Files(Path accounts, Path deals, Path products, Path contacts, Path activities) {
+            this(accounts, deals, products, contacts, activities, null);
         }
 
         Path[] all() {
-            return new Path[] {accounts, deals, products, contacts, activities};
+            return new Path[] {accounts, deals, products, contacts, activities, teams};
         }
     }
 
@@ -48,11 +53,14 @@ public final class CsvImport {
         }
         PriceList prices = files.products() == null ? PriceList.empty(context.mapping)
                 : PriceList.read(context, files.products(), report);
+        SalesTeams teams = files.teams() == null ? SalesTeams.none() : SalesTeams.read(context, files.teams(), report);
         Accounts accounts = files.accounts() == null ? new Accounts(AccountIds.of(context.mapping))
                 : new AccountImport(context).run(files.accounts(), report, sink);
-        if (files.deals() != null) {
-            new DealImport(context).run(files.deals(), report, sink, accounts, prices);
-        }
+        WonDeals won = files.deals() == null ? new WonDeals()
+                : new DealImport(context, teams).run(files.deals(), report, sink, accounts, prices);
+        // after the deals: the top-by-revenue rule and the key account managers come from them
+        new KeyAccounts(context, teams).plan(files.accounts() == null ? "accounts" : files.accounts().getFileName()
+                .toString(), accounts, won, report, sink);
         // Contacts before activities: an activity may only name contacts planned above.
         ContactImport.Contacts contacts = files.contacts() == null ? ContactImport.Contacts.none()
                 : new ContactImport(context).run(files.contacts(), report, sink, accounts);

@@ -29,15 +29,22 @@ final class DealImport {
     private final ImportContext context;
     private final ImportMapping mapping;
 
-    DealImport(ImportContext context) {
+    DealImport(ImportContext context, SalesTeams teams) {
         this.context = context;
         this.mapping = context.mapping;
+        this.teams = teams;
     }
 
-    void run(Path path, ImportReport report, EventSink sink, Accounts accounts, PriceList prices) throws IOException {
+    private final SalesTeams teams;
+    private final WonDeals won = new WonDeals();
+
+    /** Returns what the won deals say about each account, for the key-account rules. */
+    WonDeals run(Path path, ImportReport report, EventSink sink, Accounts accounts, PriceList prices)
+            throws IOException {
         String file = path.getFileName().toString();
         Map<String, Integer> lineOf = new HashMap<>();
         context.eachRow(path, report, row -> deal(file, row, report, sink, accounts, prices, lineOf));
+        return won;
     }
 
     /** Imports one deal; returns why it cannot be imported, or null. */
@@ -56,9 +63,11 @@ final class DealImport {
         if (stage.isEmpty()) {
             return "unknown stage '" + rawStage + "'";
         }
+        SalesTeams.Agent agent = teams.agent(row.get(context.col(KIND, "agent")));
         String accountCell = row.get(context.col(KIND, "account"));
         if (accountCell.isEmpty() && stage.get().equals("OPEN")) {
             // early pipeline stages often have no customer yet: that is data, not an error
+            teams.unlisted(agent);
             report.dealsOpen++;
             report.dealsOpenWithoutAccount++;
             return null;
@@ -69,10 +78,12 @@ final class DealImport {
         }
         String account = resolved.id();
         if (stage.get().equals("LOST")) {
+            teams.unlisted(agent);
             report.dealsLost++;
             return null;
         }
         if (!stage.get().equals("WON")) {
+            teams.unlisted(agent);
             report.dealsOpen++;
             return null;
         }
@@ -128,6 +139,8 @@ final class DealImport {
         } else {
             cost = amount.get().multiply(BigDecimal.ONE.subtract(mapping.grossMarginPct().movePointLeft(2)));
         }
+        teams.unlisted(agent);
+        won.add(account, closed.get(), amount.get(), agent);
         report.dealsWon++;
         String origin = file + ":" + row.line();
         String safeId = EventIds.safeId(id);

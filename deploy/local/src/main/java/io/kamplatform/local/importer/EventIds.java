@@ -20,6 +20,11 @@ final class EventIds {
         return cleaned.substring(0, Math.min(cleaned.length(), 40)) + "-" + hash(id, 6);
     }
 
+    /** An event id of at most 128 characters: longer ones keep 115 and a hash of the whole. */
+    static String bounded(String eventId) {
+        return eventId.length() <= 128 ? eventId : eventId.substring(0, 115) + "-" + hash(eventId, 6);
+    }
+
     static String contractId(String safeId) {
         String id = "crm-" + safeId;
         return Character.isLetterOrDigit(id.charAt(0)) ? id : "c" + id;

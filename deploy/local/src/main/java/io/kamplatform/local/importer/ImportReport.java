@@ -20,11 +20,21 @@ public final class ImportReport {
 
     final Map<String, long[]> files = new LinkedHashMap<>();
     final List<RowRejection> rejections = new ArrayList<>();
+    final List<String> mappingProblems = new ArrayList<>();
     long dealsWon;
     long dealsLost;
     long dealsOpen;
     long dealsOpenWithoutAccount;
     long dealsAboveList;
+    SalesTeams salesTeams;
+    boolean keyAccountRules;
+    long keyAccountsDesignated;
+    long keyAccountsByRevenue;
+    long keyAccountsMarked;
+    long keyAccountsListed;
+    long keyAccountManagers;
+    long keyAccountsWithoutManager;
+    long teamMembersJoined;
     long contactsAdded;
     long activitiesRecorded;
     long activitiesTwoWay;
@@ -50,6 +60,11 @@ public final class ImportReport {
         sorted.sort(java.util.Comparator.comparingInt((RowRejection r) -> order.indexOf(r.file()))
                 .thenComparingInt(RowRejection::line));
         return sorted;
+    }
+
+    /** Problems of the mapping itself, e.g. a listed key account that names no imported account. */
+    public List<String> mappingProblems() {
+        return List.copyOf(mappingProblems);
     }
 
     public long rowsRead() {
@@ -108,6 +123,26 @@ public final class ImportReport {
                 + " open (counted, not imported" + (dealsOpenWithoutAccount > 0 ? "; " + dealsOpenWithoutAccount
                 + " of the open deals have no account yet" : "") + ")" + (dealsAboveList > 0 ? ", " + dealsAboveList
                 + " won above list price (premium: both values kept)" : ""));
+        if (salesTeams != null) {
+            out.println("  " + salesTeams.summary());
+        }
+        if (keyAccountRules) {
+            List<String> rules = new ArrayList<>();
+            if (keyAccountsByRevenue > 0) {
+                rules.add(keyAccountsByRevenue + " top by revenue");
+            }
+            if (keyAccountsMarked > 0) {
+                rules.add(keyAccountsMarked + " marked in the CRM");
+            }
+            if (keyAccountsListed > 0) {
+                rules.add(keyAccountsListed + " listed");
+            }
+            out.println("  key accounts: " + keyAccountsDesignated + " designated"
+                    + (rules.isEmpty() ? "" : " (" + String.join(", ", rules) + ")") + ", " + keyAccountManagers
+                    + " with a key account manager" + (keyAccountsWithoutManager == 0 ? "" : ", "
+                    + keyAccountsWithoutManager + " without (no owner and no won deal with a sales agent)") + ", "
+                    + teamMembersJoined + " team members joined");
+        }
         if (relationshipFiles) {
             out.println("  contacts: " + contactsAdded + " added; activities: " + activitiesRecorded + " recorded ("
                     + activitiesTwoWay + " two-way, " + (activitiesRecorded - activitiesTwoWay) + " one-way"
@@ -120,6 +155,10 @@ public final class ImportReport {
         if (!rejections.isEmpty()) {
             out.println("Rejected rows:");
             rejections().forEach(r -> out.println("  " + r));
+        }
+        if (!mappingProblems.isEmpty()) {
+            out.println("Mapping problems:");
+            mappingProblems.forEach(p -> out.println("  " + p));
         }
         if (load != null && !load.rejections().isEmpty()) {
             out.println("Events the services refused:");

@@ -172,6 +172,106 @@ class CrmExportTest {
                 + " 1 won above list price (premium: both values kept)\n"), printed(report));
     }
 
+    @Test
+    void salesTeamsGiveKeyAccountsTheirManagerAndTeam() throws Exception {
+        String mapping = MAPPING + """
+                teams:
+                  columns: {agent: sales_agent, manager: manager, office: regional_office}
+                keyAccounts:
+                  topByRevenue: 2
+                  trailingMonths: 12
+                  accounts: [hooli, Pied Piper]
+                  team: [manager, agents]
+                """;
+        Path teams = file("sales_teams.csv", "sales_agent,manager,regional_office",
+                "Anna Snelling,Dustin Brinkmann,Central",
+                "Cecily Lampkin,Dustin Brinkmann,Central",
+                "Moses Frase,Melvin Marxen,Central",
+                "Darcel Schlecht,Melvin Marxen,Central",
+                "Rosalina Dieter,Summer Sewald,West",
+                "Hayden Neloms,,West",
+                "anna  snelling,Rocco Neubert,East",
+                ",Rocco Neubert,East");
+        ImportReport report = run(mapping, new CsvImport.Files(
+                accounts("Acme Corporation,technolgy,1996,1100.04,2822,United States,",
+                        "Codehow,software,1998,2714.9,2641,United States,Acme Corporation",
+                        "Bluth & Sons,retail,1988,2345.1,6000,Italy,",
+                        "Genco Pura Olive Oil Company,retail,2003,1452.57,2917,Italy,",
+                        "Hooli,technolgy,1988,1643.32,4500,United States,"),
+                deals("P1,Moses Frase,,Acme Corporation,Won,2017-01-05,2017-03-01,4890",
+                        "P2,Darcel Schlecht,,Acme Corporation,Won,2017-05-01,2017-06-10,25000",
+                        "P3,Anna Snelling,,Codehow,Won,2017-04-01,2017-05-02,55",
+                        "P4,Anna Snelling,,Bluth & Sons,Won,2017-07-01,2017-08-15,4500",
+                        "P5,Cecily Lampkin,,Bluth & Sons,Won,2017-09-01,2017-09-30,600",
+                        "P6,Rosalina Dieter,,Genco Pura Olive Oil Company,Won,2017-10-01,2017-11-02,3300",
+                        "P7,Wilburn Farren,,Hooli,Won,2016-05-01,2016-06-15,99000",
+                        "P8,Moses Frase,,Acme Corporation,Lost,2017-02-01,2017-04-01,0",
+                        // before the 12 months to the latest won deal: neither ranks Bluth nor makes Darcel its manager
+                        "P9,Darcel Schlecht,,Bluth & Sons,Won,2015-01-01,2015-01-10,90000"),
+                null, null, null, teams));
+
+        assertEquals(List.of("sales_teams.csv:8: duplicate sales agent 'anna  snelling' (first on line 2)",
+                "sales_teams.csv:9: missing sales agent"), rejections(report));
+        assertEquals(List.of("keyAccounts.accounts: unknown account 'Pied Piper'"), report.mappingProblems());
+        List<String> keyAccountEvents = events.stream()
+                .filter(e -> e.type().startsWith("Key") || e.type().startsWith("AccountTeam"))
+                .map(e -> e.eventId() + " " + e.occurredAt() + " " + e.data()).toList();
+        assertEquals(List.of(
+                "crm-account-acme-corporation-key-account 2017-11-02T12:00:00Z {\"rationale\":\"Top 2 accounts by"
+                        + " won-deal revenue in the 12 months 2016-12 to 2017-11 (rank 1: 29890.00 USD)\"}",
+                "crm-account-acme-corporation-manager-darcel-schlecht 2017-11-02T12:01:00Z"
+                        + " {\"managerId\":\"darcel-schlecht\",\"name\":\"Darcel Schlecht\"}",
+                "crm-account-acme-corporation-team-melvin-marxen 2017-11-02T12:02:00Z"
+                        + " {\"memberId\":\"melvin-marxen\",\"name\":\"Melvin Marxen\",\"function\":\"MANAGEMENT\"}",
+                "crm-account-acme-corporation-team-moses-frase 2017-11-02T12:02:00Z"
+                        + " {\"memberId\":\"moses-frase\",\"name\":\"Moses Frase\",\"function\":\"SALES\"}",
+                "crm-account-bluth-and-sons-key-account 2017-11-02T12:00:00Z {\"rationale\":\"Top 2 accounts by"
+                        + " won-deal revenue in the 12 months 2016-12 to 2017-11 (rank 2: 5100.00 USD)\"}",
+                "crm-account-bluth-and-sons-manager-anna-snelling 2017-11-02T12:01:00Z"
+                        + " {\"managerId\":\"anna-snelling\",\"name\":\"Anna Snelling\"}",
+                "crm-account-bluth-and-sons-team-dustin-brinkmann 2017-11-02T12:02:00Z"
+                        + " {\"memberId\":\"dustin-brinkmann\",\"name\":\"Dustin Brinkmann\",\"function\":\"MANAGEMENT\"}",
+                "crm-account-bluth-and-sons-team-cecily-lampkin 2017-11-02T12:02:00Z"
+                        + " {\"memberId\":\"cecily-lampkin\",\"name\":\"Cecily Lampkin\",\"function\":\"SALES\"}",
+                "crm-account-hooli-key-account 2017-11-02T12:00:00Z"
+                        + " {\"rationale\":\"Listed as a key account in the import mapping\"}",
+                "crm-account-hooli-manager-wilburn-farren 2017-11-02T12:01:00Z"
+                        + " {\"managerId\":\"wilburn-farren\",\"name\":\"Wilburn Farren\"}"),
+                keyAccountEvents);
+        String printed = printed(report);
+        assertTrue(printed.contains("  sales teams: 6 agents, 3 managers, 2 offices; 1 deal names an agent who is"
+                + " not in sales_teams.csv\n"), printed);
+        assertTrue(printed.contains("  key accounts: 3 designated (2 top by revenue, 1 listed), 3 with a key account"
+                + " manager, 4 team members joined\n"), printed);
+        assertTrue(printed.contains("Mapping problems:\n  keyAccounts.accounts: unknown account 'Pied Piper'\n"), printed);
+    }
+
+    @Test
+    void keyAccountsFromACrmColumnAndOwnersFromTheAccountsFile() throws Exception {
+        String mapping = MAPPING.replace("columns: {name: account,", "columns: {owner: owner, keyAccount: key, name: account,");
+        Path accounts = file("accounts.csv", ACCOUNTS_HEADER + ",owner,key",
+                "Acme Corporation,technolgy,1996,1100.04,2822,United States,,Moses Frase,Yes",
+                "Hooli,technolgy,1988,1643.32,4500,United States,,,x",
+                "Codehow,software,1998,2714.9,2641,United States,,Anna Snelling,no",
+                "Betasoloin,medical,1999,251.41,495,United States,,,");
+        ImportReport report = run(mapping, accounts,
+                deals("P2,Darcel Schlecht,,Acme Corporation,Won,2017-05-01,2017-06-10,25000"));
+
+        assertEquals(List.of(), rejections(report));
+        assertEquals(List.of(
+                        "crm-account-acme-corporation-key-account KeyAccountDesignated {\"rationale\":\"Marked as a key"
+                                + " account in the CRM (key: Yes)\"}",
+                        "crm-account-acme-corporation-manager-moses-frase KeyAccountManagerAssigned"
+                                + " {\"managerId\":\"moses-frase\",\"name\":\"Moses Frase\"}",
+                        "crm-account-hooli-key-account KeyAccountDesignated {\"rationale\":\"Marked as a key"
+                                + " account in the CRM (key: x)\"}"),
+                events.stream().filter(e -> e.type().startsWith("Key"))
+                        .map(e -> e.eventId() + " " + e.type() + " " + e.data()).toList());
+        assertTrue(printed(report).contains("  key accounts: 2 designated (2 marked in the CRM), 1 with a key account"
+                + " manager, 1 without (no owner and no won deal with a sales agent), 0 team members joined\n"),
+                printed(report));
+    }
+
     // ---- helpers ----
 
     private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
