@@ -120,7 +120,7 @@ final class AccountImport {
             return Optional.of("unknown country '" + row.get(context.col(KIND, "country")) + "'");
         }
         String potential = row.get(context.col(KIND, "potential"));
-        if (!potential.isEmpty() && Amounts.amount(potential).isEmpty()) {
+        if (!potential.isEmpty() && context.amounts.money(potential, "").isEmpty()) {
             return Optional.of("unparseable amount '" + potential + "'");
         }
         String created = row.get(context.col(KIND, "created"));
@@ -158,7 +158,8 @@ final class AccountImport {
         String potential = row.get(context.col(KIND, "potential"));
         if (!potential.isEmpty()) {
             ObjectNode assessed = EventData.object();
-            assessed.set("annualPotential", EventData.money(Amounts.amount(potential).orElseThrow(), mapping.currency()));
+            assessed.set("annualPotential",
+                    EventData.money(context.amounts.money(potential, "").orElseThrow(), mapping.currency()));
             assessed.put("rationale", "Imported from the CRM");
             sink.accept(new PlannedEvent(Service.ACCOUNT, id, "crm-account-" + id + "-potential",
                     "SalesPotentialAssessed", at, assessed, origin));

@@ -1,7 +1,6 @@
 package io.kamplatform.local.importer;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,10 +17,14 @@ final class Amounts {
         this.mapping = mapping;
     }
 
-    /** An amount converted to the platform currency; empty when unparseable or the currency has no rate. */
+    /**
+     * An amount converted to the platform currency; empty when unparseable or the currency has no rate. The currency
+     * is the code or symbol in the cell, else the deal's currency cell, else {@code currency.default} (default: the
+     * platform currency). Not rounded: amounts are rounded once, to cents, when an event is written.
+     */
     Optional<BigDecimal> money(String raw, String currencyCell) {
         String text = raw.trim();
-        String currency = currencyCell.isEmpty() ? mapping.currency() : currencyCell.toUpperCase(Locale.ROOT);
+        String currency = currencyCell.isEmpty() ? mapping.defaultCurrency() : currencyCell.toUpperCase(Locale.ROOT);
         Matcher code = CODE.matcher(text);
         if (code.find()) {
             currency = (code.group(1) != null ? code.group(1) : code.group(2)).toUpperCase(Locale.ROOT);
@@ -39,7 +42,7 @@ final class Amounts {
             return value;
         }
         BigDecimal rate = mapping.rates().get(currency);
-        return rate == null ? Optional.empty() : Optional.of(value.get().multiply(rate).setScale(2, RoundingMode.HALF_UP));
+        return rate == null ? Optional.empty() : Optional.of(value.get().multiply(rate));
     }
 
     /** "1,234.50", "1.234,50", "1234.5", "1 234,50" - not negative. */

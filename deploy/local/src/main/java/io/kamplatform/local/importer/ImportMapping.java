@@ -23,6 +23,7 @@ import java.util.Optional;
 public record ImportMapping(
         char delimiter,
         String currency,
+        String defaultCurrency,
         Map<String, BigDecimal> rates,
         List<DateTimeFormatter> dateFormats,
         LocalDate registeredOn,
@@ -78,7 +79,9 @@ public record ImportMapping(
         root.path(DEALS).path("stages").fields().forEachRemaining(e -> e.getValue().forEach(
                 v -> stages.put(CsvReader.key(v.asText()), e.getKey().toUpperCase(Locale.ROOT))));
         JsonNode deals = root.path(DEALS);
-        return new ImportMapping(root.path("delimiter").asText(",").charAt(0), platformCurrency, rates, formats,
+        String defaultCurrency = root.path("currency").path("default").asText(platformCurrency).toUpperCase(Locale.ROOT);
+        return new ImportMapping(root.path("delimiter").asText(",").charAt(0), platformCurrency, defaultCurrency,
+                rates, formats,
                 LocalDate.parse(root.path("registeredOn").asText("2020-01-01")),
                 new BigDecimal(deals.path("grossMarginPct").asText("30")),
                 deals.path("contractTermMonths").asInt(12),

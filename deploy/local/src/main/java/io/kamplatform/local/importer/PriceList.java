@@ -36,7 +36,7 @@ final class PriceList {
                 return "duplicate product '" + name + "' (first on line " + first + ")";
             }
             String rawPrice = row.get(context.col(ImportMapping.PRODUCTS, "listPrice"));
-            Optional<BigDecimal> price = Amounts.amount(rawPrice);
+            Optional<BigDecimal> price = context.amounts.money(rawPrice, "");
             if (price.isEmpty()) {
                 firstLine.remove(key);
                 return "unparseable amount '" + rawPrice + "'";

@@ -272,6 +272,29 @@ class CrmExportTest {
                 printed(report));
     }
 
+    @Test
+    void bareAmountsOfAUsdExportAreConvertedOnceAndRoundedOnceWhenWritten() throws Exception {
+        String mapping = MAPPING.replace("currency: {platform: USD}",
+                "currency: {platform: EUR, default: USD, rates: {USD: \"0.9\", GBP: \"1.17\"}}")
+                .replace("product: product}", "product: product, quantity: units}");
+        Path products = file("products.csv", "product,series,sales_price",
+                "GTX Pro,GTX,4821", "MG Special,MG,0.555", "GTK 500,GTK,GBP 26768");
+        Path deals = file("deals.csv", DEALS_HEADER + ",units",
+                "P1,Moses Frase,GTX Pro,Hooli,Won,2017-01-05,2017-03-01,4890,",
+                "P2,Moses Frase,MG Special,Hooli,Won,2017-01-05,2017-03-02,450.5,1000",
+                "P3,Moses Frase,GTK 500,Hooli,Won,2017-01-05,2017-03-03,€ 30000,");
+        ImportReport report = run(mapping, new CsvImport.Files(
+                accounts("Hooli,technolgy,1988,1643.32,4500,United States,"), deals, products));
+
+        assertEquals(List.of(), rejections(report));
+        assertEquals(List.of("4401.00 4338.90", "405.45 499.50", "30000.00 31318.56"), events.stream()
+                .filter(e -> e.type().equals("ContractSigned"))
+                .map(e -> e.data().get("annualValue").get("amount").asText() + " "
+                        + e.data().get("listValue").get("amount").asText()).toList());
+        assertEquals("EUR", event("crm-deal-P1-revenue").data().get("revenue").get("currency").asText());
+        assertEquals("3080.70", event("crm-deal-P1-revenue").data().get("costOfSales").get("amount").asText());
+    }
+
     // ---- helpers ----
 
     private ImportReport run(String mapping, Path accounts, Path deals) throws Exception {
