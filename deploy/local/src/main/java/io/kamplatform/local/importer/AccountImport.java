@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * The accounts file: {@code AccountRegistered} ({@code crm-account-<id>}) and, with a potential,
- * {@code SalesPotentialAssessed} ({@code ...-potential}). Every row is validated first, then accounts are registered
- * level by level, parents before children whatever the file order.
+ * {@code SalesPotentialAssessed} ({@code ...-potential}). The id is the id column or, with {@code accounts.idFrom},
+ * derived by {@link AccountIds}. Every row is validated first, then the group structure resolved
+ * ({@link AccountHierarchy}), then accounts are registered level by level, parents before children whatever the
+ * file order.
  */
 final class AccountImport {
 
@@ -71,7 +73,8 @@ final class AccountImport {
                     if (level == 0 && !row.blank()) {
                         context.tick();
                     }
-                    if (Integer.valueOf(level).equals(depth.get(id)) && Integer.valueOf(row.line()).equals(hierarchy.line(id))) {
+                    boolean thisRow = Integer.valueOf(row.line()).equals(hierarchy.line(id));
+                    if (thisRow && Integer.valueOf(level).equals(depth.get(id))) {
                         LocalDate day = register(file, row, id, hierarchy.parentId(id), sink);
                         accounts.registered(ids.key(idCell(row)), new Accounts.Entry(id, row.line(), day,
                                 row.get(context.col(KIND, "owner")), row.get(context.col(KIND, "keyAccount"))));
@@ -91,7 +94,8 @@ final class AccountImport {
         String cell = idCell(row);
         if (ids.derived()) {
             if (cell.isEmpty()) {
-                return Optional.of("missing " + mapping.setting(KIND, "idFrom", "") + " (the account id comes from it)");
+                String field = mapping.setting(KIND, "idFrom", "");
+                return Optional.of("missing " + field + " (the account id comes from it)");
             }
             Integer same = keyLine.get(ids.key(cell));
             if (same != null) {

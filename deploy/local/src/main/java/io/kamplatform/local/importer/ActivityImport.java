@@ -49,6 +49,7 @@ final class ActivityImport {
         context.eachRow(path, report, row -> activity(file, row, report, sink, accounts, contacts, lineOf));
     }
 
+    /** Plans one {@code InteractionRecorded}; returns why the row cannot be imported, or null. */
     private String activity(String file, CsvReader.Row row, ImportReport report, EventSink sink,
                             Accounts accounts, ContactImport.Contacts contacts, Map<String, Integer> lineOf) {
         String kindOfFile = ImportMapping.ACTIVITIES;

@@ -49,7 +49,8 @@ public final class CsvImport {
                 total += p == null ? 0 : Math.max(0, ImportContext.lines(p) - 1);
             }
             // the accounts file is read twice: validation, then registration level by level
-            progress.total(total + (files.accounts() == null ? 0 : Math.max(0, ImportContext.lines(files.accounts()) - 1)));
+            long accounts = files.accounts() == null ? 0 : Math.max(0, ImportContext.lines(files.accounts()) - 1);
+            progress.total(total + accounts);
         }
         PriceList prices = files.products() == null ? PriceList.empty(context.mapping)
                 : PriceList.read(context, files.products(), report);

@@ -79,7 +79,8 @@ public record ImportMapping(
         root.path(DEALS).path("stages").fields().forEachRemaining(e -> e.getValue().forEach(
                 v -> stages.put(CsvReader.key(v.asText()), e.getKey().toUpperCase(Locale.ROOT))));
         JsonNode deals = root.path(DEALS);
-        String defaultCurrency = root.path("currency").path("default").asText(platformCurrency).toUpperCase(Locale.ROOT);
+        String defaultCurrency = root.path("currency").path("default").asText(platformCurrency)
+                .toUpperCase(Locale.ROOT);
         return new ImportMapping(root.path("delimiter").asText(",").charAt(0), platformCurrency, defaultCurrency,
                 rates, formats,
                 LocalDate.parse(root.path("registeredOn").asText("2020-01-01")),

@@ -141,8 +141,9 @@ final class KeyAccounts {
         assigned.put("managerId", manager.id());
         assigned.put("name", manager.name());
         // the manager's id is part of the event id: a later export naming another manager posts a reassignment
-        sink.accept(new PlannedEvent(Service.ACCOUNT, account.id(), EventIds.bounded(prefix + "-manager-" + manager.id()),
-                "KeyAccountManagerAssigned", at.plusSeconds(60), assigned, origin));
+        String assignment = EventIds.bounded(prefix + "-manager-" + manager.id());
+        sink.accept(new PlannedEvent(Service.ACCOUNT, account.id(), assignment, "KeyAccountManagerAssigned",
+                at.plusSeconds(60), assigned, origin));
         report.keyAccountManagers++;
         Map<String, String[]> members = new LinkedHashMap<>();
         List<String> team = mapping.settings(KIND, "team", List.of("manager")).stream()

@@ -111,8 +111,8 @@ final class SalesTeams {
 
     String summary() {
         return "sales teams: " + agents + " agents, " + managers.size() + " managers, " + offices.size() + " offices"
-                + (unlisted == 0 ? "" : "; " + unlisted + (unlisted == 1 ? " deal names an agent who is" : " deals name agents who are")
-                + " not in " + file);
+                + (unlisted == 0 ? "" : "; " + unlisted + (unlisted == 1 ? " deal names an agent who is"
+                : " deals name agents who are") + " not in " + file);
     }
 
     private static String personId(String idCell, String name) {

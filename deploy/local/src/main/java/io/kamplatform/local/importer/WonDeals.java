@@ -49,7 +49,8 @@ final class WonDeals {
         Map<String, BigDecimal> byAgent = byAgent(accountId, first, last);
         byAgent.remove("");
         return byAgent.entrySet().stream()
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
     }
 
