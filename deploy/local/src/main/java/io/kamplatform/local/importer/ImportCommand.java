@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code ./deploy/local/import --mapping FILE --accounts FILE --deals FILE [--products FILE] [--contacts FILE]
  * [--activities FILE] [--teams FILE] [--dry-run]
  * [--account-url URL] [--relationship-url URL] [--token TOKEN]} (token default: env {@code KAM_TOKEN_CRM_WRITER}).
- * Exit code 0: everything imported; 2: some rows or events were rejected (see the report); 1: usage or I/O error.
+ * Exit code 0: everything imported; 2: some rows or events were rejected, or the mapping has problems (see the
+ * report); 1: usage or I/O error.
  */
 public final class ImportCommand {
 
@@ -69,7 +70,7 @@ public final class ImportCommand {
             ImportReport report = new CsvImport(mapping, LocalDate.now(ZoneOffset.UTC), progress).run(files, sink, dryRun);
             progress.finish();
             report.print(System.out);
-            return report.rowsRejected() == 0 && report.mappingProblems().isEmpty() && report.load().rejected() == 0 ? 0 : 2;
+            return report.clean() ? 0 : 2;
         } catch (Exception e) {
             System.err.println("import failed: " + e.getMessage());
             return 1;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What an import read, planned, posted and refused; every refused row with file, line and reason. */
 public final class ImportReport {
@@ -17,6 +18,12 @@ public final class ImportReport {
             return file + ":" + line + ": " + reason;
         }
     }
+
+    private static final Set<String> KEY_ACCOUNT_FACTS = Set.of("KeyAccountDesignated", "KeyAccountManagerAssigned",
+            "AccountTeamMemberJoined");
+    private static final Set<String> ALREADY = Set.of("ALREADY_KEY_ACCOUNT", "MANAGER_ALREADY_ASSIGNED",
+            "ALREADY_TEAM_MEMBER");
+    private static final String EVENT_ID_REUSED = "urn:kam-platform:problem:event-id-reused";
 
     final Map<String, long[]> files = new LinkedHashMap<>();
     final List<RowRejection> rejections = new ArrayList<>();
@@ -111,6 +118,27 @@ public final class ImportReport {
         return eventsPlanned;
     }
 
+    /** True when every row was imported and the services recorded every event (or had it already). */
+    public boolean clean() {
+        return rowsRejected() == 0 && mappingProblems.isEmpty() && refused().isEmpty();
+    }
+
+    /** The events the services refused, but for key-account facts an earlier import recorded already. */
+    public List<LoadResult.Rejection> refused() {
+        return load == null ? List.of() : load.rejections().stream().filter(r -> !recordedEarlier(r)).toList();
+    }
+
+    /**
+     * A key-account fact refused because an earlier import recorded it: the same event id with another body (a newer
+     * export changed the rationale or the date) or the platform's own "already" rule. The account is a key account,
+     * managed and staffed already; that is not a failure of this import.
+     */
+    private static boolean recordedEarlier(LoadResult.Rejection r) {
+        return KEY_ACCOUNT_FACTS.contains(r.type())
+                && (EVENT_ID_REUSED.equals(r.problemType()) || ALREADY.contains(String.valueOf(r.code())));
+    }
+
+
     /** The services' verdicts (all zero in a dry run). */
     public LoadResult load() {
         return load;
@@ -149,8 +177,11 @@ public final class ImportReport {
                     + (activitiesMadeOneWay > 0 ? ", " + activitiesMadeOneWay + " of them two-way kinds without a contact"
                     : "") + ")");
         }
+        long earlier = dryRun ? 0 : load.rejected() - refused().size();
         out.println("  events planned: " + eventsPlanned + (dryRun ? "" : "; posted: " + load.recorded()
-                + " recorded, " + load.duplicates() + " already there, " + load.rejected() + " rejected by the services"));
+                + " recorded, " + load.duplicates() + " already there, " + refused().size() + " rejected by the services"
+                + (earlier == 0 ? "" : "; " + earlier + " key-account facts were recorded by an earlier import and are"
+                + " kept as they are")));
         out.println("  rows read: " + rowsRead() + ", rows rejected: " + rowsRejected());
         if (!rejections.isEmpty()) {
             out.println("Rejected rows:");
@@ -160,9 +191,9 @@ public final class ImportReport {
             out.println("Mapping problems:");
             mappingProblems.forEach(p -> out.println("  " + p));
         }
-        if (load != null && !load.rejections().isEmpty()) {
+        if (!refused().isEmpty()) {
             out.println("Events the services refused:");
-            load.rejections().forEach(r -> out.println("  " + r));
+            refused().forEach(r -> out.println("  " + r));
         }
     }
 }
