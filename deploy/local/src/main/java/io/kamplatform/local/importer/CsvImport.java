@@ -9,7 +9,8 @@ import java.time.LocalDate;
 /**
  * Imports CRM CSV exports: products (a price list), sales teams, accounts (with parents), deals, contacts and
  * activities, and designates key accounts by the mapping's rules. Streams
- * every file (only ids, parents and the price list are kept in memory) and hands events to an {@link EventSink}: the
+ * every file (only ids, parents, the price list, the sales teams and won revenue per account, agent and month are
+ * kept in memory) and hands events to an {@link EventSink}: the
  * {@link io.kamplatform.local.demo.BatchLoader} to post, or a counting sink for a dry run. Each file has its own
  * class ({@link AccountImport}, {@link DealImport}, ...); this one only orders them: a file may only name what the
  * files before it imported.
