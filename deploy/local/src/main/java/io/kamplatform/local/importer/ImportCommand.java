@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * {@code ./deploy/local/import --mapping FILE --accounts FILE --deals FILE [--products FILE] [--contacts FILE]
- * [--activities FILE] [--dry-run]
+ * [--activities FILE] [--teams FILE] [--dry-run]
  * [--account-url URL] [--relationship-url URL] [--token TOKEN]} (token default: env {@code KAM_TOKEN_CRM_WRITER}).
- * Exit code 0: everything imported; 2: some rows or events were rejected (see the report); 1: usage or I/O error.
+ * Exit code 0: everything imported; 2: some rows or events were rejected, or the mapping has problems (see the
+ * report); 1: usage or I/O error.
  */
 public final class ImportCommand {
 
@@ -64,11 +65,12 @@ public final class ImportCommand {
                         URI.create(options.getOrDefault("relationship-url", "http://localhost:8082")), () -> token, null);
             }
             CsvImport.Files files = new CsvImport.Files(path(options, "accounts"), path(options, "deals"),
-                    path(options, "products"), path(options, "contacts"), path(options, "activities"));
+                    path(options, "products"), path(options, "contacts"), path(options, "activities"),
+                    path(options, "teams"));
             ImportReport report = new CsvImport(mapping, LocalDate.now(ZoneOffset.UTC), progress).run(files, sink, dryRun);
             progress.finish();
             report.print(System.out);
-            return report.rowsRejected() == 0 && report.load().rejected() == 0 ? 0 : 2;
+            return report.clean() ? 0 : 2;
         } catch (Exception e) {
             System.err.println("import failed: " + e.getMessage());
             return 1;
@@ -81,7 +83,7 @@ public final class ImportCommand {
 
     private static void usage() {
         System.err.println("usage: import --mapping FILE [--accounts FILE] [--deals FILE] [--products FILE]\n"
-                + "              [--contacts FILE] [--activities FILE] [--dry-run]\n"
+                + "              [--contacts FILE] [--activities FILE] [--teams FILE] [--dry-run]\n"
                 + "              [--account-url http://localhost:8081] [--relationship-url http://localhost:8082]\n"
                 + "              [--token TOKEN]   (default: env KAM_TOKEN_CRM_WRITER, role crm-writer)");
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 public record ImportMapping(
         char delimiter,
         String currency,
+        String defaultCurrency,
         Map<String, BigDecimal> rates,
         List<DateTimeFormatter> dateFormats,
         LocalDate registeredOn,
@@ -39,6 +40,8 @@ public record ImportMapping(
     public static final String PRODUCTS = "products";
     public static final String CONTACTS = "contacts";
     public static final String ACTIVITIES = "activities";
+    public static final String TEAMS = "teams";
+    public static final String KEY_ACCOUNTS = "keyAccounts";
 
     public static ImportMapping load(Path file) throws IOException {
         return parse(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
@@ -60,7 +63,7 @@ public record ImportMapping(
         Map<String, Map<String, String>> columns = new HashMap<>();
         Map<String, Map<String, Map<String, String>>> values = new HashMap<>();
         Map<String, JsonNode> sections = new HashMap<>();
-        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS, CONTACTS, ACTIVITIES)) {
+        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS, CONTACTS, ACTIVITIES, TEAMS, KEY_ACCOUNTS)) {
             JsonNode section = root.path(kind);
             sections.put(kind, section);
             columns.put(kind, strings(section.path("columns")));
@@ -76,7 +79,10 @@ public record ImportMapping(
         root.path(DEALS).path("stages").fields().forEachRemaining(e -> e.getValue().forEach(
                 v -> stages.put(CsvReader.key(v.asText()), e.getKey().toUpperCase(Locale.ROOT))));
         JsonNode deals = root.path(DEALS);
-        return new ImportMapping(root.path("delimiter").asText(",").charAt(0), platformCurrency, rates, formats,
+        String defaultCurrency = root.path("currency").path("default").asText(platformCurrency)
+                .toUpperCase(Locale.ROOT);
+        return new ImportMapping(root.path("delimiter").asText(",").charAt(0), platformCurrency, defaultCurrency,
+                rates, formats,
                 LocalDate.parse(root.path("registeredOn").asText("2020-01-01")),
                 new BigDecimal(deals.path("grossMarginPct").asText("30")),
                 deals.path("contractTermMonths").asInt(12),
@@ -86,6 +92,19 @@ public record ImportMapping(
     /** The CSV column holding {@code field} in file {@code kind}, or null when not mapped. */
     public String column(String kind, String field) {
         return columns.getOrDefault(kind, Map.of()).get(field);
+    }
+
+    /**
+     * The column whose slug is the account id when the export has no id column ({@code accounts.idFrom}: a field of
+     * {@code accounts.columns} such as {@code name}, or a header), null when ids come from {@code accounts.columns.id}.
+     */
+    public String accountIdColumn() {
+        String from = setting(ACCOUNTS, "idFrom", "");
+        if (from.isEmpty()) {
+            return null;
+        }
+        String column = column(ACCOUNTS, from);
+        return column != null ? column : from;
     }
 
     /** A value normalised through the synonyms of {@code kind.values.field}; empty when no synonym matches. */
