@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Tag(name = "Commercial risk reports", description = "Dependency on few customers, margin pressure and neglected potential across the portfolio")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,7 +90,7 @@ public class CommercialRiskResource {
             + "top parent: top-1/5/10 share, top-20% share, N80, HHI, effective number of customers, major customers "
             + "(>= 10%), revenue at risk weighted by health, a KAM-justified verdict with reasons, and the Pareto curve.")
     @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DependencyRiskReport> dependencyRisk(@QueryParam("asOf") String asOf) {
+    public Uni<DependencyRiskReport> dependencyRisk(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at,
                 reports.healthScores(all, at))), DependencyRiskReport::new);
@@ -101,7 +102,7 @@ public class CommercialRiskResource {
     @Operation(summary = "Dependency stress test", description = "The dependency figures if the named account, with its "
             + "whole group, left; and the change against today's.")
     @APIResponseSchema(value = StressTestReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<StressTestReport> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
+    public Uni<StressTestReport> stressTest(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
         if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
                     "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
@@ -122,7 +123,7 @@ public class CommercialRiskResource {
     @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
             + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
     @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressureRankingReport> marginPressure(@QueryParam("asOf") String asOf,
+    public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
         Instant at = AsOf.parse(asOf, clock);
@@ -144,7 +145,7 @@ public class CommercialRiskResource {
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<NeglectedPotentialReport> neglectedPotential(@QueryParam("asOf") String asOf) {
+    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at)),
                 NeglectedPotentialReport::new);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Tag(name = "Portfolio reports", description = "Key accounts worst first and per key account manager, as of any past point in time")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +81,7 @@ public class PortfolioResource {
     @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
             + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage.")
     @APIResponseSchema(value = PortfolioHealth.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<PortfolioHealth> portfolio(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
+    public Uni<PortfolioHealth> portfolio(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
                                           @QueryParam("band") String band, @QueryParam("stage") String stage) {
         Instant at = AsOf.parse(asOf, clock);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
@@ -105,7 +106,7 @@ public class PortfolioResource {
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
             + TREND_ALERT_POINTS + "+ points in 30 days, stale data, missing events).")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<ManagerPortfolios> managers(@QueryParam("asOf") String asOf) {
+    public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
             List<AccountAssessment> assessed = t.getItem1();

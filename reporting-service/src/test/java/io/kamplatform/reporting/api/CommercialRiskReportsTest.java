@@ -11,6 +11,9 @@ import io.kamplatform.reporting.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,31 @@ class CommercialRiskReportsTest {
         assertThat(risk.getList("majorCustomerIds")).hasSize(4);
         assertThat(risk.getList("pareto")).hasSize(4);
         assertThat(risk.getString("concentration")).isEqualTo("HIGH");
+    }
+
+    @Test
+    void everyReportStatesItsWindowAndTodayIsAValidAsOf() {
+        // 2016-01-31 is the end of January: January is complete and in the window.
+        JsonPath risk = get("/api/reports/portfolio/dependency-risk?asOf=" + AS_OF);
+        assertThat(risk.getString("window.from")).isEqualTo("2015-02");
+        assertThat(risk.getString("window.to")).isEqualTo("2016-01");
+        assertThat(risk.getString("window.incompleteMonth")).isNull();
+        JsonPath ranking = get("/api/reports/portfolio/margin-pressure?asOf=" + AS_OF);
+        assertThat(ranking.getString("window.to")).isEqualTo("2016-01");
+        assertThat(ranking.getList("quarters.to")).containsExactly("2015-03", "2015-06", "2015-09", "2015-12");
+        assertThat(get("/api/reports/portfolio/neglected-potential?asOf=" + AS_OF).getString("window.to"))
+                .isEqualTo("2016-01");
+        assertThat(get("/api/reports/accounts/" + SECOND + "/health?asOf=" + AS_OF)
+                .getString("windows.trailing12Months.to")).isEqualTo("2016-01");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath now = get("/api/reports/portfolio/dependency-risk?asOf=" + today);
+        assertThat(now.getString("window.to")).isIn(YearMonth.from(today).minusMonths(1).toString(),
+                YearMonth.from(today).toString()); // the second only in the last microsecond of a month
+        given().auth().oauth2(Tokens.reader()).when()
+                .get("/api/reports/portfolio/dependency-risk?asOf=" + today.plusDays(1))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("asOf"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Dependency risk of the portfolio on trailing-12-month revenue (the 12 complete months before asOf's month), each
+ * Dependency risk of the portfolio on trailing-12-month revenue (the 12 calendar months complete at asOf, UTC), each
  * account rolled up to its top parent. With rᵢ the revenue of customer i (only rᵢ > 0 count) and T = Σ rᵢ:
  * shareᵢ = rᵢ / T × 100; top-k share = Σ of the k largest / T; top 20% = the ceil(0.2 × n) largest customers;
  * N80 = fewest customers whose cumulative share ≥ 80%; HHI = Σ shareᵢ² = 10,000 × Σ rᵢ² / T² (0–10,000);

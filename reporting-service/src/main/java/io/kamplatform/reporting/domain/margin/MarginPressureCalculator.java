@@ -12,15 +12,14 @@ import io.kamplatform.reporting.domain.facts.MonthWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Margin pressure per account. Window W = the 12 complete months before asOf's month; quarters = the last four
- * complete calendar quarters before asOf's quarter. Formulas:
+ * Margin pressure per account. Window W = the 12 calendar months complete at asOf; quarters = the last four calendar
+ * quarters complete at asOf (UTC; asOf at a quarter's end includes that quarter). Formulas:
  * price realisation = Σ annual / Σ list over current contracts (revenue currency); discount = (1 − annual / list)
  * × 100, compared at every renewal and amendment with the step before; gross margin % = (revenue − cost of sales) /
  * revenue × 100 over W (null when revenue ≤ 0); margin slope = least-squares slope of the quarterly margin % on the
@@ -36,6 +35,8 @@ import java.util.Objects;
  */
 public final class MarginPressureCalculator {
 
+    static final int WINDOW_MONTHS = 12;
+    static final int QUARTERS = 4;
     static final BigDecimal ABUSE_INTENSITY_FACTOR = new BigDecimal("1.5");
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -48,14 +49,8 @@ public final class MarginPressureCalculator {
 
     /** One result per account (ordered by account id). */
     public static List<MarginPressure> assess(List<AccountFacts> accounts, Instant asOf) {
-        MonthWindow window = MonthWindow.trailing(asOf, 12);
-        YearMonth quarterStart = YearMonth.of(Dates.month(asOf).getYear(),
-                (Dates.month(asOf).getMonthValue() - 1) / 3 * 3 + 1);
-        List<MonthWindow> quarters = new ArrayList<>();
-        for (int i = 4; i >= 1; i--) {
-            YearMonth from = quarterStart.minusMonths(3L * i);
-            quarters.add(new MonthWindow(from, from.plusMonths(2)));
-        }
+        MonthWindow window = MonthWindow.trailing(asOf, WINDOW_MONTHS);
+        List<MonthWindow> quarters = MonthWindow.trailingQuarters(asOf, QUARTERS);
         List<AccountFacts> sorted = Portfolio.byId(accounts).values().stream()
                 .sorted(Comparator.comparing(AccountFacts::accountId)).toList();
         String currency = Portfolio.revenueCurrency(sorted);
