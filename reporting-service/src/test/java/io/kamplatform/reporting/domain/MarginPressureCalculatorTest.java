@@ -133,6 +133,7 @@ class MarginPressureCalculatorTest {
             // only the decline scores: 15 × min(1, 5/5) = 15
             assertThat(a.score()).isEqualTo(15);
             assertThat(a.drivers()).extracting(p -> p.name()).containsExactly("Margin decline");
+            assertThat(a.drivers().get(0).explanation()).isEqualTo("Gross margin falling 5 pp per quarter (+15 of 15)");
         }
 
         @Test
@@ -192,6 +193,8 @@ class MarginPressureCalculatorTest {
             assertThat(x.score()).isEqualTo(58);
             assertThat(x.drivers()).extracting(p -> p.points())
                     .containsExactly(d("15.0"), d("15.0"), d("10.0"), d("10.0"), d("7.5"));
+            assertThat(x.drivers()).extracting(p -> p.explanation())
+                    .contains("Discount deepened by 10 pp at the renewal of X1 on 2026-01-10 (+15 of 15)");
         }
 
         @Test

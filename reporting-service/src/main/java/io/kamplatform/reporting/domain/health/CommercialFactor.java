@@ -68,8 +68,10 @@ final class CommercialFactor {
                 momentum = Scores.linear(ratio, MOMENTUM_ZERO_AT, MOMENTUM_FULL_AT);
                 BigDecimal changePct = ratio.subtract(BigDecimal.ONE).multiply(Scores.HUNDRED)
                         .setScale(0, RoundingMode.HALF_UP);
-                momentumDriver = "Revenue last 3 months " + (changePct.signum() < 0 ? "down " : "up ")
-                        + changePct.abs().toPlainString() + "% on the 3 before";
+                // a change that rounds to 0% is flat, never "up 0%"
+                momentumDriver = "Revenue last 3 months " + (changePct.signum() == 0 ? "flat"
+                        : (changePct.signum() < 0 ? "down " : "up ") + changePct.abs().toPlainString() + "%")
+                        + " on the 3 before";
             }
             inputs.put("revenueTrailing3Months", t3.toPlainString());
             inputs.put("revenuePrevious3Months", p3.toPlainString());

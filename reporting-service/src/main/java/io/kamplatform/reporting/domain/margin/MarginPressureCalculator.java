@@ -230,8 +230,8 @@ public final class MarginPressureCalculator {
             }
             if (deepened) {
                 total = total.add(driver(drivers, "Discount deepened", 15, ratio(last.changePp(), BigDecimal.TEN),
-                        "Discount deepened by " + Decimals.plain(last.changePp()) + " pp at the " + last.step()
-                                .name().toLowerCase() + " of " + last.contractId() + " on " + last.on()));
+                        "Discount deepened by " + Decimals.plain(last.changePp()) + " pp at the " + last.step().noun()
+                                + " of " + last.contractId() + " on " + last.on()));
             }
             if (margin != null && medianMargin != null) {
                 BigDecimal gap = medianMargin.subtract(margin);
@@ -241,7 +241,7 @@ public final class MarginPressureCalculator {
             }
             if (slope != null) {
                 total = total.add(driver(drivers, "Margin decline", 15, ratio(slope.negate(), BigDecimal.valueOf(5)),
-                        "Gross margin changing " + Decimals.plain(Decimals.two(slope)) + " pp per quarter"));
+                        "Gross margin " + trendWords(Decimals.two(slope))));
             }
             if (concessionsPct != null) {
                 total = total.add(driver(drivers, "Concessions", 15, ratio(concessionsPct, BigDecimal.TEN),
@@ -273,6 +273,12 @@ public final class MarginPressureCalculator {
                     serviceEvents, Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(sharePrior),
                     Decimals.two(shareRecent), squeeze, abuse, score,
                     drivers.stream().filter(d -> d.points().signum() > 0).toList(), List.copyOf(allNotes));
+        }
+
+        /** "falling 5 pp per quarter", "rising 1.5 pp per quarter", or "flat" for a slope that rounds to 0.00. */
+        private static String trendWords(BigDecimal slope) {
+            return slope.signum() == 0 ? "flat over the last 4 quarters"
+                    : (slope.signum() < 0 ? "falling " : "rising ") + Decimals.plain(slope.abs()) + " pp per quarter";
         }
 
         private static BigDecimal ratio(BigDecimal value, BigDecimal fullAt) {
