@@ -115,9 +115,13 @@ public class AccountReportResource {
     @GET
     @Path("/margin-pressure")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
-    @Operation(summary = "Margin pressure of an account", description = "Price realisation, discount change at each "
-            + "renewal, gross margin % vs the portfolio median and its slope, concessions % of revenue, service intensity "
-            + "vs the median, squeeze and status-abuse flags, pressure score with its drivers.")
+    @Operation(summary = "Margin pressure of an account", description = "Price realisation (above 100% for prices "
+            + "above list, never clamped; averageDiscountPct and step discounts are then negative = a premium), discount "
+            + "change at each renewal (changePp > 0: the price fell relative to list), gross margin % vs the portfolio "
+            + "median and its slope over the 4 quarters complete at asOf, concessions % of revenue, service intensity vs "
+            + "the baseline (the portfolio median, or the mean over accounts with revenue when the median is 0), squeeze "
+            + "and status-abuse flags (abuse needs the price left below list), pressure score with its drivers, and the "
+            + "12-month window.")
     @APIResponseSchema(value = MarginPressureReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {

@@ -121,7 +121,8 @@ public class CommercialRiskResource {
     @Path("/portfolio/margin-pressure")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
-            + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
+            + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE). States the 12-month window, the "
+            + "4 quarters, the medians and the service-intensity baseline (MEDIAN, or MEAN when the median is 0).")
     @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,

@@ -33,6 +33,8 @@ class CommercialRiskReportsTest {
     static final String SECOND = "A2-" + RUN;
     static final String THIRD = "A3-" + RUN;
     static final String FOURTH = "A4-" + RUN;
+    /** No revenue (outside the shares), a contract priced above list. */
+    static final String PREMIUM = "PR-" + RUN;
     static boolean published;
 
     @BeforeEach
@@ -64,6 +66,11 @@ class CommercialRiskReportsTest {
             p.publish(SECOND, "ContractRenewed", "2015-09-20T09:00:00Z", "{\"contractId\":\"K-" + SECOND + "\",\"newEndsOn\":\"2016-09-30\","
                     + "\"annualValue\":{\"amount\":\"700.00\",\"currency\":\"EUR\"},\"listValue\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
                     + "\"expectedMarginPct\":5}");
+            p.publish(PREMIUM, "AccountRegistered", "2015-01-02T09:00:00Z", Fixtures.registered("Premium Ltd"));
+            p.publish(PREMIUM, "ContractSigned", "2015-01-05T09:00:00Z", "{\"contractId\":\"K-" + PREMIUM + "\",\"startsOn\":\"2015-01-01\","
+                    + "\"endsOn\":\"2016-12-31\",\"annualValue\":{\"amount\":\"1100.00\",\"currency\":\"EUR\"},"
+                    + "\"listValue\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"expectedMarginPct\":30,"
+                    + "\"serviceLevel\":\"PREMIUM\",\"preferredSupplier\":true}");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
                 .when().get("/api/reports/accounts/{id}/timeline", SECOND)
@@ -133,6 +140,18 @@ class CommercialRiskReportsTest {
         assertThat(ranked.get(0)).isEqualTo(SECOND);
         given().auth().oauth2(Tokens.reader()).when().get("/api/reports/portfolio/margin-pressure?flag=SOMETIMES")
                 .then().statusCode(400).body("violations[0].field", equalTo("flag"));
+    }
+
+    @Test
+    void aContractAboveListIsReportedAsAPremium() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
+                .when().get("/api/reports/accounts/{id}/timeline", PREMIUM)
+                .then().extract().jsonPath().getList("events").size() == 2);
+        JsonPath premium = get("/api/reports/accounts/" + PREMIUM + "/margin-pressure?asOf=" + AS_OF);
+        assertThat(premium.getDouble("priceRealisationPct")).isEqualTo(110.0);
+        assertThat(premium.getDouble("averageDiscountPct")).isEqualTo(-10.0);
+        assertThat(premium.getList("drivers.name")).doesNotContain("Discount depth");
+        assertThat(premium.getBoolean("statusAbuse")).isFalse();
     }
 
     @Test
