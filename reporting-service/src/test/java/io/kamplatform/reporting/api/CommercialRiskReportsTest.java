@@ -89,6 +89,40 @@ class CommercialRiskReportsTest {
         assertThat(risk.getList("majorCustomerIds")).hasSize(4);
         assertThat(risk.getList("pareto")).hasSize(4);
         assertThat(risk.getString("concentration")).isEqualTo("HIGH");
+        assertThat(risk.getString("by")).isEqualTo("group");
+        // health rests on revenue and potential only (20% of the model's weight; SECOND 35% with its contract):
+        // below the 50% coverage threshold, so all 1000 is unknown risk and none is priced as known risk
+        assertThat(risk.getDouble("revenueAtRisk")).isEqualTo(0.0);
+        assertThat(risk.getDouble("revenueWithUnknownRisk")).isEqualTo(1000.0);
+        assertThat(risk.getDouble("revenueWithUnknownRiskPct")).isEqualTo(100.0);
+        assertThat(risk.getDouble("minHealthCoveragePct")).isEqualTo(50.0);
+        assertThat(risk.getBoolean("kamJustified")).isTrue();
+    }
+
+    @Test
+    void byAccountEveryAccountIsACustomer() {
+        // PARENT 300, SECOND 300, THIRD 200, CHILD 100, FOURTH 100 of 1000 → HHI 900 + 900 + 400 + 100 + 100 = 2400
+        JsonPath risk = get("/api/reports/portfolio/dependency-risk?by=account&asOf=" + AS_OF);
+        assertThat(risk.getString("by")).isEqualTo("account");
+        assertThat(risk.getInt("customerCount")).isEqualTo(5);
+        assertThat(risk.getDouble("hhi")).isEqualTo(2400.0);
+        assertThat(risk.getString("concentration")).isEqualTo("MODERATE");
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/portfolio/dependency-risk?by=holding")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("by"));
+    }
+
+    @Test
+    void byAccountTheStressTestRemovesOneSubsidiary() {
+        // without CHILD (100): 300/300/200/100 of 900 → HHI 10000 × (9 + 9 + 4 + 1) / 81 = 2839.51
+        JsonPath stress = get("/api/reports/portfolio/dependency-risk/stress-test?by=account&asOf=" + AS_OF
+                + "&leaving=" + CHILD);
+        assertThat(stress.getList("leavingAccountIds")).containsExactly(CHILD);
+        assertThat(stress.getDouble("leavingRevenue")).isEqualTo(100.0);
+        assertThat(stress.getDouble("after.hhi")).isEqualTo(2839.51);
+        given().auth().oauth2(Tokens.reader()).when()
+                .get("/api/reports/portfolio/dependency-risk/stress-test?by=subsidiary&leaving=" + CHILD)
+                .then().statusCode(400).body("violations[0].field", equalTo("by"));
     }
 
     @Test

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.local.demo.DemoPortfolio;
 import io.kamplatform.local.demo.DemoStories;
 import io.kamplatform.local.demo.PlannedEvent;
+import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
+import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.BuyingRole;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
@@ -48,17 +50,14 @@ class DemoStoriesTest {
         Map<String, List<RecordedFact>> histories = histories(DemoPortfolio.generate(DemoPortfolio.DEFAULT_SEED, today));
         AccountAssessor assessor = new AccountAssessor(new ObjectMapper(), HealthModel.defaults());
         List<AccountFacts> portfolio = new ArrayList<>();
-        Map<String, Integer> scores = new HashMap<>();
+        Map<String, AccountHealth> health = new HashMap<>();
         histories.forEach((id, history) -> {
             AccountFacts facts = assessor.factsAt(id, history, asOf);
             portfolio.add(facts);
-            Integer score = assessor.healthScore(facts, asOf);
-            if (score != null) {
-                scores.put(id, score);
-            }
+            health.put(id, assessor.health(facts, asOf));
         });
 
-        DependencyRisk risk = DependencyRiskCalculator.assess(portfolio, asOf, scores);
+        DependencyRisk risk = DependencyRiskCalculator.assess(portfolio, asOf, health, DependencyRules.defaults());
         assertThat(risk.majorCustomerIds()).contains(DemoStories.DEPENDENCY_GROUP);
         assertThat(risk.customerCount()).isGreaterThan(200);
         assertThat(risk.top20PctSharePct().doubleValue()).isBetween(70.0, 90.0);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
+import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.MonthWindow;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
@@ -54,7 +55,8 @@ class CompleteAtAsOfTest {
     void yearEndDependencyRiskCountsDecember() {
         DependencyRisk r = DependencyRiskCalculator.assess(List.of(
                 account("A").revenue("2025-12", "300", "0", DECEMBER_CLOSE).at(YEAR_END),
-                account("B").revenue("2025-01", "100").revenue("2024-12", "999").at(YEAR_END)), YEAR_END, Map.of());
+                account("B").revenue("2025-01", "100").revenue("2024-12", "999").at(YEAR_END)), YEAR_END, Map.of(),
+                DependencyRules.defaults());
         assertThat(r.window().toString()).isEqualTo("2025-01..2025-12");
         assertThat(r.totalRevenue()).isEqualByComparingTo("400");
     }

@@ -2,6 +2,8 @@ package io.kamplatform.reporting.domain.facts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.List;
  * {@link Dates#lastCompleteMonth}); {@code incompleteMonth} is asOf's own month when it is still in progress at asOf and
  * therefore left out (null when asOf is the end of a month).
  */
-public record MonthWindow(YearMonth from, YearMonth to, YearMonth incompleteMonth) {
+public record MonthWindow(YearMonth from, YearMonth to,
+        @Schema(description = "asOf's own month when it is still in progress at asOf and left out; null when asOf is "
+                + "the end of a month") YearMonth incompleteMonth) {
 
     public MonthWindow(YearMonth from, YearMonth to) {
         this(from, to, null);

@@ -2,6 +2,8 @@ package io.kamplatform.reporting.domain.margin;
 
 import io.kamplatform.reporting.domain.facts.MonthWindow;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,10 @@ public record MarginPressure(
         Instant asOf,
         MonthWindow window,
         String currency,
+        @Schema(description = "Sum of annual / sum of list values over current contracts, percent; above 100 for "
+                + "prices above list (never clamped)")
         BigDecimal priceRealisationPct,
+        @Schema(description = "100 - priceRealisationPct; negative = a premium over list")
         BigDecimal averageDiscountPct,
         List<String> activeContractIds,
         List<DiscountChange> discountChanges,
@@ -38,11 +43,17 @@ public record MarginPressure(
         int serviceEvents,
         BigDecimal serviceIntensityPerMillion,
         BigDecimal portfolioMedianServiceIntensity,
+        @Schema(description = "What serviceIntensityPerMillion is compared with: the portfolio median, or the "
+                + "mean over accounts with revenue when the median is 0; null when no account had a "
+                + "service event")
         BigDecimal serviceIntensityBaseline,
+        @Schema(description = "MEDIAN or MEAN (the median was 0); null without a baseline")
         String serviceIntensityBaselineKind,
         BigDecimal revenueSharePriorPct,
         BigDecimal revenueShareRecentPct,
         boolean squeeze,
+        @Schema(description = "The latest renewal or amendment lowered the price relative to list, leaving it "
+                + "below list, and service intensity > 1.5 x the baseline")
         boolean statusAbuse,
         int score,
         List<PressureDriver> drivers,
