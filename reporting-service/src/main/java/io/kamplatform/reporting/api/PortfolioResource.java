@@ -9,6 +9,7 @@ import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
+import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.stage.RelationshipStage;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,8 +48,8 @@ public class PortfolioResource {
     // (PortfolioCompleteness, unwrapped): whether its figures rest on every event the producers committed.
 
     /** Key accounts with score, band and stage, worst first. */
-    public record PortfolioHealth(Instant asOf, int accounts, Map<String, Integer> bands, List<PortfolioEntry> entries,
-                                  @JsonUnwrapped PortfolioCompleteness completeness) {
+    public record PortfolioHealth(Instant asOf, HealthWindows windows, int accounts, Map<String, Integer> bands,
+                                  List<PortfolioEntry> entries, @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
     /** Something a manager should look at now. */
@@ -61,7 +62,7 @@ public class PortfolioResource {
     }
 
     /** Every manager's portfolio; key accounts without a manager are under managerId null. */
-    public record ManagerPortfolios(Instant asOf, List<ManagerPortfolio> managers,
+    public record ManagerPortfolios(Instant asOf, HealthWindows windows, List<ManagerPortfolio> managers,
                                     @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
@@ -95,7 +96,8 @@ public class PortfolioResource {
                     .filter(e -> band == null || band.equals(e.band()))
                     .filter(e -> stage == null || stage.equals(e.stage()))
                     .sorted(PortfolioEntry::worstFirst).toList();
-            return new PortfolioHealth(at, entries.size(), bandCounts(entries), entries, completeness);
+            return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), entries,
+                    completeness);
         });
     }
 
@@ -142,7 +144,7 @@ public class PortfolioResource {
                 managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
                         alerts.getOrDefault(managerId, List.of())));
             });
-            return new ManagerPortfolios(at, managers, completeness);
+            return new ManagerPortfolios(at, HealthWindows.of(at), managers, completeness);
         });
     }
 

@@ -103,6 +103,6 @@ final class ContractFactor {
 
     private static String upcomingText(List<Contract> upcoming) {
         return String.join(", ", upcoming.stream()
-                .map(c -> "contract " + c.contractId() + " starts on " + c.startsOn() + " (not counted before)").toList());
+                .map(c -> "contract " + c.contractId() + " starts on " + c.startsOn() + " (not in force yet)").toList());
     }
 }
