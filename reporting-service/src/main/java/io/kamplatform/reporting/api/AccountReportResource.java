@@ -12,6 +12,7 @@ import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
+import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.health.KamHealth;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports/accounts/{accountId}")
 @Tag(name = "Account reports", description = "KAM health, stage, DMU map, timeline and margin pressure of one account, as of any past point in time")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,12 +51,12 @@ public class AccountReportResource {
 
     /** Health with its factors, inputs and events, and the trend against 30 and 90 days before. */
     public record HealthReport(String accountId, Instant asOf, KamHealth health, HealthTrend trend,
-                               @JsonUnwrapped AccountCompleteness completeness) {
+                               HealthWindows windows, @JsonUnwrapped AccountCompleteness completeness) {
     }
 
     /** The McDonald relationship stage with the reasons for it. */
     public record StageReport(String accountId, Instant asOf, String stage, List<String> reasons,
-                              @JsonUnwrapped AccountCompleteness completeness) {
+                              HealthWindows windows, @JsonUnwrapped AccountCompleteness completeness) {
     }
 
     /** The DMU map. */
@@ -80,13 +81,14 @@ public class AccountReportResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "KAM health of an account", description = "0-100 score and band from the factors with data "
             + "(each with its inputs and the events behind it), data coverage, stale factors, the critical-complaint "
-            + "override, trend vs 30 and 90 days before asOf, top drivers in words, and the model version. Like every "
+            + "override, trend vs 30 and 90 days before asOf, top drivers in words, the model version, and the windows the "
+            + "factors looked at (90 and 365 days to asOf; the months complete at asOf). Like every "
             + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false.")
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<HealthReport> health(@PathParam("accountId") String accountId,
-                                    @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf) {
+                                    @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
-                complete));
+                HealthWindows.of(a.health().asOf()), complete));
     }
 
     @GET
@@ -95,9 +97,9 @@ public class AccountReportResource {
     @Operation(summary = "Relationship stage of an account", description = "EXPLORATORY, BASIC, COOPERATIVE, "
             + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
     @APIResponseSchema(value = StageReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<StageReport> stage(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+    public Uni<StageReport> stage(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, (a, complete) -> new StageReport(accountId, a.health().asOf(),
-                a.stage().stage().name(), a.stage().reasons(), complete));
+                a.stage().stage().name(), a.stage().reasons(), HealthWindows.of(a.health().asOf()), complete));
     }
 
     @GET
@@ -106,18 +108,22 @@ public class AccountReportResource {
     @Operation(summary = "DMU map of an account", description = "Each buying role with its active contacts, their level "
             + "and last two-way contact; the roles nobody covers.")
     @APIResponseSchema(value = DmuReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+    public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         return assessed(accountId, asOf, (a, complete) -> new DmuReport(a.dmu(), complete));
     }
 
     @GET
     @Path("/margin-pressure")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
-    @Operation(summary = "Margin pressure of an account", description = "Price realisation, discount change at each "
-            + "renewal, gross margin % vs the portfolio median and its slope, concessions % of revenue, service intensity "
-            + "vs the median, squeeze and status-abuse flags, pressure score with its drivers.")
+    @Operation(summary = "Margin pressure of an account", description = "Price realisation (above 100% for prices "
+            + "above list, never clamped; averageDiscountPct and step discounts are then negative = a premium), discount "
+            + "change at each renewal (changePp > 0: the price fell relative to list), gross margin % vs the portfolio "
+            + "median and its slope over the 4 quarters complete at asOf, concessions % of revenue, service intensity vs "
+            + "the baseline (the portfolio median, or the mean over accounts with revenue when the median is 0), squeeze "
+            + "and status-abuse flags (abuse needs the price left below list), pressure score with its drivers, and the "
+            + "12-month window.")
     @APIResponseSchema(value = MarginPressureReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+    public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }

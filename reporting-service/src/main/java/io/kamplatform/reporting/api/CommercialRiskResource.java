@@ -9,9 +9,12 @@ import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
+import io.kamplatform.reporting.domain.dependency.CustomerBasis;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
+import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
+import io.kamplatform.reporting.domain.dependency.UnknownCustomerException;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.margin.MarginPressureFilter;
@@ -33,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Tag(name = "Commercial risk reports", description = "Dependency on few customers, margin pressure and neglected potential across the portfolio")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,55 +78,85 @@ public class CommercialRiskResource {
                                            @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
+    static final String BY_DESCRIPTION = "Who counts as one customer: 'group' (default; accounts rolled up to their top "
+            + "parent, as groups under common control buy and leave together: the truer risk) or 'account' (every account "
+            + "its own customer: the invoiced entities finance asks about first). Anything else: 400.";
+
     private final KamReports reports;
+    private final DependencyRules rules;
     private final Clock clock;
 
-    public CommercialRiskResource(KamReports reports, Clock clock) {
+    public CommercialRiskResource(KamReports reports, DependencyRules rules, Clock clock) {
         this.reports = reports;
+        this.rules = rules;
         this.clock = clock;
     }
 
     @GET
     @Path("/portfolio/dependency-risk")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
-    @Operation(summary = "Dependency risk", description = "On trailing-12-month revenue with accounts rolled up to their "
-            + "top parent: top-1/5/10 share, top-20% share, N80, HHI, effective number of customers, major customers "
-            + "(>= 10%), revenue at risk weighted by health, a KAM-justified verdict with reasons, and the Pareto curve.")
+    @Operation(summary = "Dependency risk", description = "On the trailing-12-month revenue (the 12 months complete at "
+            + "asOf, stated in window), customers counted by group (default) or by account: top-1/5/10 share, top-20% "
+            + "share, N80, HHI, effective number of customers, major customers (>= 10%), revenue at risk split into "
+            + "known risk (accounts whose health score rests on at least minHealthCoveragePct of the model's weight, "
+            + "kam.dependency.min-health-coverage-pct, default 50) and unknown risk (no score or too little data, never "
+            + "priced at an assumed score), a KAM-justified verdict with reasons (HHI >= 1500, a customer >= 10%, or with "
+            + "10+ customers the 80/20 pattern), and the Pareto curve.")
     @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DependencyRiskReport> dependencyRisk(@QueryParam("asOf") String asOf) {
+    public Uni<DependencyRiskReport> dependencyRisk(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                                    @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
+        DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at,
-                reports.healthScores(all, at))), DependencyRiskReport::new);
+                reports.health(all, at), view)), DependencyRiskReport::new);
     }
 
     @GET
     @Path("/portfolio/dependency-risk/stress-test")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
-    @Operation(summary = "Dependency stress test", description = "The dependency figures if the named account, with its "
-            + "whole group, left; and the change against today's.")
+    @Operation(summary = "Dependency stress test", description = "The dependency figures if a customer left, and the "
+            + "change against today's: by=group (default) the whole group of the named account or group leaves; "
+            + "by=account the named account alone (one subsidiary), with every account its own customer. 404 when the "
+            + "id names no customer of that view.")
     @APIResponseSchema(value = StressTestReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<StressTestReport> stressTest(@QueryParam("asOf") String asOf, @QueryParam("leaving") String leaving) {
+    @APIResponse(responseCode = "404", description = "No such account (or, by=group, customer group) in the portfolio",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<StressTestReport> stressTest(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                            @Parameter(description = "The account (or, by=group, the customer group) that would leave")
+                                            @QueryParam("leaving") String leaving,
+                                            @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
         if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
                     "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
         }
+        DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> {
             try {
-                return DependencyRiskCalculator.stressTest(all, at, reports.healthScores(all, at), leaving);
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "no customer '" + leaving + "' with revenue as of " + at));
+                return DependencyRiskCalculator.stressTest(all, at, reports.health(all, at), view, leaving);
+            } catch (UnknownCustomerException e) {
+                throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
             }
         }), StressTestReport::new);
+    }
+
+    /** {@code account} or {@code group}; absent means group. */
+    private static CustomerBasis basis(String by) {
+        if (by == null) {
+            return CustomerBasis.GROUP;
+        }
+        return CustomerBasis.parse(by).orElseThrow(() -> new ProblemException(Problem.invalid(List.of(
+                new Violation("by", "must be 'account' or 'group' (default group)")))));
     }
 
     @GET
     @Path("/portfolio/margin-pressure")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Margin pressure ranking", description = "Accounts by 0-100 pressure score, highest first; "
-            + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE).")
+            + "filter to key accounts, a minimum score, or a flag (SQUEEZE, STATUS_ABUSE). States the 12-month window, the "
+            + "4 quarters, the medians and the service-intensity baseline (MEDIAN, or MEAN when the median is 0).")
     @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressureRankingReport> marginPressure(@QueryParam("asOf") String asOf,
+    public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
         Instant at = AsOf.parse(asOf, clock);
@@ -144,7 +178,7 @@ public class CommercialRiskResource {
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<NeglectedPotentialReport> neglectedPotential(@QueryParam("asOf") String asOf) {
+    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at)),
                 NeglectedPotentialReport::new);

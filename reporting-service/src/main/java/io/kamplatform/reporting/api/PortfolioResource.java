@@ -9,6 +9,7 @@ import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
+import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.stage.RelationshipStage;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Tag(name = "Portfolio reports", description = "Key accounts worst first and per key account manager, as of any past point in time")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +48,8 @@ public class PortfolioResource {
     // (PortfolioCompleteness, unwrapped): whether its figures rest on every event the producers committed.
 
     /** Key accounts with score, band and stage, worst first. */
-    public record PortfolioHealth(Instant asOf, int accounts, Map<String, Integer> bands, List<PortfolioEntry> entries,
-                                  @JsonUnwrapped PortfolioCompleteness completeness) {
+    public record PortfolioHealth(Instant asOf, HealthWindows windows, int accounts, Map<String, Integer> bands,
+                                  List<PortfolioEntry> entries, @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
     /** Something a manager should look at now. */
@@ -60,7 +62,7 @@ public class PortfolioResource {
     }
 
     /** Every manager's portfolio; key accounts without a manager are under managerId null. */
-    public record ManagerPortfolios(Instant asOf, List<ManagerPortfolio> managers,
+    public record ManagerPortfolios(Instant asOf, HealthWindows windows, List<ManagerPortfolio> managers,
                                     @JsonUnwrapped PortfolioCompleteness completeness) {
     }
 
@@ -80,7 +82,7 @@ public class PortfolioResource {
     @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
             + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage.")
     @APIResponseSchema(value = PortfolioHealth.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<PortfolioHealth> portfolio(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
+    public Uni<PortfolioHealth> portfolio(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
                                           @QueryParam("band") String band, @QueryParam("stage") String stage) {
         Instant at = AsOf.parse(asOf, clock);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
@@ -94,7 +96,8 @@ public class PortfolioResource {
                     .filter(e -> band == null || band.equals(e.band()))
                     .filter(e -> stage == null || stage.equals(e.stage()))
                     .sorted(PortfolioEntry::worstFirst).toList();
-            return new PortfolioHealth(at, entries.size(), bandCounts(entries), entries, completeness);
+            return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), entries,
+                    completeness);
         });
     }
 
@@ -105,7 +108,7 @@ public class PortfolioResource {
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
             + TREND_ALERT_POINTS + "+ points in 30 days, stale data, missing events).")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<ManagerPortfolios> managers(@QueryParam("asOf") String asOf) {
+    public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
         return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
             List<AccountAssessment> assessed = t.getItem1();
@@ -141,7 +144,7 @@ public class PortfolioResource {
                 managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
                         alerts.getOrDefault(managerId, List.of())));
             });
-            return new ManagerPortfolios(at, managers, completeness);
+            return new ManagerPortfolios(at, HealthWindows.of(at), managers, completeness);
         });
     }
 

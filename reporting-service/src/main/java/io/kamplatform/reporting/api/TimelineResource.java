@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports/accounts/{accountId}/timeline")
 @Tag(name = "Account reports", description = "KAM health, stage, DMU map, timeline and margin pressure of one account, as of any past point in time")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf in the future", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "400", description = "Invalid parameter, e.g. an asOf after today", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Role kam-reader required", content = @Content(mediaType = "application/problem+json"))
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +56,7 @@ public class TimelineResource {
     @Operation(summary = "Account timeline", description = "Every event about the account up to asOf, oldest first, paged.")
     @APIResponseSchema(value = Timeline.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<Timeline> timeline(@PathParam("accountId") String accountId,
-                                  @Parameter(description = "A past date (2026-06-30) or instant; default now") @QueryParam("asOf") String asOf,
+                                  @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
         if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {

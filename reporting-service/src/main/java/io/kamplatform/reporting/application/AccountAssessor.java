@@ -2,6 +2,7 @@ package io.kamplatform.reporting.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
@@ -44,9 +45,10 @@ public class AccountAssessor {
         return AccountFacts.fold(accountId, history, asOf);
     }
 
-    /** The health score now, or null without data: all the portfolio figures need of health. */
-    public Integer healthScore(AccountFacts facts, Instant asOf) {
-        return KamHealthCalculator.assess(facts, asOf, model).score();
+    /** The health score now (null without data) and the data coverage it rests on: all the portfolio figures need. */
+    public AccountHealth health(AccountFacts facts, Instant asOf) {
+        KamHealth health = KamHealthCalculator.assess(facts, asOf, model);
+        return new AccountHealth(health.score(), health.dataCoveragePct());
     }
 
     public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf) {

@@ -2,6 +2,7 @@ package io.kamplatform.reporting.application;
 
 import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
+import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.store.FactStore;
@@ -69,16 +70,11 @@ public class KamReports {
                 .map(e -> assessor.factsAt(e.getKey(), e.getValue(), asOf)).toList());
     }
 
-    /** Current health score by account, for the accounts that have one. */
-    public Map<String, Integer> healthScores(List<AccountFacts> portfolio, Instant asOf) {
-        Map<String, Integer> scores = new HashMap<>();
-        portfolio.forEach(facts -> {
-            Integer score = assessor.healthScore(facts, asOf);
-            if (score != null) {
-                scores.put(facts.accountId(), score);
-            }
-        });
-        return scores;
+    /** Health score and data coverage by account at {@code asOf}. */
+    public Map<String, AccountHealth> health(List<AccountFacts> portfolio, Instant asOf) {
+        Map<String, AccountHealth> health = new HashMap<>();
+        portfolio.forEach(facts -> health.put(facts.accountId(), assessor.health(facts, asOf)));
+        return health;
     }
 
     private Uni<Map<String, List<RecordedFact>>> histories(Instant asOf) {

@@ -11,6 +11,9 @@ import io.kamplatform.reporting.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,8 @@ class CommercialRiskReportsTest {
     static final String SECOND = "A2-" + RUN;
     static final String THIRD = "A3-" + RUN;
     static final String FOURTH = "A4-" + RUN;
+    /** No revenue (outside the shares), a contract priced above list. */
+    static final String PREMIUM = "PR-" + RUN;
     static boolean published;
 
     @BeforeEach
@@ -61,6 +66,11 @@ class CommercialRiskReportsTest {
             p.publish(SECOND, "ContractRenewed", "2015-09-20T09:00:00Z", "{\"contractId\":\"K-" + SECOND + "\",\"newEndsOn\":\"2016-09-30\","
                     + "\"annualValue\":{\"amount\":\"700.00\",\"currency\":\"EUR\"},\"listValue\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
                     + "\"expectedMarginPct\":5}");
+            p.publish(PREMIUM, "AccountRegistered", "2015-01-02T09:00:00Z", Fixtures.registered("Premium Ltd"));
+            p.publish(PREMIUM, "ContractSigned", "2015-01-05T09:00:00Z", "{\"contractId\":\"K-" + PREMIUM + "\",\"startsOn\":\"2015-01-01\","
+                    + "\"endsOn\":\"2016-12-31\",\"annualValue\":{\"amount\":\"1100.00\",\"currency\":\"EUR\"},"
+                    + "\"listValue\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"expectedMarginPct\":30,"
+                    + "\"serviceLevel\":\"PREMIUM\",\"preferredSupplier\":true}");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
                 .when().get("/api/reports/accounts/{id}/timeline", SECOND)
@@ -79,6 +89,65 @@ class CommercialRiskReportsTest {
         assertThat(risk.getList("majorCustomerIds")).hasSize(4);
         assertThat(risk.getList("pareto")).hasSize(4);
         assertThat(risk.getString("concentration")).isEqualTo("HIGH");
+        assertThat(risk.getString("by")).isEqualTo("group");
+        // health rests on revenue and potential only (20% of the model's weight; SECOND 35% with its contract):
+        // below the 50% coverage threshold, so all 1000 is unknown risk and none is priced as known risk
+        assertThat(risk.getDouble("revenueAtRisk")).isEqualTo(0.0);
+        assertThat(risk.getDouble("revenueWithUnknownRisk")).isEqualTo(1000.0);
+        assertThat(risk.getDouble("revenueWithUnknownRiskPct")).isEqualTo(100.0);
+        assertThat(risk.getDouble("minHealthCoveragePct")).isEqualTo(50.0);
+        assertThat(risk.getBoolean("kamJustified")).isTrue();
+    }
+
+    @Test
+    void byAccountEveryAccountIsACustomer() {
+        // PARENT 300, SECOND 300, THIRD 200, CHILD 100, FOURTH 100 of 1000 → HHI 900 + 900 + 400 + 100 + 100 = 2400
+        JsonPath risk = get("/api/reports/portfolio/dependency-risk?by=account&asOf=" + AS_OF);
+        assertThat(risk.getString("by")).isEqualTo("account");
+        assertThat(risk.getInt("customerCount")).isEqualTo(5);
+        assertThat(risk.getDouble("hhi")).isEqualTo(2400.0);
+        assertThat(risk.getString("concentration")).isEqualTo("MODERATE");
+        given().auth().oauth2(Tokens.reader()).when().get("/api/reports/portfolio/dependency-risk?by=holding")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("by"));
+    }
+
+    @Test
+    void byAccountTheStressTestRemovesOneSubsidiary() {
+        // without CHILD (100): 300/300/200/100 of 900 → HHI 10000 × (9 + 9 + 4 + 1) / 81 = 2839.51
+        JsonPath stress = get("/api/reports/portfolio/dependency-risk/stress-test?by=account&asOf=" + AS_OF
+                + "&leaving=" + CHILD);
+        assertThat(stress.getList("leavingAccountIds")).containsExactly(CHILD);
+        assertThat(stress.getDouble("leavingRevenue")).isEqualTo(100.0);
+        assertThat(stress.getDouble("after.hhi")).isEqualTo(2839.51);
+        given().auth().oauth2(Tokens.reader()).when()
+                .get("/api/reports/portfolio/dependency-risk/stress-test?by=subsidiary&leaving=" + CHILD)
+                .then().statusCode(400).body("violations[0].field", equalTo("by"));
+    }
+
+    @Test
+    void everyReportStatesItsWindowAndTodayIsAValidAsOf() {
+        // 2016-01-31 is the end of January: January is complete and in the window.
+        JsonPath risk = get("/api/reports/portfolio/dependency-risk?asOf=" + AS_OF);
+        assertThat(risk.getString("window.from")).isEqualTo("2015-02");
+        assertThat(risk.getString("window.to")).isEqualTo("2016-01");
+        assertThat(risk.getString("window.incompleteMonth")).isNull();
+        JsonPath ranking = get("/api/reports/portfolio/margin-pressure?asOf=" + AS_OF);
+        assertThat(ranking.getString("window.to")).isEqualTo("2016-01");
+        assertThat(ranking.getList("quarters.to")).containsExactly("2015-03", "2015-06", "2015-09", "2015-12");
+        assertThat(get("/api/reports/portfolio/neglected-potential?asOf=" + AS_OF).getString("window.to"))
+                .isEqualTo("2016-01");
+        assertThat(get("/api/reports/accounts/" + SECOND + "/health?asOf=" + AS_OF)
+                .getString("windows.trailing12Months.to")).isEqualTo("2016-01");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath now = get("/api/reports/portfolio/dependency-risk?asOf=" + today);
+        assertThat(now.getString("window.to")).isIn(YearMonth.from(today).minusMonths(1).toString(),
+                YearMonth.from(today).toString()); // the second only in the last microsecond of a month
+        given().auth().oauth2(Tokens.reader()).when()
+                .get("/api/reports/portfolio/dependency-risk?asOf=" + today.plusDays(1))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("asOf"));
     }
 
     @Test
@@ -105,6 +174,18 @@ class CommercialRiskReportsTest {
         assertThat(ranked.get(0)).isEqualTo(SECOND);
         given().auth().oauth2(Tokens.reader()).when().get("/api/reports/portfolio/margin-pressure?flag=SOMETIMES")
                 .then().statusCode(400).body("violations[0].field", equalTo("flag"));
+    }
+
+    @Test
+    void aContractAboveListIsReportedAsAPremium() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
+                .when().get("/api/reports/accounts/{id}/timeline", PREMIUM)
+                .then().extract().jsonPath().getList("events").size() == 2);
+        JsonPath premium = get("/api/reports/accounts/" + PREMIUM + "/margin-pressure?asOf=" + AS_OF);
+        assertThat(premium.getDouble("priceRealisationPct")).isEqualTo(110.0);
+        assertThat(premium.getDouble("averageDiscountPct")).isEqualTo(-10.0);
+        assertThat(premium.getList("drivers.name")).doesNotContain("Discount depth");
+        assertThat(premium.getBoolean("statusAbuse")).isFalse();
     }
 
     @Test

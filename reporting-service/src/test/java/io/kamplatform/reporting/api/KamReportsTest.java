@@ -140,6 +140,9 @@ class KamReportsTest {
         java.util.List<String> ids = portfolio.getList("entries.accountId");
         assertThat(ids).contains(PARTNER, TROUBLED);
         assertThat(ids.indexOf(TROUBLED)).isLessThan(ids.indexOf(PARTNER));
+        // the periods the scores looked at; now is never the last microsecond of a month here in practice
+        assertThat(portfolio.getString("windows.last90DaysFrom")).isNotNull();
+        assertThat(portfolio.getString("windows.trailing12Months.incompleteMonth")).isNotNull();
         given().auth().oauth2(Tokens.reader()).queryParam("manager", PARTNER_MANAGER)
                 .when().get("/api/reports/portfolio/health")
                 .then().statusCode(200).body("entries.accountId", equalTo(java.util.List.of(PARTNER)));
@@ -158,6 +161,7 @@ class KamReportsTest {
         assertThat(managers.getList(base + ".accounts.accountId")).containsExactly(TROUBLED);
         assertThat(managers.getInt(base + ".bands.RED")).isEqualTo(1);
         assertThat(managers.getList(base + ".alerts.kind")).contains("CRITICAL");
+        assertThat(managers.getString("windows.trailing3Months.to")).isNotNull();
     }
 
     @Test

@@ -261,6 +261,16 @@ class KamHealthCalculatorTest {
         }
 
         @Test
+        void noCaseForMonthsIsNotStaleData() {
+            // The last request was resolved 200 days ago: nothing went wrong since, which is not missing data.
+            KamHealth health = health(met(daysAgo(1), List.of("c")),
+                    Facts.requestOpened(daysAgo(200), "SR1", "LOW", 24), Facts.requestResolved(daysAgo(199), "SR1"));
+            assertEquals(d("100.0"), score(health, HealthFactor.SERVICE));
+            assertFalse(health.factor(HealthFactor.SERVICE).stale());
+            assertEquals(List.of(), health.staleFactors());
+        }
+
+        @Test
         void resolvedComplaintsOnlyGive100() {
             assertEquals(d("100.0"), score(health(Facts.complaint(daysAgo(20), "C1", "CRITICAL"),
                     Facts.complaintResolved(daysAgo(19), "C1")), HealthFactor.SERVICE));
@@ -293,6 +303,14 @@ class KamHealthCalculatorTest {
             assertEquals(d("25.0"), commercial.score());
             assertEquals(new BigDecimal("25.0"), commercial.inputs().get("penetrationPct"));
             assertEquals("Revenue last 3 months down 35% on the 3 before", health.topDrivers().get(0));
+        }
+
+        @Test
+        void aFlatQuarterIsCalledFlatNotUpZeroPercent() {
+            // P3 = 1000, T3 = 1003 → r = 1.003 (+0.3%, rounds to 0%) → momentum (1.003 − 0.7) / 0.4 = 75.75 → 75.8
+            KamHealth health = health(Facts.revenue("2025-10", "1000"), Facts.revenue("2026-01", "1003"));
+            assertEquals(d("75.8"), score(health, HealthFactor.COMMERCIAL_MOMENTUM));
+            assertEquals("Revenue last 3 months flat on the 3 before", health.topDrivers().get(0));
         }
 
         @Test

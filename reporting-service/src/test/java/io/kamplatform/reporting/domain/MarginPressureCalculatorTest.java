@@ -133,6 +133,7 @@ class MarginPressureCalculatorTest {
             // only the decline scores: 15 × min(1, 5/5) = 15
             assertThat(a.score()).isEqualTo(15);
             assertThat(a.drivers()).extracting(p -> p.name()).containsExactly("Margin decline");
+            assertThat(a.drivers().get(0).explanation()).isEqualTo("Gross margin falling 5 pp per quarter (+15 of 15)");
         }
 
         @Test
@@ -192,6 +193,8 @@ class MarginPressureCalculatorTest {
             assertThat(x.score()).isEqualTo(58);
             assertThat(x.drivers()).extracting(p -> p.points())
                     .containsExactly(d("15.0"), d("15.0"), d("10.0"), d("10.0"), d("7.5"));
+            assertThat(x.drivers()).extracting(p -> p.explanation())
+                    .contains("Discount deepened by 10 pp at the renewal of X1 on 2026-01-10 (+15 of 15)");
         }
 
         @Test
@@ -209,6 +212,135 @@ class MarginPressureCalculatorTest {
             MarginPressureRanking ranking = MarginPressureCalculator.rank(
                     List.of(account("Q").at(AS_OF)), AS_OF, null);
             assertThat(ranking.accounts()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class ServiceIntensityBaseline {
+
+        /** A 3 and B 1 service events per 1M; C, D, E none: the median is 0. B's K renewal deepened 10% → 20%. */
+        List<MarginPressure> portfolio() {
+            PortfolioFacts a = account("A").revenue("2026-01", "1000000", "700000");
+            for (int i = 1; i <= 3; i++) {
+                a.request(on("2025-06-0" + i));
+            }
+            PortfolioFacts b = account("B").revenue("2026-01", "1000000", "700000").request(on("2025-06-01"))
+                    .contract(on("2025-01-02"), "K", "2025-01-01", "2025-12-31", "900", "1000")
+                    .renewed(on("2025-12-10"), "K", "2026-12-31", "800", "1000");
+            return assess(a, b, account("C").revenue("2026-01", "1000000", "700000"),
+                    account("D").revenue("2026-01", "1000000", "700000"),
+                    account("E").revenue("2026-01", "1000000", "700000"));
+        }
+
+        @Test
+        void aZeroMedianFallsBackToTheMean() {
+            // intensities 3, 1, 0, 0, 0 → median 0 → baseline = mean = 4 / 5 = 0.8.
+            // B: 1 / 0.8 = 1.25 → 15 × min(1, 0.25 / 2) = 1.875 → 1.9 points (not the full 15).
+            MarginPressure b = of(portfolio(), "B");
+            assertThat(b.portfolioMedianServiceIntensity()).isEqualTo(d("0.00"));
+            assertThat(b.serviceIntensityBaseline()).isEqualTo(d("0.80"));
+            assertThat(b.serviceIntensityBaselineKind()).isEqualTo("MEAN");
+            assertThat(b.drivers()).filteredOn(p -> p.name().equals("Service intensity"))
+                    .extracting(p -> p.points()).containsExactly(d("1.9"));
+            // 1 ≤ 1.5 × 0.8 = 1.2: deeper discount but ordinary service → no status abuse
+            assertThat(b.statusAbuse()).isFalse();
+            // A: 3 / 0.8 = 3.75 → full 15
+            assertThat(of(portfolio(), "A").drivers()).filteredOn(p -> p.name().equals("Service intensity"))
+                    .extracting(p -> p.points()).containsExactly(d("15.0"));
+        }
+
+        @Test
+        void noServiceEventAnywhereGivesNoBaselineAndNoPoints() {
+            MarginPressure c = of(assess(account("C").revenue("2026-01", "100"), account("D").revenue("2026-01", "100")),
+                    "C");
+            assertThat(c.serviceIntensityBaseline()).isNull();
+            assertThat(c.serviceIntensityBaselineKind()).isNull();
+            assertThat(c.drivers()).noneMatch(p -> p.name().equals("Service intensity"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("No service request or complaint in the portfolio"));
+        }
+
+        @Test
+        void aPositiveMedianIsTheBaseline() {
+            // the ConcessionsServiceAndAbuse portfolio: 8, 2, 2 → median 2
+            MarginPressure x = of(new ConcessionsServiceAndAbuse().portfolio(), "X");
+            assertThat(x.serviceIntensityBaseline()).isEqualTo(d("2.00"));
+            assertThat(x.serviceIntensityBaselineKind()).isEqualTo("MEDIAN");
+        }
+    }
+
+    @Nested
+    class PremiumPricing {
+
+        /**
+         * P: signed at 1100 for a list of 1000 (10% above list), renewed at 1050 (5% above); plenty of service.
+         * Q: signed at 1050 (5% above), renewed at 950 (5% below list); plenty of service. R: quiet, for the baseline.
+         */
+        List<MarginPressure> portfolio() {
+            PortfolioFacts p = account("P").revenue("2026-01", "1000000", "700000")
+                    .contract(on("2025-01-02"), "P1", "2025-01-01", "2025-12-31", "1100", "1000")
+                    .renewed(on("2025-12-10"), "P1", "2026-12-31", "1050", "1000");
+            PortfolioFacts q = account("Q").revenue("2026-01", "1000000", "700000")
+                    .contract(on("2025-01-02"), "Q1", "2025-01-01", "2025-12-31", "1050", "1000")
+                    .renewed(on("2025-12-10"), "Q1", "2026-12-31", "950", "1000");
+            for (int i = 1; i <= 5; i++) {
+                p.request(on("2025-06-0" + i));
+                q.request(on("2025-06-0" + i));
+            }
+            return assess(p, q, account("R").revenue("2026-01", "1000000", "700000").request(on("2025-06-01")));
+        }
+
+        @Test
+        void realisationAboveListIsReportedAsItIs() {
+            // 1050 / 1000 = 105%: a premium of 5%, shown as a discount of −5%
+            MarginPressure p = of(portfolio(), "P");
+            assertThat(p.priceRealisationPct()).isEqualTo(d("105.00"));
+            assertThat(p.averageDiscountPct()).isEqualTo(d("-5.00"));
+            assertThat(p.discountChanges()).extracting(c -> c.discountBeforePct(), c -> c.discountAfterPct(),
+                    c -> c.changePp()).containsExactly(org.assertj.core.groups.Tuple.tuple(d("-10.00"), d("-5.00"),
+                    d("5.00")));
+            // a premium earns no discount-depth points
+            assertThat(p.drivers()).noneMatch(d -> d.name().equals("Discount depth"));
+        }
+
+        @Test
+        void aNarrowingPremiumIsPriceErosionButNotStatusAbuse() {
+            // intensities 5, 5, 1 → median 5; P at 5 is not above 1.5 × 5 anyway, so check the words and points:
+            // +5 pp toward list → 15 × 5/10 = 7.5 points, worded as a premium narrowing.
+            MarginPressure p = of(portfolio(), "P");
+            assertThat(p.drivers()).filteredOn(d -> d.name().equals("Price erosion")).extracting(d -> d.explanation())
+                    .containsExactly("Premium narrowed by 5 pp (from 10% to 5% above list) at the renewal of P1 on "
+                            + "2025-12-10 (+7.5 of 15)");
+            assertThat(p.statusAbuse()).isFalse();
+        }
+
+        @Test
+        void statusAbuseNeedsAPriceBelowList() {
+            // Q moved from 5% above list to 5% below (+10 pp). With service far above the baseline it is abuse;
+            // P, with the same service but still above list, is not.
+            List<MarginPressure> busy = assessBusy();
+            MarginPressure q = of(busy, "Q");
+            assertThat(q.drivers()).filteredOn(d -> d.name().equals("Price erosion")).extracting(d -> d.explanation())
+                    .containsExactly("Price moved from 5% above list to a 5% discount at the renewal of Q1 on "
+                            + "2025-12-10 (+15 of 15)");
+            assertThat(q.statusAbuse()).isTrue();
+            assertThat(of(busy, "P").statusAbuse()).isFalse();
+        }
+
+        /** As {@link #portfolio()} plus three quiet accounts, so P and Q (5 per 1M) are far above the median 1. */
+        List<MarginPressure> assessBusy() {
+            PortfolioFacts p = account("P").revenue("2026-01", "1000000", "700000")
+                    .contract(on("2025-01-02"), "P1", "2025-01-01", "2025-12-31", "1100", "1000")
+                    .renewed(on("2025-12-10"), "P1", "2026-12-31", "1050", "1000");
+            PortfolioFacts q = account("Q").revenue("2026-01", "1000000", "700000")
+                    .contract(on("2025-01-02"), "Q1", "2025-01-01", "2025-12-31", "1050", "1000")
+                    .renewed(on("2025-12-10"), "Q1", "2026-12-31", "950", "1000");
+            for (int i = 1; i <= 5; i++) {
+                p.request(on("2025-06-0" + i));
+                q.request(on("2025-06-0" + i));
+            }
+            return assess(p, q, account("R").revenue("2026-01", "1000000", "700000").request(on("2025-06-01")),
+                    account("S").revenue("2026-01", "1000000", "700000").request(on("2025-06-01")),
+                    account("T").revenue("2026-01", "1000000", "700000").request(on("2025-06-01")));
         }
     }
 

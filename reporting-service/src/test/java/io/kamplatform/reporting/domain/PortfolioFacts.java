@@ -59,6 +59,12 @@ public final class PortfolioFacts {
                 + ",'costOfSales':" + money(cost) + "}");
     }
 
+    /** Revenue of a month, recorded at {@code at} (e.g. on its last day, before a month-end asOf). */
+    public PortfolioFacts revenue(String month, String revenue, String cost, Instant at) {
+        return add("RevenueRecognized", at, "{'month':'" + month + "','revenue':" + money(revenue)
+                + ",'costOfSales':" + money(cost) + "}");
+    }
+
     public PortfolioFacts revenue(String month, String revenue) {
         return revenue(month, revenue, "0");
     }

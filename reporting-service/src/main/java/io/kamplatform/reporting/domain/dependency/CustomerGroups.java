@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rolls each account up to its top parent: groups under common control count as one customer. A parent that is not
- * in the portfolio becomes the group (its subsidiaries still count as one customer); a parent chain that loops is
- * cut and the loop's alphabetically first account becomes the group. Both are reported as notes.
+ * The customer each account counts as. By GROUP each account rolls up to its top parent: groups under common control
+ * count as one customer. A parent that is not in the portfolio becomes the group (its subsidiaries still count as one
+ * customer); a parent chain that loops is cut and the loop's alphabetically first account becomes the group. Both are
+ * reported as notes. By ACCOUNT every account is its own customer.
  */
 final class CustomerGroups {
 
     final Map<String, String> groupOf = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
 
-    CustomerGroups(Map<String, AccountFacts> accounts) {
+    CustomerGroups(Map<String, AccountFacts> accounts, CustomerBasis basis) {
         for (String accountId : accounts.keySet()) {
-            groupOf.put(accountId, top(accountId, accounts));
+            groupOf.put(accountId, basis == CustomerBasis.ACCOUNT ? accountId : top(accountId, accounts));
         }
+    }
+
+    /** The accounts of customer {@code customerId}, in id order. */
+    List<String> members(String customerId) {
+        return groupOf.entrySet().stream().filter(e -> e.getValue().equals(customerId)).map(Map.Entry::getKey).toList();
     }
 
     private String top(String accountId, Map<String, AccountFacts> accounts) {

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * "What if this customer left": the figures before and after its whole group leaves, and the changes (after −
- * before; null where either side has no figure).
+ * "What if this customer left": the figures before and after the customer that {@code requestedId} belongs to in the
+ * {@code by} view leaves (by ACCOUNT the account alone, e.g. one subsidiary; by GROUP its whole group), and the
+ * changes (after − before; null where either side has no figure).
  */
-public record DependencyStressTest(String requestedId, String leavingCustomerId, List<String> leavingAccountIds,
-        BigDecimal leavingRevenue, DependencyRisk before, DependencyRisk after, BigDecimal totalRevenueChange,
-        BigDecimal hhiChange, BigDecimal effectiveCustomersChange, BigDecimal top1SharePctChange,
-        BigDecimal top20PctSharePctChange, Integer n80Change, BigDecimal revenueAtRiskChange,
-        boolean concentrationChanged, List<String> summary) {
+public record DependencyStressTest(String requestedId, CustomerBasis by, String leavingCustomerId,
+        List<String> leavingAccountIds, BigDecimal leavingRevenue, DependencyRisk before, DependencyRisk after,
+        BigDecimal totalRevenueChange, BigDecimal hhiChange, BigDecimal effectiveCustomersChange,
+        BigDecimal top1SharePctChange, BigDecimal top20PctSharePctChange, Integer n80Change,
+        BigDecimal revenueAtRiskChange, BigDecimal revenueWithUnknownRiskChange, boolean concentrationChanged,
+        List<String> summary) {
 }

@@ -15,11 +15,18 @@ public record Contract(String contractId, ContractStatus status, LocalDate start
         List<Concession> concessions, List<String> eventIds) {
 
     /**
-     * Not terminated and not past its end date on {@code day}. A contract signed but not yet started counts: it is
-     * business secured. A termination counts from the moment it is recorded, whatever its effective date.
+     * In force on {@code day}: started ({@code startsOn <= day}), not past its end date ({@code endsOn >= day}) and not
+     * terminated. Both dates are inclusive, so a contract is current on its first and its last day; one signed but
+     * starting later is not current yet, as one past its end date is not current any more. A termination counts from
+     * the moment it is recorded, whatever its effective date.
      */
     public boolean isCurrentOn(LocalDate day) {
-        return status == ContractStatus.ACTIVE && !endsOn.isBefore(day);
+        return status == ContractStatus.ACTIVE && hasStartedBy(day) && !endsOn.isBefore(day);
+    }
+
+    /** Its start date is {@code day} or earlier. */
+    public boolean hasStartedBy(LocalDate day) {
+        return !startsOn.isAfter(day);
     }
 
     /** The day the contract stopped applying, or null while it still applies on {@code day}. */

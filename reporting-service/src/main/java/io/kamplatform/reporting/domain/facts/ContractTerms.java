@@ -11,7 +11,18 @@ import java.time.Instant;
 public record ContractTerms(Step step, Money annualValue, Money listValue, Instant recordedAt, String eventId) {
 
     public enum Step {
-        SIGNED, RENEWED, AMENDED
+        SIGNED("signing"), RENEWED("renewal"), AMENDED("amendment");
+
+        private final String noun;
+
+        Step(String noun) {
+            this.noun = noun;
+        }
+
+        /** The step as a noun, for sentences: "at the renewal of K1". */
+        public String noun() {
+            return noun;
+        }
     }
 
     /** Discount in percent = (1 − annual / list) × 100; null when list is not positive or currencies differ. */

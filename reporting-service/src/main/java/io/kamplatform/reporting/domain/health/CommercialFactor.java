@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Commercial momentum = mean of the sub-scores that have data. Months are whole calendar months (UTC) before asOf's
- * month, which is excluded as incomplete: T3 = the last 3, P3 = the 3 before, T12 = the last 12.
+ * Commercial momentum = mean of the sub-scores that have data. Months are whole calendar months (UTC) complete at
+ * asOf (a month in progress is left out; asOf on a month's last day includes it): T3 = the last 3, P3 = the 3
+ * before, T12 = the last 12.
  * Momentum (when any revenue was ever recorded): r = T3 / P3, r ≥ 1.1 → 100, r ≤ 0.7 → 0, linear between; P3 ≤ 0
  * gives 100 when T3 > 0 (growth from nothing) and 0 when T3 ≤ 0 (no revenue for 6 months).
  * Penetration (when a positive potential is assessed in the revenue currency): p = T12 / annual potential,
@@ -45,7 +46,7 @@ final class CommercialFactor {
         if (!hasRevenue && !potentialUsable) {
             return Assessed.noData(factor, model, "No revenue and no positive sales potential recorded.");
         }
-        YearMonth last = Dates.month(asOf).minusMonths(1);
+        YearMonth last = Dates.lastCompleteMonth(asOf);
         BigDecimal t3 = facts.revenueOf(last.minusMonths(2), last);
         BigDecimal p3 = facts.revenueOf(last.minusMonths(5), last.minusMonths(3));
         BigDecimal t12 = facts.revenueOf(last.minusMonths(11), last);
@@ -67,8 +68,10 @@ final class CommercialFactor {
                 momentum = Scores.linear(ratio, MOMENTUM_ZERO_AT, MOMENTUM_FULL_AT);
                 BigDecimal changePct = ratio.subtract(BigDecimal.ONE).multiply(Scores.HUNDRED)
                         .setScale(0, RoundingMode.HALF_UP);
-                momentumDriver = "Revenue last 3 months " + (changePct.signum() < 0 ? "down " : "up ")
-                        + changePct.abs().toPlainString() + "% on the 3 before";
+                // a change that rounds to 0% is flat, never "up 0%"
+                momentumDriver = "Revenue last 3 months " + (changePct.signum() == 0 ? "flat"
+                        : (changePct.signum() < 0 ? "down " : "up ") + changePct.abs().toPlainString() + "%")
+                        + " on the 3 before";
             }
             inputs.put("revenueTrailing3Months", t3.toPlainString());
             inputs.put("revenuePrevious3Months", p3.toPlainString());

@@ -9,18 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Service = SLA attainment − penalties, floored at 0. Attainment: of the service requests opened in the 365 days to
  * asOf that can be judged (resolved, or open past due), the share resolved within slaHours; 100 when none can be
  * judged yet. Penalties: 10 points per request open past its SLA (any age; it also counts as a miss in attainment:
- * ongoing pain weighs twice) and 15 points per open complaint. No requests and no complaints ever = no data.
+ * ongoing pain weighs twice) and 15 points per open complaint. No requests and no complaints ever = no data. Never
+ * stale: no new case is good news, not missing data (cases are raised when something goes wrong).
  */
 final class ServiceFactor {
 
@@ -64,11 +63,8 @@ final class ServiceFactor {
         Stream.concat(judged.stream(), overdue.stream()).distinct().forEach(r -> eventIds.addAll(r.eventIds()));
         openComplaints.forEach(c -> eventIds.addAll(c.eventIds()));
 
-        Instant newest = Stream.concat(
-                        facts.serviceRequests().values().stream().flatMap(r -> Stream.of(r.openedAt(), r.resolvedAt())),
-                        facts.complaints().values().stream().flatMap(c -> Stream.of(c.raisedAt(), c.resolvedAt())))
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        boolean stale = Scores.olderThanDays(newest, asOf, model.staleAfterDays());
+        // Never stale: months without a request or complaint mean nothing went wrong, not that data stopped coming.
+        boolean stale = false;
 
         String attainmentText = judged.isEmpty() ? "No service request to judge in the last 365 days"
                 : "SLA met for " + met + " of " + judged.size() + " service requests in the last 365 days";

@@ -12,30 +12,35 @@ import io.kamplatform.reporting.domain.facts.MonthWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Margin pressure per account. Window W = the 12 complete months before asOf's month; quarters = the last four
- * complete calendar quarters before asOf's quarter. Formulas:
+ * Margin pressure per account. Window W = the 12 calendar months complete at asOf; quarters = the last four calendar
+ * quarters complete at asOf (UTC; asOf at a quarter's end includes that quarter). Formulas:
  * price realisation = Σ annual / Σ list over current contracts (revenue currency); discount = (1 − annual / list)
  * × 100, compared at every renewal and amendment with the step before; gross margin % = (revenue − cost of sales) /
  * revenue × 100 over W (null when revenue ≤ 0); margin slope = least-squares slope of the quarterly margin % on the
  * quarter number 1..4 (quarters without revenue skipped, ≥ 2 needed), in percentage points per quarter;
  * concessions % = concessions granted in W / revenue of W; service intensity = (requests opened + complaints raised
  * in W) × 1,000,000 / revenue of W; medians over the accounts that have the figure.
+ * Service baseline = the median intensity, or the mean when the median is 0 ({@link ServiceIntensityBaseline}).
+ * Prices above list are real: realisation > 100% is reported as it is and the discount is then negative (a premium).
  * Squeeze = slope < 0 and the account's share of portfolio revenue in the last 2 quarters > its share in the 2 before.
- * Status abuse = the latest renewal or amendment deepened the discount and intensity > 1.5 × median.
- * Score = Σ of: discount depth 20 × min(1, average discount / 40%); deepening 15 × min(1, last change / 10 pp);
+ * Status abuse = the latest renewal or amendment lowered the price relative to list, leaving it below list, and
+ * intensity > 1.5 × baseline (a customer still paying a premium is not abusing its status on price).
+ * Score = Σ of: discount depth 20 × min(1, average discount / 40%) (0 for a premium); price erosion 15 × min(1, last
+ * change / 10 pp) when the latest step lowered the price relative to list (a deeper discount, a narrower premium);
  * margin below median 20 × min(1, gap / 20 pp); margin decline 15 × min(1, −slope / 5 pp); concessions
- * 15 × min(1, concessions % / 10%); service intensity 15 × min(1, (intensity / median − 1) / 2) (median 0: full
- * when any); rounded half-up to 0–100. A driver without data gives 0 and is named in the notes.
+ * 15 × min(1, concessions % / 10%); service intensity 15 × min(1, (intensity / baseline − 1) / 2) (no baseline: 0);
+ * rounded half-up to 0–100. A driver without data gives 0 and is named in the notes.
  */
 public final class MarginPressureCalculator {
 
+    static final int WINDOW_MONTHS = 12;
+    static final int QUARTERS = 4;
     static final BigDecimal ABUSE_INTENSITY_FACTOR = new BigDecimal("1.5");
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -48,14 +53,8 @@ public final class MarginPressureCalculator {
 
     /** One result per account (ordered by account id). */
     public static List<MarginPressure> assess(List<AccountFacts> accounts, Instant asOf) {
-        MonthWindow window = MonthWindow.trailing(asOf, 12);
-        YearMonth quarterStart = YearMonth.of(Dates.month(asOf).getYear(),
-                (Dates.month(asOf).getMonthValue() - 1) / 3 * 3 + 1);
-        List<MonthWindow> quarters = new ArrayList<>();
-        for (int i = 4; i >= 1; i--) {
-            YearMonth from = quarterStart.minusMonths(3L * i);
-            quarters.add(new MonthWindow(from, from.plusMonths(2)));
-        }
+        MonthWindow window = MonthWindow.trailing(asOf, WINDOW_MONTHS);
+        List<MonthWindow> quarters = MonthWindow.trailingQuarters(asOf, QUARTERS);
         List<AccountFacts> sorted = Portfolio.byId(accounts).values().stream()
                 .sorted(Comparator.comparing(AccountFacts::accountId)).toList();
         String currency = Portfolio.revenueCurrency(sorted);
@@ -72,9 +71,10 @@ public final class MarginPressureCalculator {
             raws.add(new Raw(a, asOf, window, quarters, currency, portfolioPrior, portfolioRecent));
         }
         BigDecimal medianMargin = Decimals.median(raws.stream().map(r -> r.margin).filter(Objects::nonNull).toList());
-        BigDecimal medianIntensity = Decimals.median(
-                raws.stream().map(r -> r.intensity).filter(Objects::nonNull).toList());
-        return raws.stream().map(r -> r.result(medianMargin, medianIntensity)).toList();
+        List<BigDecimal> intensities = raws.stream().map(r -> r.intensity).filter(Objects::nonNull).toList();
+        BigDecimal medianIntensity = Decimals.median(intensities);
+        ServiceIntensityBaseline baseline = ServiceIntensityBaseline.of(intensities);
+        return raws.stream().map(r -> r.result(medianMargin, medianIntensity, baseline)).toList();
     }
 
     /** The unrounded figures of one account, before the portfolio medians are known. */
@@ -218,25 +218,31 @@ public final class MarginPressureCalculator {
             return revenue.signum() > 0 ? Decimals.pct(revenue.subtract(cost), revenue) : null;
         }
 
-        MarginPressure result(BigDecimal medianMargin, BigDecimal medianIntensity) {
+        MarginPressure result(BigDecimal medianMargin, BigDecimal medianIntensity, ServiceIntensityBaseline baseline) {
             boolean squeeze = slope != null && slope.signum() < 0 && shareRose;
-            boolean deepened = last != null && last.changePp() != null && last.changePp().signum() > 0;
-            boolean highService = intensity != null && medianIntensity != null
-                    && intensity.compareTo(ABUSE_INTENSITY_FACTOR.multiply(medianIntensity)) > 0;
-            boolean abuse = deepened && highService;
+            boolean eroded = PriceStep.eroded(last);
+            boolean highService = intensity != null && baseline.defined()
+                    && intensity.compareTo(ABUSE_INTENSITY_FACTOR.multiply(baseline.value())) > 0;
+            // A customer still paying above list after the step is not abusing its status on price.
+            boolean abuse = eroded && PriceStep.belowListAfter(last) && highService;
 
             List<PressureDriver> drivers = new ArrayList<>();
             List<String> allNotes = new ArrayList<>(notes);
             BigDecimal total = BigDecimal.ZERO;
             if (realisation != null) {
                 BigDecimal discount = Decimals.HUNDRED.subtract(realisation);
-                total = total.add(driver(drivers, "Discount depth", 20, ratio(discount, BigDecimal.valueOf(40)),
-                        "Average discount " + Decimals.plain(Decimals.two(discount)) + "% on active contracts"));
+                if (discount.signum() > 0) {
+                    total = total.add(driver(drivers, "Discount depth", 20, ratio(discount, BigDecimal.valueOf(40)),
+                            "Average discount " + Decimals.plain(Decimals.two(discount)) + "% on active contracts"));
+                } else if (discount.signum() < 0) {
+                    allNotes.add("Active contracts priced " + Decimals.plain(Decimals.two(discount.negate()))
+                            + "% above list (realisation " + Decimals.plain(Decimals.two(realisation))
+                            + "%): a premium, no discount pressure");
+                }
             }
-            if (deepened) {
-                total = total.add(driver(drivers, "Discount deepened", 15, ratio(last.changePp(), BigDecimal.TEN),
-                        "Discount deepened by " + Decimals.plain(last.changePp()) + " pp at the " + last.step()
-                                .name().toLowerCase() + " of " + last.contractId() + " on " + last.on()));
+            if (eroded) {
+                total = total.add(driver(drivers, "Price erosion", 15, ratio(last.changePp(), BigDecimal.TEN),
+                        PriceStep.words(last)));
             }
             if (margin != null && medianMargin != null) {
                 BigDecimal gap = medianMargin.subtract(margin);
@@ -246,20 +252,22 @@ public final class MarginPressureCalculator {
             }
             if (slope != null) {
                 total = total.add(driver(drivers, "Margin decline", 15, ratio(slope.negate(), BigDecimal.valueOf(5)),
-                        "Gross margin changing " + Decimals.plain(Decimals.two(slope)) + " pp per quarter"));
+                        "Gross margin " + trendWords(Decimals.two(slope))));
             }
             if (concessionsPct != null) {
                 total = total.add(driver(drivers, "Concessions", 15, ratio(concessionsPct, BigDecimal.TEN),
                         "Concessions " + Decimals.plain(Decimals.two(concessionsPct)) + "% of revenue"));
             }
-            if (intensity != null && medianIntensity != null) {
-                BigDecimal fraction = medianIntensity.signum() > 0
-                        ? ratio(intensity.divide(medianIntensity, Decimals.MC).subtract(BigDecimal.ONE),
-                        BigDecimal.valueOf(2))
-                        : intensity.signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+            if (intensity != null && baseline.defined()) {
+                BigDecimal fraction = ratio(intensity.divide(baseline.value(), Decimals.MC).subtract(BigDecimal.ONE),
+                        BigDecimal.valueOf(2));
                 total = total.add(driver(drivers, "Service intensity", 15, fraction,
-                        Decimals.plain(Decimals.two(intensity)) + " service events per 1M of revenue vs median "
-                                + Decimals.plain(Decimals.two(medianIntensity))));
+                        Decimals.plain(Decimals.two(intensity)) + " service events per 1M of revenue vs "
+                                + (baseline.kind() == ServiceIntensityBaseline.Kind.MEDIAN ? "median "
+                                : "portfolio mean (the median is 0) ") + Decimals.plain(Decimals.two(baseline.value()))));
+            } else if (intensity != null) {
+                allNotes.add("No service request or complaint in the portfolio in " + window
+                        + ": service intensity not compared");
             }
             if (squeeze) {
                 allNotes.add("Squeeze: margin falling while revenue share rose from "
@@ -267,17 +275,28 @@ public final class MarginPressureCalculator {
                         + "%");
             }
             if (abuse) {
-                allNotes.add("Status abuse: discount deepened while service intensity exceeds 1.5 × the median");
+                allNotes.add("Status abuse: the price fell further below list while service intensity exceeds 1.5 × the "
+                        + (baseline.kind() == ServiceIntensityBaseline.Kind.MEDIAN ? "median" : "portfolio mean"));
             }
             drivers.sort(Comparator.comparing(PressureDriver::points).reversed());
             int score = total.setScale(0, RoundingMode.HALF_UP).intValue();
             return new MarginPressure(facts.accountId(), facts.profile().name(), facts.profile().keyAccount(), asOf,
-                    window, currency, Decimals.two(realisation), List.copyOf(activeContracts), List.copyOf(changes),
+                    window, currency, Decimals.two(realisation),
+                    realisation == null ? null : Decimals.two(Decimals.HUNDRED.subtract(realisation)),
+                    List.copyOf(activeContracts), List.copyOf(changes),
                     revenue, cost, Decimals.two(margin), Decimals.two(medianMargin), List.copyOf(quarters),
                     Decimals.two(slope), concessions, Decimals.two(concessionsPct), List.copyOf(concessionEventIds),
-                    serviceEvents, Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(sharePrior),
+                    serviceEvents, Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(baseline.value()),
+                    baseline.kindName(),
+                    Decimals.two(sharePrior),
                     Decimals.two(shareRecent), squeeze, abuse, score,
                     drivers.stream().filter(d -> d.points().signum() > 0).toList(), List.copyOf(allNotes));
+        }
+
+        /** "falling 5 pp per quarter", "rising 1.5 pp per quarter", or "flat" for a slope that rounds to 0.00. */
+        private static String trendWords(BigDecimal slope) {
+            return slope.signum() == 0 ? "flat over the last 4 quarters"
+                    : (slope.signum() < 0 ? "falling " : "rising ") + Decimals.plain(slope.abs()) + " pp per quarter";
         }
 
         private static BigDecimal ratio(BigDecimal value, BigDecimal fullAt) {
