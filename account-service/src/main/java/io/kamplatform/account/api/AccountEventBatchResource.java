@@ -2,6 +2,7 @@ package io.kamplatform.account.api;
 
 import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.account.application.AccountEventRecorder;
 import io.kamplatform.kit.recording.OutcomeAnswers;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class AccountEventBatchResource {
 
+    private final StrictJson json;
     private final SubmissionReader reader;
     private final AccountEventRecorder recorder;
 
-    public AccountEventBatchResource(SubmissionReader reader, AccountEventRecorder recorder) {
+    public AccountEventBatchResource(StrictJson json, SubmissionReader reader, AccountEventRecorder recorder) {
+        this.json = json;
         this.reader = reader;
         this.recorder = recorder;
     }
@@ -52,9 +56,10 @@ public class AccountEventBatchResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<BatchResult> record(AccountEventBatch batch) {
-        return BatchRecording.record(batch == null ? null : batch.items(), AccountEventBatch.MAX_ITEMS,
-                (index, item) -> {
+    public Uni<BatchResult> record(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountEventBatch.class))) byte[] body) {
+        return BatchRecording.record(json.read(body, BatchRecording.Body.class), AccountEventBatch.MAX_ITEMS, json,
+                AccountEventBatchItem.class, (index, item) -> {
                     SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
                             item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());
                     return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())

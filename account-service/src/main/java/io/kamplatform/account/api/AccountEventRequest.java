@@ -17,7 +17,8 @@ public record AccountEventRequest(
                         "KeyAccountDesignationRevoked", "KeyAccountManagerAssigned", "AccountTeamMemberJoined",
                         "AccountTeamMemberLeft"})
         String type,
-        @Schema(description = "When it happened (ISO-8601 instant)", example = "2026-01-05T09:00:00Z", required = true)
+        @Schema(description = "When it happened: an ISO-8601 instant with an offset (four-digit year), not before "
+                + "1900-01-01T00:00:00Z and at most five minutes ahead; never epoch seconds", example = "2026-01-05T09:00:00Z", required = true)
         Instant occurredAt,
         @Schema(description = "The account version the client last saw; 409 if the account moved on since",
                 example = "0", minimum = "0")

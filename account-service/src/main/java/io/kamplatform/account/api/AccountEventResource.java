@@ -2,8 +2,8 @@ package io.kamplatform.account.api;
 
 import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.ProblemException;
-import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.account.application.AccountEventRecorder;
 import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.kit.api.Roles;
@@ -49,10 +49,12 @@ public class AccountEventResource {
             {"eventId": "crm-acme-kam-anna", "type": "KeyAccountManagerAssigned", "occurredAt": "2026-02-02T09:00:00Z",
              "data": {"managerId": "kam-anna", "name": "Anna Rossi"}}""";
 
+    private final StrictJson json;
     private final SubmissionReader reader;
     private final AccountEventRecorder recorder;
 
-    public AccountEventResource(SubmissionReader reader, AccountEventRecorder recorder) {
+    public AccountEventResource(StrictJson json, SubmissionReader reader, AccountEventRecorder recorder) {
+        this.json = json;
         this.reader = reader;
         this.recorder = recorder;
     }
@@ -81,16 +83,14 @@ public class AccountEventResource {
             @Parameter(description = "The CRM's account id", example = "ACME") @PathParam("accountId") String accountId,
             @Parameter(description = "Alternative to expectedVersion: the ETag of the account, e.g. \"3\"")
             @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountEventRequest.class), examples = {
                     @ExampleObject(name = "AccountRegistered", value = EXAMPLE_REGISTERED),
                     @ExampleObject(name = "RevenueRecognized", value = EXAMPLE_REVENUE),
                     @ExampleObject(name = "KeyAccountDesignated", value = EXAMPLE_DESIGNATED),
                     @ExampleObject(name = "KeyAccountManagerAssigned", value = EXAMPLE_MANAGER)}))
-            AccountEventRequest request) {
-        if (request == null) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "a JSON body is required"));
-        }
+            byte[] body) {
+        AccountEventRequest request = json.read(body, AccountEventRequest.class);
         Long expectedVersion = ExpectedVersion.resolve(request.expectedVersion(), ifMatch);
         SubmissionReader.Result read = reader.read("", accountId, request.eventId(), request.type(),
                 request.occurredAt(), expectedVersion, request.data());

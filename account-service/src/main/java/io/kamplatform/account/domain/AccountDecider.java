@@ -93,11 +93,13 @@ public final class AccountDecider {
         if (currency.isPresent()) {
             return currency;
         }
-        MonthlyRevenue corrected = state.revenueIn(e.month(), platformCurrency)
-                .add(e.revenueDelta(), e.costOfSalesDelta());
+        MonthlyRevenue now = state.revenueIn(e.month(), platformCurrency);
+        MonthlyRevenue corrected = now.add(e.revenueDelta(), e.costOfSalesDelta());
         if (corrected.revenue().isNegative() || corrected.costOfSales().isNegative()) {
-            return reject("CORRECTION_BELOW_ZERO", "the correction would leave " + e.month()
-                    + " with negative revenue or cost of sales (now " + state.revenueIn(e.month(), platformCurrency) + ")");
+            return reject("CORRECTION_BELOW_ZERO", "the correction would leave " + e.month() + " with revenue of "
+                    + corrected.revenue().formatted() + " and cost of sales of " + corrected.costOfSales().formatted()
+                    + " (now " + now.revenue().formatted() + " and " + now.costOfSales().formatted()
+                    + "); a month's totals cannot fall below zero");
         }
         return none();
     }

@@ -32,8 +32,8 @@ class EmittedEventsMatchSchemaTest {
         List<String[]> story = List.of(
                 new String[] {"AccountRegistered", "{\"name\":\"Child SpA\",\"sector\":\"Chemicals\",\"country\":\"IT\",\"parentAccountId\":\"" + parent + "\"}"},
                 new String[] {"AccountDetailsChanged", "{\"sector\":\"Specialty chemicals\"}"},
-                new String[] {"SalesPotentialAssessed", "{\"annualPotential\":{\"amount\":2500000,\"currency\":\"EUR\"},\"rationale\":\"three plants\"}"},
-                new String[] {"RevenueRecognized", "{\"month\":\"2026-01\",\"revenue\":{\"amount\":\"1E+3\",\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"700.5\",\"currency\":\"EUR\"},\"reference\":\"INV-1\"}"},
+                new String[] {"SalesPotentialAssessed", "{\"annualPotential\":{\"amount\":\"2500000\",\"currency\":\"EUR\"},\"rationale\":\"three plants\"}"},
+                new String[] {"RevenueRecognized", "{\"month\":\"2026-01\",\"revenue\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"700.5\",\"currency\":\"EUR\"},\"reference\":\"INV-1\"}"},
                 new String[] {"RevenueCorrected", "{\"month\":\"2026-01\",\"revenueDelta\":{\"amount\":\"-100.00\",\"currency\":\"EUR\"},\"costOfSalesDelta\":{\"amount\":\"0\",\"currency\":\"EUR\"},\"reason\":\"credit note\"}"},
                 new String[] {"KeyAccountDesignated", "{\"rationale\":\"potential\"}"},
                 new String[] {"KeyAccountManagerAssigned", "{\"managerId\":\"kam-anna\",\"name\":\"Anna Rossi\"}"},

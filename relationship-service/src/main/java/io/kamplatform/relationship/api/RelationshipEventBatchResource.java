@@ -3,6 +3,7 @@ package io.kamplatform.relationship.api;
 import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
 import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.relationship.application.RelationshipEventRecorder;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class RelationshipEventBatchResource {
 
+    private final StrictJson json;
     private final SubmissionReader reader;
     private final RelationshipEventRecorder recorder;
 
-    public RelationshipEventBatchResource(SubmissionReader reader, RelationshipEventRecorder recorder) {
+    public RelationshipEventBatchResource(StrictJson json, SubmissionReader reader, RelationshipEventRecorder recorder) {
+        this.json = json;
         this.reader = reader;
         this.recorder = recorder;
     }
@@ -52,8 +56,10 @@ public class RelationshipEventBatchResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Role crm-writer required", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<BatchResult> record(RelationshipEventBatch batch) {
-        return BatchRecording.record(batch == null ? null : batch.items(), RelationshipEventBatch.MAX_ITEMS,
+    public Uni<BatchResult> record(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RelationshipEventBatch.class))) byte[] body) {
+        return BatchRecording.record(json.read(body, BatchRecording.Body.class), RelationshipEventBatch.MAX_ITEMS, json,
+                RelationshipEventBatchItem.class,
                 (index, item) -> {
                     SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
                             item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());

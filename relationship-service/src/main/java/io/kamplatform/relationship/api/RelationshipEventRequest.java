@@ -17,7 +17,8 @@ public record RelationshipEventRequest(
                         "CompetitorActivityObserved", "ContractSigned", "ContractRenewed", "ContractAmended",
                         "ContractTerminated", "ConcessionGranted"})
         String type,
-        @Schema(description = "When it happened (ISO-8601 instant)", example = "2026-03-04T10:00:00Z", required = true)
+        @Schema(description = "When it happened: an ISO-8601 instant with an offset (four-digit year), not before "
+                + "1900-01-01T00:00:00Z and at most five minutes ahead; never epoch seconds", example = "2026-03-04T10:00:00Z", required = true)
         Instant occurredAt,
         @Schema(description = "Version of the target stream the client last saw (the account's relationship record, "
                 + "or the contract for contract events); 409 if it moved on", example = "3", minimum = "0")

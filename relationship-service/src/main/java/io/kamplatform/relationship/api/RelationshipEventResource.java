@@ -3,9 +3,9 @@ package io.kamplatform.relationship.api;
 import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.api.ExpectedVersion;
 import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
-import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.relationship.application.RelationshipEventRecorder;
 import io.smallrye.mutiny.Uni;
@@ -51,10 +51,12 @@ public class RelationshipEventResource {
                       "listValue": {"amount": "2000000.00", "currency": "EUR"}, "expectedMarginPct": 22.5,
                       "serviceLevel": "PREMIUM", "preferredSupplier": true}}""";
 
+    private final StrictJson json;
     private final SubmissionReader reader;
     private final RelationshipEventRecorder recorder;
 
-    public RelationshipEventResource(SubmissionReader reader, RelationshipEventRecorder recorder) {
+    public RelationshipEventResource(StrictJson json, SubmissionReader reader, RelationshipEventRecorder recorder) {
+        this.json = json;
         this.reader = reader;
         this.recorder = recorder;
     }
@@ -86,15 +88,13 @@ public class RelationshipEventResource {
             @PathParam("accountId") String accountId,
             @Parameter(description = "Alternative to expectedVersion: the ETag of the target stream, e.g. \"3\"")
             @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RelationshipEventRequest.class), examples = {
                     @ExampleObject(name = "ContactAdded", value = EXAMPLE_CONTACT),
                     @ExampleObject(name = "InteractionRecorded", value = EXAMPLE_VISIT),
                     @ExampleObject(name = "ContractSigned", value = EXAMPLE_CONTRACT)}))
-            RelationshipEventRequest request) {
-        if (request == null) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "a JSON body is required"));
-        }
+            byte[] body) {
+        RelationshipEventRequest request = json.read(body, RelationshipEventRequest.class);
         Long expectedVersion = ExpectedVersion.resolve(request.expectedVersion(), ifMatch);
         SubmissionReader.Result read = reader.read("", accountId, request.eventId(), request.type(),
                 request.occurredAt(), expectedVersion, request.data());

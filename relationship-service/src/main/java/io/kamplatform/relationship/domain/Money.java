@@ -6,17 +6,21 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.kamplatform.kit.validation.FitsCurrency;
+import io.kamplatform.kit.validation.MonetaryAmount;
 import java.math.BigDecimal;
 
 /**
  * An exact amount in an ISO 4217 currency. Amounts are decimals, never binary floating point,
- * so contract values and concessions add up to the cent.
+ * so contract values and concessions add up to the cent; no more decimals than the currency has.
  */
+@FitsCurrency
 public record Money(
-        // Written as a JSON string so no consumer ever reads it as binary floating point; read from string or number.
+        // A JSON string both ways, so no client or consumer ever reads it as binary floating point.
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @NotNull @Digits(integer = 15, fraction = 4) @DecimalMax("999999999999999") BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency)
+        implements MonetaryAmount {
 
     /** Amounts such as 1E+3 are kept as 1000 so they are written as plain decimals. */
     public Money {
@@ -28,11 +32,6 @@ public record Money(
     @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
-    }
-
-    /** Whether this amount exceeds the other's; both are in the same currency. */
-    public boolean isGreaterThan(Money other) {
-        return amount.compareTo(other.amount) > 0;
     }
 
     public Money plus(Money other) {

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import io.kamplatform.kit.json.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,7 +124,7 @@ class EventSchemaTest {
                     int min = accessor.isAnnotationPresent(NotBlank.class) ? 1 : size.min();
                     assertThat(property.path("minLength").asInt(0)).as("%s minLength", at).isEqualTo(min);
                     assertThat(property.path("pattern").asText(null)).as("%s not blank", at)
-                            .isEqualTo(accessor.isAnnotationPresent(NotBlank.class) ? "\\S" : null);
+                            .isEqualTo(accessor.isAnnotationPresent(NotBlank.class) ? Text.SCHEMA_NON_BLANK_PATTERN : Text.SCHEMA_PATTERN);
                 }
             } else if (component.getType().isEnum()) {
                 List<String> values = new ArrayList<>();

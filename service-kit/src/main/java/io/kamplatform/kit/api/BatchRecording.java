@@ -1,5 +1,7 @@
 package io.kamplatform.kit.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
@@ -9,9 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The shape of every batch endpoint: check the item count, read each item (an unreadable item is
- * rejected with its problem, the others go on), record the readable ones in one call, and answer with one
- * result per item in request order.
+ * The shape of every batch endpoint: check the item count, bind each item strictly and read it (an unreadable item
+ * is rejected with its problem naming {@code items[i]...}, the others go on), record the readable ones in one call,
+ * and answer with one result per item in request order.
  */
 public final class BatchRecording {
 
@@ -29,7 +31,7 @@ public final class BatchRecording {
         }
     }
 
-    /** Reads item {@code index}; {@code item} may be null when the client sent null. */
+    /** Reads item {@code index}, already bound to the item type. */
     public interface ItemReader<I, S> {
         Read<S> read(int index, I item);
     }
@@ -39,8 +41,14 @@ public final class BatchRecording {
         BatchItemResult of(int index, String eventId, O outcome);
     }
 
-    public static <I, S, O> Uni<BatchResult> record(List<I> items, int maxItems, ItemReader<I, S> reader,
-                                                    Function<List<S>, Uni<List<O>>> recorder, ItemResult<O> results) {
+    /** The items of a batch body, each still JSON so one malformed item does not fail the others. */
+    public record Body(List<JsonNode> items) {
+    }
+
+    public static <I, S, O> Uni<BatchResult> record(Body body, int maxItems, StrictJson json, Class<I> itemType,
+                                                    ItemReader<I, S> reader, Function<List<S>, Uni<List<O>>> recorder,
+                                                    ItemResult<O> results) {
+        List<JsonNode> items = body.items();
         if (items == null || items.isEmpty() || items.size() > maxItems) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("items",
                     "must hold 1 to " + maxItems + " events"))));
@@ -50,9 +58,7 @@ public final class BatchRecording {
         List<Integer> indexes = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Read<S> read = items.get(i) == null
-                    ? Read.failed(null, Problem.invalid(List.of(new Violation("items[" + i + "]", "must be an object"))))
-                    : reader.read(i, items.get(i));
+            Read<S> read = read(items.get(i), i, json, itemType, reader);
             if (read.problem() != null) {
                 answers[i] = rejected(i, read.eventId(), read.problem());
             } else {
@@ -70,6 +76,18 @@ public final class BatchRecording {
             }
             return BatchResult.of(List.of(answers));
         });
+    }
+
+    private static <I, S> Read<S> read(JsonNode item, int index, StrictJson json, Class<I> itemType, ItemReader<I, S> reader) {
+        if (item == null || !item.isObject()) {
+            return Read.failed(null, Problem.invalid(List.of(new Violation(prefix(index), "must be an object"))));
+        }
+        StrictJson.Bound<I> bound = json.bind(item, itemType, prefix(index));
+        if (bound.violation() != null) {
+            String eventId = item.path("eventId").isTextual() ? item.get("eventId").asText() : null;
+            return Read.failed(eventId, Problem.invalid(List.of(bound.violation())));
+        }
+        return reader.read(index, bound.value());
     }
 
     public static BatchItemResult rejected(int index, String eventId, Problem problem) {

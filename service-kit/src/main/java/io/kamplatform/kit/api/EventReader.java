@@ -1,12 +1,11 @@
 package io.kamplatform.kit.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kamplatform.kit.problem.JacksonViolations;
+import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.kit.validation.PlausibleDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -17,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Turns a posted event into a {@link PostedEvent}, or into a problem listing every invalid field: the
- * envelope, the event type, and the data bound to the type's record and its Bean Validation constraints.
+ * envelope (an instant not before 1900), the event type, and the data bound strictly ({@link StrictJson}) to the
+ * type's record and its Bean Validation constraints.
  * Field paths start at a prefix so batch items name themselves ({@code items[3].data.month}).
  */
 @ApplicationScoped
@@ -27,12 +27,12 @@ public class EventReader {
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
     public static final String ID_MESSAGE = "must be 1-64 characters: letters, digits and . _ : @ - (starting with a letter or digit)";
 
-    private final ObjectMapper mapper;
+    private final StrictJson json;
     private final Validator validator;
     private final SubmissionFingerprint fingerprint;
 
-    public EventReader(ObjectMapper mapper, Validator validator, SubmissionFingerprint fingerprint) {
-        this.mapper = mapper;
+    public EventReader(StrictJson json, Validator validator, SubmissionFingerprint fingerprint) {
+        this.json = json;
         this.validator = validator;
         this.fingerprint = fingerprint;
     }
@@ -50,6 +50,8 @@ public class EventReader {
         }
         if (occurredAt == null) {
             all.add(new Violation(path(prefix, "occurredAt"), "must be an ISO-8601 instant such as 2026-01-05T09:00:00Z"));
+        } else if (occurredAt.isBefore(PlausibleDates.EARLIEST_INSTANT)) {
+            all.add(new Violation(path(prefix, "occurredAt"), PlausibleDates.INSTANT_RULE));
         }
         if (expectedVersion != null && expectedVersion < 0) {
             all.add(new Violation(path(prefix, "expectedVersion"), "must be 0 or more"));
@@ -83,18 +85,14 @@ public class EventReader {
             violations.add(new Violation(dataPath, "must be an object"));
             return null;
         }
-        try {
-            E event = mapper.treeToValue(data, eventClass);
-            validator.validate(event).forEach(v -> violations.add(
-                    new Violation(dataPath + "." + v.getPropertyPath(), v.getMessage())));
-            return event;
-        } catch (JsonProcessingException e) {
-            violations.add(JacksonViolations.of(dataPath, e));
-            return null;
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(dataPath, "cannot be read: " + e.getMessage()));
+        StrictJson.Bound<? extends E> bound = json.bind(data, eventClass, dataPath);
+        if (bound.violation() != null) {
+            violations.add(bound.violation());
             return null;
         }
+        validator.validate(bound.value()).forEach(v -> violations.add(
+                new Violation(dataPath + "." + v.getPropertyPath(), v.getMessage())));
+        return bound.value();
     }
 
     public static String path(String prefix, String field) {

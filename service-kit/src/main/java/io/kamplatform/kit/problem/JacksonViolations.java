@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.kamplatform.kit.json.InvalidValue;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ public final class JacksonViolations {
         }
         String field = JsonPaths.of(prefix, mapping.getPath());
         return switch (mapping) {
+            case InvalidValue invalid -> new Violation(field, invalid.rule());
             case UnrecognizedPropertyException unknown -> new Violation(field,
                     "unknown field; known fields: " + unknown.getKnownPropertyIds());
             case InvalidFormatException invalid -> new Violation(field, expected(invalid.getTargetType()));
@@ -41,6 +43,9 @@ public final class JacksonViolations {
         }
         if (target == BigDecimal.class) {
             return "must be a decimal number such as 1250.00";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
         }
         if (target.isEnum()) {
             return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());

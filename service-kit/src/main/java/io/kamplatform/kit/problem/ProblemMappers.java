@@ -10,13 +10,19 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.logging.Logger;
+import io.kamplatform.kit.http.JsonContentType;
+import io.kamplatform.kit.http.MistypedParameters;
+import io.kamplatform.kit.http.RequiredRoles;
 import io.kamplatform.kit.messaging.InfrastructureFailures;
+import io.kamplatform.kit.security.FutureIssuedTokens;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -67,8 +73,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(render(Problem.of(ProblemType.UNAUTHORIZED,
-                        "send 'Authorization: Bearer <token>' with a valid, unexpired token"), uri))
+        return Response.fromResponse(render(Problem.of(ProblemType.UNAUTHORIZED, issuedInTheFuture(e)
+                        ? FutureIssuedTokens.DETAIL + "; send a token issued now"
+                        : "send 'Authorization: Bearer <token>' with a valid, unexpired token"), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -79,8 +86,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return render(Problem.of(ProblemType.FORBIDDEN, "the token's groups do not include a role allowed here"), uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        List<String> roles = RequiredRoles.of(resource.getResourceMethod(), resource.getResourceClass());
+        return render(Problem.of(ProblemType.FORBIDDEN, roles.isEmpty()
+                ? "the token's groups do not include a role allowed here"
+                : "this operation needs a token whose groups claim includes " + String.join(" or ", roles)), uri);
+    }
+
+    /** JAX-RS answers 404 when a query or path parameter does not convert; that is the client's typo, not a missing resource. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        if (e.getCause() != null) {
+            List<Violation> mistyped = MistypedParameters.of(resource.getResourceMethod(), uri);
+            return render(mistyped.isEmpty()
+                    ? Problem.of(ProblemType.VALIDATION, "a query or path parameter does not have the expected type")
+                    : Problem.invalid(mistyped), uri);
+        }
+        return http(e, uri);
     }
 
     @ServerExceptionMapper
@@ -105,7 +127,7 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return render(Problem.of(ProblemType.INTERNAL, "unexpected error; it has been logged"), uri);
         }
-        return render(Problem.withStatus(type, status, e.getMessage()), uri);
+        return render(Problem.withStatus(type, status, detail(status, e)), uri);
     }
 
     @ServerExceptionMapper
@@ -120,6 +142,27 @@ public class ProblemMappers {
         }
         LOG.error("unexpected failure", e);
         return render(Problem.of(ProblemType.INTERNAL, "unexpected error; it has been logged"), uri);
+    }
+
+    private static boolean issuedInTheFuture(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (FutureIssuedTokens.DETAIL.equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sentences a client can act on instead of the framework's wording ("did not match the value in @Consumes"). */
+    private static String detail(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "no resource at this path; see /q/openapi for the API";
+            case 405 -> "this path does not support the method; see /q/openapi for the API";
+            case 406 -> "this API answers application/json (errors application/problem+json); accept one of them";
+            case 413 -> "the body is too large";
+            case 415 -> JsonContentType.DETAIL;
+            default -> e.getMessage();
+        };
     }
 
     private Response render(Problem problem, UriInfo uri) {

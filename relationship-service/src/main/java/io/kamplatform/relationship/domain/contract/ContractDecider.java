@@ -12,8 +12,9 @@ import java.util.Optional;
  * Pure: no I/O, no clock of its own; everything it needs comes in as arguments, so the rules are tested with
  * given-events / when-command / then-events and nothing else. It returns the first broken rule.
  *
- * <p>Money is in the platform currency and never negative; list value >= annual value. Contract dates may lie in
- * the future (a contract signed today may start next year); the fact itself (occurredAt) may not.
+ * <p>Money is in the platform currency and never negative. The annual value may exceed the list value: premium
+ * pricing is real (a realisation above 100 %, a negative discount), so it is recorded as it is. Contract dates may
+ * lie in the future (a contract signed today may start next year); the fact itself (occurredAt) may not.
  */
 public final class ContractDecider {
 
@@ -87,11 +88,7 @@ public final class ContractDecider {
     }
 
     private Optional<Rejection> values(Money annualValue, Money listValue) {
-        return amount("annualValue", annualValue)
-                .or(() -> amount("listValue", listValue))
-                .or(() -> annualValue.isGreaterThan(listValue) ? rejectField("annualValue.amount",
-                        "ANNUAL_VALUE_ABOVE_LIST_VALUE", "the annual value cannot exceed the list value " + listValue.amount())
-                        : none());
+        return amount("annualValue", annualValue).or(() -> amount("listValue", listValue));
     }
 
     private Optional<Rejection> amount(String field, Money money) {

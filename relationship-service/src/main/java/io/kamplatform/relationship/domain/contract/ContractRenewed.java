@@ -11,6 +11,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import io.kamplatform.kit.validation.PlausibleDate;
 import java.time.LocalDate;
 
 /**
@@ -20,7 +21,7 @@ import java.time.LocalDate;
  */
 public record ContractRenewed(
         @NotBlank @Size(max = 64) @Pattern(regexp = CrmId.PATTERN, message = CrmId.MESSAGE) String contractId,
-        @NotNull LocalDate newEndsOn,
+        @NotNull @PlausibleDate LocalDate newEndsOn,
         @NotNull @Valid Money annualValue,
         @NotNull @Valid Money listValue,
         @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal expectedMarginPct) implements ContractEvent {

@@ -4,6 +4,7 @@ import io.kamplatform.relationship.domain.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.kamplatform.kit.validation.PlausibleDate;
 import java.time.LocalDate;
 
 /**
@@ -13,5 +14,5 @@ import java.time.LocalDate;
 public record ContractTerminated(
         @NotBlank @Size(max = 64) @Pattern(regexp = CrmId.PATTERN, message = CrmId.MESSAGE) String contractId,
         @NotBlank @Size(max = 2000) String reason,
-        LocalDate effectiveOn) implements ContractEvent {
+        @PlausibleDate LocalDate effectiveOn) implements ContractEvent {
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import io.kamplatform.kit.validation.PlausibleDate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record InteractionRecorded(
         @NotNull Boolean twoWay,
         Sentiment sentiment,
         @Size(max = 2000) String summary,
-        LocalDate followUpDueOn) implements RelationshipEvent {
+        @PlausibleDate LocalDate followUpDueOn) implements RelationshipEvent {
 
     /** Sorted, so the same interaction is always written the same way. */
     public InteractionRecorded {

@@ -133,14 +133,17 @@ class ContractDeciderTest {
             thenAccepted(given().when(atList), atList);
         }
 
+        /** Premium pricing is real: a value above list (realisation over 100 %) is recorded as it is. */
         @Test
-        void annualValueAboveListValueIsRefused() {
-            thenRejectedOn(given().when(signed(START, END, eur("1000.01"), eur("1000"))),
-                    "ANNUAL_VALUE_ABOVE_LIST_VALUE", "annualValue.amount");
-            thenRejectedOn(given(SIGNED).when(renewed(END.plusYears(1), eur("2"), eur("1"))),
-                    "ANNUAL_VALUE_ABOVE_LIST_VALUE", "annualValue.amount");
-            thenRejectedOn(given(SIGNED).when(new ContractAmended("K-1", eur("2"), eur("1"), MARGIN, "x")),
-                    "ANNUAL_VALUE_ABOVE_LIST_VALUE", "annualValue.amount");
+        void annualValueAboveListValueIsAccepted() {
+            ContractSigned premium = signed(START, END, eur("1000.01"), eur("1000"));
+            thenAccepted(given().when(premium), premium);
+            ContractRenewed renewal = renewed(END.plusYears(1), eur("2"), eur("1"));
+            thenAccepted(given(SIGNED).when(renewal), renewal);
+            ContractAmended amendment = new ContractAmended("K-1", eur("2"), eur("1"), MARGIN, "x");
+            thenAccepted(given(SIGNED).when(amendment), amendment);
+            ContractSigned listFree = signed(START, END, eur("500"), eur("0"));
+            thenAccepted(given().when(listFree), listFree);
         }
 
         @Test
