@@ -157,7 +157,8 @@ public class CommercialRiskResource {
             + "4 quarters, the medians and the service-intensity baseline (MEDIAN, or MEAN when the median is 0).")
     @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
-                                                     @QueryParam("keyAccountsOnly") @DefaultValue("false") boolean keyAccountsOnly,
+                                                     @Parameter(description = "true or false (default false)")
+                                                     @QueryParam("keyAccountsOnly") @DefaultValue("false") String keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
         Instant at = AsOf.parse(asOf, clock);
         if (minScore != null && (minScore < 0 || minScore > 100)) {
@@ -167,7 +168,11 @@ public class CommercialRiskResource {
                 .filter(f -> f.name().equals(flag)).findFirst()
                 .orElseThrow(() -> new ProblemException(Problem.invalid(List.of(new Violation("flag",
                         "must be one of " + Arrays.toString(PressureFlag.values()))))));
-        MarginPressureFilter filter = new MarginPressureFilter(keyAccountsOnly, minScore, pressureFlag);
+        // Read strictly: JAX-RS would turn any word but "true" (a typo such as "yes") silently into false.
+        if (!keyAccountsOnly.equals("true") && !keyAccountsOnly.equals("false")) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
+        }
+        MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
         return withCompleteness(reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter)),
                 MarginPressureRankingReport::new);
     }

@@ -43,6 +43,13 @@ class HttpConventionsTest {
         given().auth().oauth2(Tokens.admin()).queryParam("limit", "many")
                 .when().get("/api/admin/dead-letters")
                 .then().statusCode(400).body("violations.field", hasItem("limit"));
+        // JAX-RS would read any word but "true" as false: a typo must not silently change the answer.
+        given().auth().oauth2(Tokens.reader()).queryParam("keyAccountsOnly", "yes")
+                .when().get("/api/reports/portfolio/margin-pressure")
+                .then().statusCode(400).body("violations.field", hasItem("keyAccountsOnly"));
+        given().auth().oauth2(Tokens.reader()).queryParam("minScore", "high")
+                .when().get("/api/reports/portfolio/margin-pressure")
+                .then().statusCode(400).body("violations.field", hasItem("minScore"));
     }
 
     @Test
