@@ -1,4 +1,4 @@
-package io.kamplatform.local.contract;
+package io.kamplatform.kit.testing.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,26 +1,28 @@
-package io.kamplatform.account.store;
+package io.kamplatform.kit.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kamplatform.account.domain.AccountEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import io.kamplatform.kit.store.StoredEvent;
 import java.io.UncheckedIOException;
 
 /**
- * Turns domain events into stored JSON and back, by logical type name. The place where an older
- * schema version would be upcast to the current record before the fold sees it.
+ * Turns a writer's events into stored JSON (the payload, and so the Kafka record value) and back, by logical type
+ * name. The place where an older schema version would be upcast to the current record before a fold sees it.
  */
-@ApplicationScoped
-public class EventCodec {
+public final class EventCodec<E> {
 
     private final ObjectMapper mapper;
+    private final EventCatalog<E, ?> catalog;
 
-    public EventCodec(ObjectMapper mapper) {
+    public EventCodec(ObjectMapper mapper, EventCatalog<E, ?> catalog) {
         this.mapper = mapper;
+        this.catalog = catalog;
     }
 
-    public String encode(AccountEvent event) {
+    public EventCatalog<E, ?> catalog() {
+        return catalog;
+    }
+
+    public String encode(E event) {
         try {
             return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -28,14 +30,14 @@ public class EventCodec {
         }
     }
 
-    public AccountEvent decode(StoredEvent stored) {
-        AccountEventType type = AccountEventType.byName(stored.type())
+    public E decode(StoredEvent stored) {
+        Class<? extends E> eventClass = catalog.classOf(stored.type())
                 .orElseThrow(() -> new IllegalStateException("stored event of unknown type " + stored.type()));
-        if (stored.schemaVersion() != AccountEventType.CURRENT_SCHEMA_VERSION) {
+        if (stored.schemaVersion() != catalog.schemaVersion()) {
             throw new IllegalStateException("no upcaster from " + stored.type() + " v" + stored.schemaVersion());
         }
         try {
-            return mapper.readValue(stored.payload(), type.eventClass());
+            return mapper.readValue(stored.payload(), eventClass);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored event " + stored.eventId() + " is unreadable", e);
         }

@@ -1,18 +1,20 @@
-package io.kamplatform.relationship.domain;
+package io.kamplatform.kit.money;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.kamplatform.kit.validation.FitsCurrency;
+import io.kamplatform.kit.validation.MonetaryAmount;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import io.kamplatform.kit.validation.FitsCurrency;
-import io.kamplatform.kit.validation.MonetaryAmount;
 import java.math.BigDecimal;
 
 /**
- * An exact amount in an ISO 4217 currency. Amounts are decimals, never binary floating point,
- * so contract values and concessions add up to the cent; no more decimals than the currency has.
+ * An exact amount in an ISO 4217 currency, as the writers' events carry it: decimals, never binary floating point,
+ * so revenue, contract values and concessions add up to the cent; no more decimals than the currency has. A value
+ * type, not a domain type: each service still publishes its own {@code Money.json} schema, and its golden files
+ * freeze how this record is written.
  */
 @FitsCurrency
 public record Money(
