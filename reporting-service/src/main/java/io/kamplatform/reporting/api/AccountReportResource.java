@@ -128,7 +128,10 @@ public class AccountReportResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> MarginPressureCalculator.assess(all, at).stream()
+        return reports.portfolio(at).map(all -> {
+                    reports.computing("account-margin-pressure");
+                    return MarginPressureCalculator.assess(all, at);
+                }).map(all -> all.stream()
                         .filter(m -> m.accountId().equals(accountId)).findFirst()
                         .orElseThrow(() -> notFound(accountId, at)))
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));

@@ -107,8 +107,10 @@ public class CommercialRiskResource {
                                                     @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
         DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at,
-                reports.health(all, at), view)), DependencyRiskReport::new);
+        return withCompleteness(reports.portfolio(at).map(all -> {
+            reports.computing("dependency-risk");
+            return DependencyRiskCalculator.assess(all, at, reports.health(all, at), view);
+        }), DependencyRiskReport::new);
     }
 
     @GET
@@ -132,6 +134,7 @@ public class CommercialRiskResource {
         DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
         return withCompleteness(reports.portfolio(at).map(all -> {
+            reports.computing("dependency-stress-test");
             try {
                 return DependencyRiskCalculator.stressTest(all, at, reports.health(all, at), view, leaving);
             } catch (UnknownCustomerException e) {
@@ -173,7 +176,10 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return withCompleteness(reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter)),
+        return withCompleteness(reports.portfolio(at).map(all -> {
+                    reports.computing("margin-pressure");
+                    return MarginPressureCalculator.rank(all, at, filter);
+                }),
                 MarginPressureRankingReport::new);
     }
 
@@ -185,7 +191,10 @@ public class CommercialRiskResource {
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at)),
+        return withCompleteness(reports.portfolio(at).map(all -> {
+                    reports.computing("neglected-potential");
+                    return NeglectedPotentialFinder.find(all, at);
+                }),
                 NeglectedPotentialReport::new);
     }
 

@@ -6,6 +6,7 @@ import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
@@ -87,7 +88,8 @@ public class PortfolioResource {
         Instant at = AsOf.parse(asOf, clock);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple()).map(t -> {
+            reports.computing("portfolio-health");
             List<AccountAssessment> assessed = t.getItem1();
             PortfolioCompleteness completeness = t.getItem2();
             List<PortfolioEntry> entries = assessed.stream()
@@ -110,7 +112,8 @@ public class PortfolioResource {
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple()).map(t -> {
+            reports.computing("managers");
             List<AccountAssessment> assessed = t.getItem1();
             PortfolioCompleteness completeness = t.getItem2();
             Map<String, List<PortfolioEntry>> byManager = new TreeMap<>(java.util.Comparator.nullsLast(String::compareTo));

@@ -26,11 +26,18 @@ public class KamReports {
     private final FactStore store;
     private final StreamGapStore gaps;
     private final AccountAssessor assessor;
+    private final EventLoopGuard guard;
 
-    public KamReports(FactStore store, StreamGapStore gaps, AccountAssessor assessor) {
+    public KamReports(FactStore store, StreamGapStore gaps, AccountAssessor assessor, EventLoopGuard guard) {
         this.store = store;
         this.gaps = gaps;
         this.assessor = assessor;
+        this.guard = guard;
+    }
+
+    /** Report work for {@code report} starts here (see {@link EventLoopGuard}). */
+    public void computing(String report) {
+        guard.computing(report);
     }
 
     /** Whether every event the producers committed about the account has arrived; if not, which are missing. */
@@ -46,8 +53,10 @@ public class KamReports {
 
     /** The account as of {@code asOf}, or empty when nothing about it had happened by then. */
     public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf) {
-        return store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC)).map(facts -> facts.isEmpty()
-                ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf)));
+        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+            guard.computing("account");
+            return facts.isEmpty() ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf));
+        });
     }
 
     /** Every account that was a key account at {@code asOf}, assessed; other accounts are only folded. */
@@ -78,7 +87,8 @@ public class KamReports {
     }
 
     private Uni<Map<String, List<RecordedFact>>> histories(Instant asOf) {
-        return store.allFactsAsOf(asOf.atOffset(ZoneOffset.UTC)).map(facts -> {
+        return EventLoopGuard.offLoop(store.allFactsAsOf(asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+            guard.computing("portfolio-fold");
             Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
             facts.forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
             Map<String, List<RecordedFact>> histories = new LinkedHashMap<>();
