@@ -22,6 +22,13 @@ public class ProjectionMetrics {
         this.gauges = gauges;
     }
 
+    /** One consumed batch (one poll of one channel) of {@code records} records. */
+    void batch(String topic, int records) {
+        io.micrometer.core.instrument.DistributionSummary.builder("kam.projection.batch.records")
+                .description("Records per consumed batch, stored in one transaction").tag("topic", topic)
+                .register(registry).record(records);
+    }
+
     void unknownType(String type) {
         registry.counter("kam.projection.unknown.types", "type", type).increment();
     }
