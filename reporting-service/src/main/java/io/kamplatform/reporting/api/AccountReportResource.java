@@ -15,6 +15,7 @@ import io.kamplatform.reporting.domain.health.HealthTrend;
 import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.health.KamHealth;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
+import io.kamplatform.reporting.domain.margin.MarginInputs;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -128,12 +129,19 @@ public class AccountReportResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
         }
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> {
+        // The portfolio medians from the read model; the account's own figures folded from its history now.
+        return Uni.combine().all().unis(reports.summaries(at, false), reports.marginInputs(accountId, at)).asTuple()
+                .map(t -> {
                     reports.computing("account-margin-pressure");
-                    return MarginPressureCalculator.assess(all, at);
-                }).map(all -> all.stream()
-                        .filter(m -> m.accountId().equals(accountId)).findFirst()
-                        .orElseThrow(() -> notFound(accountId, at)))
+                    MarginInputs own = t.getItem2().orElseThrow(() -> notFound(accountId, at));
+                    List<MarginInputs> all = new java.util.ArrayList<>(t.getItem1().accounts().size());
+                    all.add(own);
+                    t.getItem1().accounts().stream().map(s -> s.margin())
+                            .filter(m -> !m.accountId().equals(accountId)).forEach(all::add);
+                    return MarginPressureCalculator.assessInputs(all, at).stream()
+                            .filter(m -> m.accountId().equals(accountId)).findFirst()
+                            .orElseThrow(() -> notFound(accountId, at));
+                })
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
     }
 

@@ -7,7 +7,13 @@ import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.kamplatform.reporting.application.AccountSummary;
+import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
+import io.kamplatform.reporting.domain.dependency.AccountHealth;
+import io.kamplatform.reporting.domain.dependency.DependencyInput;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.dependency.CustomerBasis;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
@@ -34,7 +40,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,22 +68,22 @@ public class CommercialRiskResource {
 
     /** Dependency risk. */
     public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk,
-                                       @JsonUnwrapped PortfolioCompleteness completeness) {
+                                       @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
     /** Dependency stress test. */
     public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest,
-                                   @JsonUnwrapped PortfolioCompleteness completeness) {
+                                   @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
     /** Margin pressure ranking. */
     public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking,
-                                              @JsonUnwrapped PortfolioCompleteness completeness) {
+                                              @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
     /** Neglected potential. */
     public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential,
-                                           @JsonUnwrapped PortfolioCompleteness completeness) {
+                                           @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
     static final String BY_DESCRIPTION = "Who counts as one customer: 'group' (default; accounts rolled up to their top "
@@ -107,10 +115,10 @@ public class CommercialRiskResource {
                                                     @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
         DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> {
+        return withCompleteness(reports.summaries(at, false), all -> {
             reports.computing("dependency-risk");
-            return DependencyRiskCalculator.assess(all, at, reports.health(all, at), view);
-        }), DependencyRiskReport::new);
+            return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), view);
+        }, DependencyRiskReport::new);
     }
 
     @GET
@@ -133,14 +141,14 @@ public class CommercialRiskResource {
         }
         DependencyRules view = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> {
+        return withCompleteness(reports.summaries(at, false), all -> {
             reports.computing("dependency-stress-test");
             try {
-                return DependencyRiskCalculator.stressTest(all, at, reports.health(all, at), view, leaving);
+                return DependencyRiskCalculator.stressTestInputs(dependencyInputs(all), at, health(all), view, leaving);
             } catch (UnknownCustomerException e) {
                 throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
             }
-        }), StressTestReport::new);
+        }, StressTestReport::new);
     }
 
     /** {@code account} or {@code group}; absent means group. */
@@ -176,11 +184,11 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return withCompleteness(reports.portfolio(at).map(all -> {
+        return withCompleteness(reports.summaries(at, false), all -> {
                     reports.computing("margin-pressure");
-                    return MarginPressureCalculator.rank(all, at, filter);
-                }),
-                MarginPressureRankingReport::new);
+                    return MarginPressureRanking.of(at, MarginPressureCalculator.assessInputs(
+                            all.accounts().stream().map(AccountSummary::margin).toList(), at), filter);
+                }, MarginPressureRankingReport::new);
     }
 
     @GET
@@ -191,15 +199,32 @@ public class CommercialRiskResource {
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> {
+        return withCompleteness(reports.summaries(at, false), all -> {
                     reports.computing("neglected-potential");
-                    return NeglectedPotentialFinder.find(all, at);
-                }),
-                NeglectedPotentialReport::new);
+                    return NeglectedPotentialFinder.findInputs(
+                            all.accounts().stream().map(AccountSummary::neglected).toList(), at);
+                }, NeglectedPotentialReport::new);
     }
 
-    private <R, T> Uni<T> withCompleteness(Uni<R> report, BiFunction<R, PortfolioCompleteness, T> combine) {
-        return Uni.combine().all().unis(report, reports.portfolioCompleteness()).asTuple()
-                .map(t -> combine.apply(t.getItem1(), t.getItem2()));
+    /** The report computed from the summaries (on a worker thread), with completeness and the read model's status. */
+    private <R, T> Uni<T> withCompleteness(Uni<PortfolioReadModel.Summaries> summaries,
+                                           Function<PortfolioReadModel.Summaries, R> report, Combiner<R, T> combine) {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(summaries, reports.portfolioCompleteness()).asTuple())
+                .map(t -> combine.apply(report.apply(t.getItem1()), t.getItem2(), t.getItem1().status()));
+    }
+
+    @FunctionalInterface
+    interface Combiner<R, T> {
+        T apply(R report, PortfolioCompleteness completeness, ReadModelStatus status);
+    }
+
+    static List<DependencyInput> dependencyInputs(PortfolioReadModel.Summaries summaries) {
+        return summaries.accounts().stream().map(AccountSummary::dependency).toList();
+    }
+
+    static Map<String, AccountHealth> health(PortfolioReadModel.Summaries summaries) {
+        Map<String, AccountHealth> health = new HashMap<>();
+        summaries.accounts().forEach(s -> health.put(s.accountId(), s.health()));
+        return health;
     }
 }

@@ -5,7 +5,10 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.AccountSummary;
+import io.kamplatform.reporting.application.KeyAccountView;
+import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
 import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
@@ -50,7 +53,8 @@ public class PortfolioResource {
 
     /** Key accounts with score, band and stage, worst first. */
     public record PortfolioHealth(Instant asOf, HealthWindows windows, int accounts, Map<String, Integer> bands,
-                                  List<PortfolioEntry> entries, @JsonUnwrapped PortfolioCompleteness completeness) {
+                                  List<PortfolioEntry> entries, @JsonUnwrapped PortfolioCompleteness completeness,
+                                  ReadModelStatus readModel) {
     }
 
     /** Something a manager should look at now. */
@@ -64,7 +68,7 @@ public class PortfolioResource {
 
     /** Every manager's portfolio; key accounts without a manager are under managerId null. */
     public record ManagerPortfolios(Instant asOf, HealthWindows windows, List<ManagerPortfolio> managers,
-                                    @JsonUnwrapped PortfolioCompleteness completeness) {
+                                    @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
     static final int TREND_ALERT_POINTS = 10;
@@ -88,18 +92,18 @@ public class PortfolioResource {
         Instant at = AsOf.parse(asOf, clock);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("portfolio-health");
-            List<AccountAssessment> assessed = t.getItem1();
+            List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
             List<PortfolioEntry> entries = assessed.stream()
-                    .map(a -> PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId())))
+                    .map(a -> PortfolioEntry.of(a, completeness.isComplete(a.accountId())))
                     .filter(e -> manager == null || manager.equals(e.managerId()))
                     .filter(e -> band == null || band.equals(e.band()))
                     .filter(e -> stage == null || stage.equals(e.stage()))
                     .sorted(PortfolioEntry::worstFirst).toList();
             return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), entries,
-                    completeness);
+                    completeness, t.getItem1().status());
         });
     }
 
@@ -112,29 +116,29 @@ public class PortfolioResource {
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf, clock);
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("managers");
-            List<AccountAssessment> assessed = t.getItem1();
+            List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
             Map<String, List<PortfolioEntry>> byManager = new TreeMap<>(java.util.Comparator.nullsLast(String::compareTo));
             Map<String, List<Alert>> alerts = new LinkedHashMap<>();
             assessed.forEach(a -> {
-                PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId()));
+                PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.accountId()));
                 byManager.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).add(entry);
                 List<Alert> list = alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>());
-                if (a.health().forcedRed()) {
-                    a.health().criticalOverrides().forEach(o -> list.add(new Alert(entry.accountId(), "CRITICAL", o)));
+                if (a.forcedRed()) {
+                    a.criticalOverrides().forEach(o -> list.add(new Alert(entry.accountId(), "CRITICAL", o)));
                 } else if ("RED".equals(entry.band())) {
                     list.add(new Alert(entry.accountId(), "RED_BAND", "health " + entry.score() + " is in the red band"));
                 }
                 if ("DISINTEGRATING".equals(entry.stage())) {
-                    list.add(new Alert(entry.accountId(), "DISINTEGRATING", String.join("; ", a.stage().reasons())));
+                    list.add(new Alert(entry.accountId(), "DISINTEGRATING", String.join("; ", a.stageReasons())));
                 }
                 if (entry.deltaVs30Days() != null && entry.deltaVs30Days() <= -TREND_ALERT_POINTS) {
                     list.add(new Alert(entry.accountId(), "FALLING", "health fell " + -entry.deltaVs30Days() + " points in 30 days"));
                 }
-                if (!a.health().staleFactors().isEmpty()) {
-                    list.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.health().staleFactors()));
+                if (!a.staleFactors().isEmpty()) {
+                    list.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.staleFactors()));
                 }
                 if (!entry.dataComplete()) {
                     list.add(new Alert(entry.accountId(), "MISSING_EVENTS", "events the producers committed have not "
@@ -147,8 +151,13 @@ public class PortfolioResource {
                 managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
                         alerts.getOrDefault(managerId, List.of())));
             });
-            return new ManagerPortfolios(at, HealthWindows.of(at), managers, completeness);
+            return new ManagerPortfolios(at, HealthWindows.of(at), managers, completeness, t.getItem1().status());
         });
+    }
+
+    private static List<KeyAccountView> keyAccounts(PortfolioReadModel.Summaries summaries) {
+        return summaries.accounts().stream().filter(s -> s.keyAccount() && s.keyAccountView() != null)
+                .map(AccountSummary::keyAccountView).toList();
     }
 
     private static Map<String, Integer> bandCounts(List<PortfolioEntry> entries) {

@@ -34,12 +34,7 @@ public class FactStore {
      * holds is not stored: the first is kept, the conflict recorded.
      */
     public Uni<ProjectionResult> project(IncomingFact fact) {
-        return pool.preparedQuery("SELECT outcome, gaps_changed, kept_event_id FROM project_fact($1, $2, $3, $4, $5, $6, "
-                        + "$7, $8, $9, $10, $11, $12)")
-                .execute(Tuple.from(new Object[] {fact.eventId(), fact.accountId(), fact.type(), fact.source(),
-                        fact.topic(), fact.partition(), fact.offset(), fact.hasStreamPosition() ? fact.streamId() : null,
-                        fact.streamVersion(), fact.occurredAt(), fact.recordedAt(), new JsonObject(fact.data())}))
-                .map(rows -> result(rows.iterator().next()));
+        return projectBatch(List.of(fact)).map(results -> results.get(0));
     }
 
     /**
@@ -113,15 +108,7 @@ public class FactStore {
                 .map(FactStore::toFacts);
     }
 
-    /** The facts of all accounts up to {@code asOf}, grouped by account in time order. */
-    public Uni<List<StoredFact>> allFactsAsOf(OffsetDateTime asOf) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE occurred_at <= $1 "
-                        + "ORDER BY account_id, occurred_at, projected_at, source, event_id")
-                .execute(Tuple.of(asOf))
-                .map(FactStore::toFacts);
-    }
-
-    private static List<StoredFact> toFacts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    static List<StoredFact> toFacts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
         List<StoredFact> facts = new ArrayList<>(rows.rowCount());
         rows.forEach(row -> facts.add(new StoredFact(row.getString("event_id"), row.getString("account_id"),
                 row.getString("event_type"), row.getString("source"), row.getString("topic"), row.getLong("stream_version"),
