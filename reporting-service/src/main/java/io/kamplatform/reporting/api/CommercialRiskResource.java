@@ -66,25 +66,33 @@ public class CommercialRiskResource {
 
     // Each report with dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds (unwrapped).
 
-    /** Dependency risk. */
-    public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk,
+    /**
+     * Dependency risk: {@code customers} and {@code pareto} are the page (by rank); {@code accountsWithUnknownRisk} and
+     * {@code excludedCustomers} hold at most limit entries, the counts say how many there are.
+     */
+    public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk, Page page,
+                                       int accountsWithUnknownRiskCount, int excludedCustomerCount,
                                        @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Dependency stress test. */
-    public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest,
+    /** Dependency stress test; {@code before} and {@code after} paged as the dependency risk report. */
+    public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest, Page page,
                                    @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Margin pressure ranking. */
-    public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking,
+    /** Margin pressure ranking; {@code accounts} is the page. */
+    public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking, Page page,
                                               @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Neglected potential. */
-    public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential,
+    /** Neglected potential; {@code accounts} is the page. */
+    public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential, Page page,
                                            @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
+
+    static final List<String> RANK_SORT = ListQuery.sorts("rank");
+    static final List<String> MARGIN_SORTS = ListQuery.sorts("score", "accountId");
+    static final List<String> POTENTIAL_SORT = ListQuery.sorts("potential");
 
     static final String BY_DESCRIPTION = "Who counts as one customer: 'group' (default; accounts rolled up to their top "
             + "parent, as groups under common control buy and leave together: the truer risk) or 'account' (every account "
@@ -112,13 +120,20 @@ public class CommercialRiskResource {
             + "10+ customers the 80/20 pattern), and the Pareto curve.")
     @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyRiskReport> dependencyRisk(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
-                                                    @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
-        DependencyRules view = rules.withBy(basis(by));
+                                                    @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
+                                                    @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                    @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                    @Parameter(description = "rank (the only order: by revenue, highest first)") @QueryParam("sort") String sort,
+                                                    @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                    @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
+        DependencyRules basis = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.summaries(at, false), all -> {
+        ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
+        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
             reports.computing("dependency-risk");
-            return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), view);
-        }, DependencyRiskReport::new);
+            return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), basis);
+        }, (risk, completeness, status) -> new DependencyRiskReport(page(risk, list), list.pageOf(risk.customers().size()),
+                risk.accountsWithUnknownRisk().size(), risk.excludedCustomers().size(), completeness, status));
     }
 
     @GET
@@ -134,21 +149,29 @@ public class CommercialRiskResource {
     public Uni<StressTestReport> stressTest(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                             @Parameter(description = "The account (or, by=group, the customer group) that would leave")
                                             @QueryParam("leaving") String leaving,
-                                            @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
+                                            @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
+                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                            @Parameter(description = "rank (the only order)") @QueryParam("sort") String sort,
+                                            @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                            @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
                     "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
         }
-        DependencyRules view = rules.withBy(basis(by));
+        DependencyRules basis = rules.withBy(basis(by));
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.summaries(at, false), all -> {
+        ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
+        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
             reports.computing("dependency-stress-test");
             try {
-                return DependencyRiskCalculator.stressTestInputs(dependencyInputs(all), at, health(all), view, leaving);
+                return DependencyRiskCalculator.stressTestInputs(dependencyInputs(all), at, health(all), basis, leaving);
             } catch (UnknownCustomerException e) {
                 throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
             }
-        }, StressTestReport::new);
+        }, (stress, completeness, status) -> new StressTestReport(
+                stress.with(page(stress.before(), list), page(stress.after(), list)),
+                list.pageOf(stress.before().customers().size()), completeness, status));
     }
 
     /** {@code account} or {@code group}; absent means group. */
@@ -170,8 +193,14 @@ public class CommercialRiskResource {
     public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                                      @Parameter(description = "true or false (default false)")
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") String keyAccountsOnly,
-                                                     @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
+                                                     @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag,
+                                                     @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                     @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                     @Parameter(description = "score (default: highest first, ties by account id) or accountId") @QueryParam("sort") String sort,
+                                                     @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                     @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         Instant at = AsOf.parse(asOf, clock);
+        ListQuery list = ListQuery.parse(limit, offset, sort, MARGIN_SORTS, view, include);
         if (minScore != null && (minScore < 0 || minScore > 100)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("minScore", "must be between 0 and 100"))));
         }
@@ -184,11 +213,16 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return withCompleteness(reports.summaries(at, false), all -> {
+        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
                     reports.computing("margin-pressure");
                     return MarginPressureRanking.of(at, MarginPressureCalculator.assessInputs(
                             all.accounts().stream().map(AccountSummary::margin).toList(), at), filter);
-                }, MarginPressureRankingReport::new);
+                }, (ranking, completeness, status) -> {
+                    List<MarginPressure> ranked = list.sort().equals("accountId") ? ranking.accounts().stream()
+                            .sorted(java.util.Comparator.comparing(MarginPressure::accountId)).toList() : ranking.accounts();
+                    return new MarginPressureRankingReport(ranking.withAccounts(list.page(ranked)),
+                            list.pageOf(ranked.size()), completeness, status);
+                });
     }
 
     @GET
@@ -197,13 +231,21 @@ public class CommercialRiskResource {
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                            @Parameter(description = "potential (the only order: highest first)") @QueryParam("sort") String sort,
+                                                            @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                            @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.summaries(at, false), all -> {
+        ListQuery list = ListQuery.parse(limit, offset, sort, POTENTIAL_SORT, view, include);
+        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
                     reports.computing("neglected-potential");
                     return NeglectedPotentialFinder.findInputs(
                             all.accounts().stream().map(AccountSummary::neglected).toList(), at);
-                }, NeglectedPotentialReport::new);
+                }, (neglected, completeness, status) -> new NeglectedPotentialReport(
+                        neglected.withAccounts(list.page(neglected.accounts())), list.pageOf(neglected.accounts().size()),
+                        completeness, status));
     }
 
     /** The report computed from the summaries (on a worker thread), with completeness and the read model's status. */
@@ -216,6 +258,16 @@ public class CommercialRiskResource {
     @FunctionalInterface
     interface Combiner<R, T> {
         T apply(R report, PortfolioCompleteness completeness, ReadModelStatus status);
+    }
+
+    /** The page of customers (and their Pareto points); the other lists cut to the limit. */
+    private static DependencyRisk page(DependencyRisk risk, ListQuery list) {
+        return risk.withLists(list.page(risk.customers()), list.page(risk.pareto()),
+                firstOf(risk.accountsWithUnknownRisk(), list.limit()), firstOf(risk.excludedCustomers(), list.limit()));
+    }
+
+    private static <T> List<T> firstOf(List<T> all, int limit) {
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
     }
 
     static List<DependencyInput> dependencyInputs(PortfolioReadModel.Summaries summaries) {

@@ -23,6 +23,18 @@ public record PortfolioEntry(
                 a.forcedRed(), a.stage(), a.deltaVs30Days(), a.dataCoveragePct(), a.topDriver(), dataComplete);
     }
 
+    /** The order {@code sort} names: worst, best (worst reversed), accountId or name (then accountId). */
+    static java.util.Comparator<PortfolioEntry> order(String sort) {
+        java.util.Comparator<PortfolioEntry> worst = PortfolioEntry::worstFirst;
+        return switch (sort) {
+            case "best" -> worst.reversed();
+            case "accountId" -> java.util.Comparator.comparing(PortfolioEntry::accountId);
+            case "name" -> java.util.Comparator.comparing((PortfolioEntry e) -> e.name() == null ? "" : e.name())
+                    .thenComparing(PortfolioEntry::accountId);
+            default -> worst;
+        };
+    }
+
     /** Worst first: forced red, then lowest score; accounts without a score after the scored ones. */
     static int worstFirst(PortfolioEntry a, PortfolioEntry b) {
         if (a.criticalOverride != b.criticalOverride) {
