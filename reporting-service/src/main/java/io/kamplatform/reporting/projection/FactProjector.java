@@ -45,9 +45,11 @@ public class FactProjector {
     private final ProjectionMetrics metrics;
     private final ConsumerStalls stalls;
     private final ProjectionConfig config;
+    private final ProjectionLag lag;
 
     public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ConsumerStalls stalls,
-                         ProjectionConfig config) {
+                         ProjectionConfig config, ProjectionLag lag) {
+        this.lag = lag;
         this.reader = reader;
         this.store = store;
         this.metrics = metrics;
@@ -105,7 +107,8 @@ public class FactProjector {
             for (Uni<Void> deadLetter : deadLetters) {
                 done = done.chain(() -> deadLetter);
             }
-            return done.chain(() -> Uni.createFrom().completionStage(batch::ack));
+            return done.chain(() -> Uni.createFrom().completionStage(batch::ack))
+                    .invoke(() -> records.forEach(r -> lag.stored(r.getTopic(), r.getPartition(), consumerRecord(r).offset())));
         });
     }
 
