@@ -34,4 +34,11 @@ public interface ReadModelConfig {
     /** An asOf later than now minus this is "now": answered from the current summaries. */
     @WithDefault("5s")
     Duration nowTolerance();
+
+    /**
+     * Rebuild the read models from the topics at start (after a migration that changes what they hold): the live
+     * tables answer meanwhile ({@code ReadModelRebuild}).
+     */
+    @WithDefault("false")
+    boolean rebuildOnStart();
 }
