@@ -1,33 +1,23 @@
 package io.kamplatform.reporting.api;
 
-import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.kamplatform.reporting.application.AccountSummary;
-import io.kamplatform.reporting.application.EventLoopGuard;
-import io.kamplatform.reporting.application.KamReports;
-import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.CommercialRiskReports;
 import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
-import io.kamplatform.reporting.domain.dependency.AccountHealth;
-import io.kamplatform.reporting.domain.dependency.DependencyInput;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.dependency.CustomerBasis;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
-import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
-import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
 import io.kamplatform.reporting.domain.dependency.UnknownCustomerException;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
-import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.margin.MarginPressureFilter;
 import io.kamplatform.reporting.domain.margin.MarginPressureRanking;
 import io.kamplatform.reporting.domain.margin.PressureFlag;
 import io.kamplatform.reporting.domain.potential.NeglectedPotential;
-import io.kamplatform.reporting.domain.potential.NeglectedPotentialFinder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -40,9 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -98,13 +85,11 @@ public class CommercialRiskResource {
             + "parent, as groups under common control buy and leave together: the truer risk) or 'account' (every account "
             + "its own customer: the invoiced entities finance asks about first). Anything else: 400.";
 
-    private final KamReports reports;
-    private final DependencyRules rules;
+    private final CommercialRiskReports reports;
     private final Clock clock;
 
-    public CommercialRiskResource(KamReports reports, DependencyRules rules, Clock clock) {
+    public CommercialRiskResource(CommercialRiskReports reports, Clock clock) {
         this.reports = reports;
-        this.rules = rules;
         this.clock = clock;
     }
 
@@ -126,14 +111,12 @@ public class CommercialRiskResource {
                                                     @Parameter(description = "rank (the only order: by revenue, highest first)") @QueryParam("sort") String sort,
                                                     @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                                     @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
-        DependencyRules basis = rules.withBy(basis(by));
+        CustomerBasis basis = basis(by);
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
-        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
-            reports.computing("dependency-risk");
-            return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), basis);
-        }, (risk, completeness, status) -> new DependencyRiskReport(page(risk, list), list.pageOf(risk.customers().size()),
-                risk.accountsWithUnknownRisk().size(), risk.excludedCustomers().size(), completeness, status));
+        return reports.dependencyRisk(at, basis, list.evidence()).map(a -> new DependencyRiskReport(page(a.report(), list),
+                list.pageOf(a.report().customers().size()), a.report().accountsWithUnknownRisk().size(),
+                a.report().excludedCustomers().size(), a.completeness(), a.readModel()));
     }
 
     @GET
@@ -155,23 +138,15 @@ public class CommercialRiskResource {
                                             @Parameter(description = "rank (the only order)") @QueryParam("sort") String sort,
                                             @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                             @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
-        if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
-                    "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
-        }
-        DependencyRules basis = rules.withBy(basis(by));
+        IdParameter.require("leaving", leaving, "the account (or group) that would leave; ");
+        CustomerBasis basis = basis(by);
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
-        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
-            reports.computing("dependency-stress-test");
-            try {
-                return DependencyRiskCalculator.stressTestInputs(dependencyInputs(all), at, health(all), basis, leaving);
-            } catch (UnknownCustomerException e) {
-                throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
-            }
-        }, (stress, completeness, status) -> new StressTestReport(
-                stress.with(page(stress.before(), list), page(stress.after(), list)),
-                list.pageOf(stress.before().customers().size()), completeness, status));
+        return reports.stressTest(at, basis, leaving, list.evidence())
+                .onFailure(UnknownCustomerException.class)
+                .transform(e -> new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage())))
+                .map(a -> new StressTestReport(a.report().with(page(a.report().before(), list), page(a.report().after(), list)),
+                        list.pageOf(a.report().before().customers().size()), a.completeness(), a.readModel()));
     }
 
     /** {@code account} or {@code group}; absent means group. */
@@ -213,15 +188,12 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
-                    reports.computing("margin-pressure");
-                    return MarginPressureRanking.of(at, MarginPressureCalculator.assessInputs(
-                            all.accounts().stream().map(AccountSummary::margin).toList(), at), filter);
-                }, (ranking, completeness, status) -> {
+        return reports.marginPressure(at, filter, list.evidence()).map(a -> {
+                    MarginPressureRanking ranking = a.report();
                     List<MarginPressure> ranked = list.sort().equals("accountId") ? ranking.accounts().stream()
                             .sorted(java.util.Comparator.comparing(MarginPressure::accountId)).toList() : ranking.accounts();
                     return new MarginPressureRankingReport(ranking.withAccounts(list.page(ranked)),
-                            list.pageOf(ranked.size()), completeness, status);
+                            list.pageOf(ranked.size()), a.completeness(), a.readModel());
                 });
     }
 
@@ -239,25 +211,9 @@ public class CommercialRiskResource {
                                                             @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, POTENTIAL_SORT, view, include);
-        return withCompleteness(reports.summaries(at, list.evidence()), all -> {
-                    reports.computing("neglected-potential");
-                    return NeglectedPotentialFinder.findInputs(
-                            all.accounts().stream().map(AccountSummary::neglected).toList(), at);
-                }, (neglected, completeness, status) -> new NeglectedPotentialReport(
-                        neglected.withAccounts(list.page(neglected.accounts())), list.pageOf(neglected.accounts().size()),
-                        completeness, status));
-    }
-
-    /** The report computed from the summaries (on a worker thread), with completeness and the read model's status. */
-    private <R, T> Uni<T> withCompleteness(Uni<PortfolioReadModel.Summaries> summaries,
-                                           Function<PortfolioReadModel.Summaries, R> report, Combiner<R, T> combine) {
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(summaries, reports.portfolioCompleteness()).asTuple())
-                .map(t -> combine.apply(report.apply(t.getItem1()), t.getItem2(), t.getItem1().status()));
-    }
-
-    @FunctionalInterface
-    interface Combiner<R, T> {
-        T apply(R report, PortfolioCompleteness completeness, ReadModelStatus status);
+        return reports.neglectedPotential(at, list.evidence()).map(a -> new NeglectedPotentialReport(
+                a.report().withAccounts(list.page(a.report().accounts())), list.pageOf(a.report().accounts().size()),
+                a.completeness(), a.readModel()));
     }
 
     /** The page of customers (and their Pareto points); the other lists cut to the limit. */
@@ -268,15 +224,5 @@ public class CommercialRiskResource {
 
     private static <T> List<T> firstOf(List<T> all, int limit) {
         return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
-    }
-
-    static List<DependencyInput> dependencyInputs(PortfolioReadModel.Summaries summaries) {
-        return summaries.accounts().stream().map(AccountSummary::dependency).toList();
-    }
-
-    static Map<String, AccountHealth> health(PortfolioReadModel.Summaries summaries) {
-        Map<String, AccountHealth> health = new HashMap<>();
-        summaries.accounts().forEach(s -> health.put(s.accountId(), s.health()));
-        return health;
     }
 }

@@ -13,6 +13,8 @@ import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
+import io.kamplatform.reporting.domain.portfolio.Alert;
+import io.kamplatform.reporting.domain.portfolio.ManagerAlerts;
 import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.stage.RelationshipStage;
 import io.smallrye.mutiny.Uni;
@@ -57,10 +59,6 @@ public class PortfolioResource {
                                   @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Something a manager should look at now. */
-    public record Alert(String accountId, String kind, String message) {
-    }
-
     /**
      * One manager's key accounts (worst first), their band counts and alerts; {@code accounts} and {@code alerts} hold
      * at most the page limit, {@code accountCount} and {@code alertCount} say how many there are.
@@ -77,8 +75,6 @@ public class PortfolioResource {
     static final List<String> HEALTH_SORTS = ListQuery.sorts("worst", "best", "accountId", "name");
     static final String HEALTH_SORT = "worst (default: critical overrides, then lowest score; unscored last), best, "
             + "accountId or name";
-
-    static final int TREND_ALERT_POINTS = 10;
 
     private final KamReports reports;
     private final Clock clock;
@@ -124,7 +120,7 @@ public class PortfolioResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Manager portfolios", description = "Per key account manager: the key accounts (worst first), "
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
-            + TREND_ALERT_POINTS + "+ points in 30 days, stale data, missing events). Paged by manager (limit, "
+            + ManagerAlerts.FALLING_POINTS + "+ points in 30 days, stale data, missing events). Paged by manager (limit, "
             + "offset; by manager id); each manager's accounts and alerts hold at most limit entries (accountCount and "
             + "alertCount say how many there are); manager picks one.")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
@@ -145,25 +141,10 @@ public class PortfolioResource {
             assessed.forEach(a -> {
                 PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.accountId()));
                 byManager.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).add(entry);
-                List<Alert> found = alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>());
-                if (a.forcedRed()) {
-                    a.criticalOverrides().forEach(o -> found.add(new Alert(entry.accountId(), "CRITICAL", o)));
-                } else if ("RED".equals(entry.band())) {
-                    found.add(new Alert(entry.accountId(), "RED_BAND", "health " + entry.score() + " is in the red band"));
-                }
-                if ("DISINTEGRATING".equals(entry.stage())) {
-                    found.add(new Alert(entry.accountId(), "DISINTEGRATING", String.join("; ", a.stageReasons())));
-                }
-                if (entry.deltaVs30Days() != null && entry.deltaVs30Days() <= -TREND_ALERT_POINTS) {
-                    found.add(new Alert(entry.accountId(), "FALLING", "health fell " + -entry.deltaVs30Days() + " points in 30 days"));
-                }
-                if (!a.staleFactors().isEmpty()) {
-                    found.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.staleFactors()));
-                }
-                if (!entry.dataComplete()) {
-                    found.add(new Alert(entry.accountId(), "MISSING_EVENTS", "events the producers committed have not "
-                            + "reached the reports; the account reports list them"));
-                }
+                alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).addAll(ManagerAlerts.of(
+                        new ManagerAlerts.KeyAccountState(a.accountId(), a.score(), a.band(), a.forcedRed(),
+                                a.criticalOverrides(), a.stage(), a.stageReasons(), a.deltaVs30Days(), a.staleFactors(),
+                                entry.dataComplete())));
             });
             List<ManagerPortfolio> managers = new ArrayList<>();
             byManager.forEach((managerId, entries) -> {

@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.kit.messaging.ConsumerStalls;
 
 import io.kamplatform.kit.messaging.InfrastructureRetry;

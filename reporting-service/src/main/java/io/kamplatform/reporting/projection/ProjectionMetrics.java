@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.store.ProjectionResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

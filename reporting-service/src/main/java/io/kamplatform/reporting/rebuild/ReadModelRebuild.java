@@ -9,7 +9,7 @@ import io.kamplatform.reporting.application.ReadModelConfig;
 import io.kamplatform.reporting.deadletter.DeadLetterTopics;
 import io.kamplatform.reporting.projection.CloudEventRecordReader;
 import io.kamplatform.reporting.projection.GapGauges;
-import io.kamplatform.reporting.projection.IncomingFact;
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.projection.ProjectionConfig;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.SummaryStore;

@@ -1,6 +1,5 @@
 package io.kamplatform.reporting.store;
 
-import io.kamplatform.reporting.projection.IncomingFact;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -15,7 +15,7 @@ import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.potential.NeglectedPotentialFinder;
-import io.kamplatform.reporting.projection.IncomingFact;
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
