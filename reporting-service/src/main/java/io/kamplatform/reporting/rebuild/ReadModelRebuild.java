@@ -183,8 +183,9 @@ public class ReadModelRebuild {
     private void warm(Pool fresh) {
         PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
                 config, clock);
-        while (readModel.refreshCurrent(config.chunkSize() * 4).await().atMost(Duration.ofMinutes(10)) > 0) {
-            // until none is missing or stale
+        int pass = config.chunkSize() * 4;
+        while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
+            // a full pass: there may be more; a shorter one found the last missing summaries
         }
     }
 

@@ -2,19 +2,17 @@ package io.kamplatform.reporting.rebuild;
 
 import io.kamplatform.reporting.deadletter.DeadLetter;
 import io.kamplatform.reporting.deadletter.DeadLetterTopics;
+import io.kamplatform.reporting.projection.OwnConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The three topics and their dead-letter topics read from the beginning by a consumer of its own (no group, nothing
@@ -33,15 +31,7 @@ final class TopicReplay implements AutoCloseable {
 
     TopicReplay(Map<String, Object> kafka, List<String> topics, DeadLetterTopics deadLetterTopics, int maxPollRecords) {
         this.deadLetterTopics = deadLetterTopics;
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        consumer = OwnConsumer.create(kafka, "reporting-rebuild-", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
         List<String> all = new ArrayList<>(topics);
         deadLetterTopics.all().forEach(all::add);
         for (String topic : all) {
