@@ -428,6 +428,17 @@ function selects(selector, labels) {
   return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
 }
 
+const REPORTING_TARGET_RSS_MIB = 768;
+const NON_HEAP_MIB = 256;
+
+/** A Kubernetes memory quantity (Mi, Gi, M, G or bytes) in MiB. */
+function mebibytes(q) {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|K|M|G)?$/.exec(String(q ?? ""));
+  if (!m) return NaN;
+  const factor = { Ki: 1 / 1024, Mi: 1, Gi: 1024, K: 1000 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576 }[m[2]] ?? 1 / 1048576;
+  return Number(m[1]) * factor;
+}
+
 function overlayChecks(name, resources) {
   const p = [];
   const of = (kind) => resources.filter((r) => r.kind === kind);
@@ -462,6 +473,20 @@ function overlayChecks(name, resources) {
     const topic = topics.get(t);
     if (topic && String(topic.spec.config?.["retention.ms"]) !== "-1") p.push(`topic ${t} is not kept forever (retention.ms -1)`);
     if (!topics.has(`${t}.dlq`)) p.push(`dead-letter topic ${t}.dlq has no KafkaTopic`);
+  }
+  // reporting-service's resident set must stay within its target (issue 13): the heap the JVM may take
+  // (JAVA_MAX_MEM_RATIO % of the memory limit) plus what lives outside the heap.
+  const reporting = deployments.find((d) => d.metadata.name === "reporting-service");
+  if (reporting) {
+    const c = reporting.spec.template.spec.containers[0];
+    const limit = mebibytes(c.resources?.limits?.memory);
+    const ratio = Number((c.env ?? []).find((e) => e.name === "JAVA_MAX_MEM_RATIO")?.value ?? 80); // the image's default
+    const heap = (limit * ratio) / 100;
+    if (heap + NON_HEAP_MIB > REPORTING_TARGET_RSS_MIB) {
+      p.push(`reporting-service: heap budget ${heap} MiB (${ratio}% of ${limit} MiB) + ${NON_HEAP_MIB} MiB outside the heap exceeds the target RSS of ${REPORTING_TARGET_RSS_MIB} MiB`);
+    }
+    // prod holds the real portfolio (10,000 accounts); dev's small one fits a smaller limit.
+    if (name === "prod" && limit < REPORTING_TARGET_RSS_MIB) p.push(`reporting-service: memory limit ${limit} MiB is below the target RSS of ${REPORTING_TARGET_RSS_MIB} MiB`);
   }
   for (const h of of("HorizontalPodAutoscaler")) {
     if (!deployments.some((d) => d.metadata.name === h.spec.scaleTargetRef.name)) p.push(`HPA ${h.metadata.name} targets a missing Deployment`);
@@ -617,6 +642,7 @@ function main() {
     "Service, PodDisruptionBudget and egress NetworkPolicy per Deployment; Secrets referenced are operator-generated",
     "topics kept forever with dead-letter topics; consumer autoscaling bounded by partitions",
     "prod: 3 brokers/controllers, RF 3, min.insync.replicas 2, 3 PostgreSQL instances, HPA per service; dev: 1 replica",
+    "reporting-service heap budget: limit x JAVA_MAX_MEM_RATIO + 256 MiB non-heap <= 768 MiB target RSS",
   ];
   for (const c of checks) console.log(`  ${failed ? "checked" : "passed"}: ${c}`);
   const total = summary.length + 1;

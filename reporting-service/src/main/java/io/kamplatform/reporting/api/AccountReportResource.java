@@ -1,21 +1,19 @@
 package io.kamplatform.reporting.api;
 
-import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
-import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
+import io.kamplatform.reporting.application.CommercialRiskReports;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
 import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.health.KamHealth;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
-import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -69,10 +67,12 @@ public class AccountReportResource {
     }
 
     private final KamReports reports;
+    private final CommercialRiskReports risk;
     private final Clock clock;
 
-    public AccountReportResource(KamReports reports, Clock clock) {
+    public AccountReportResource(KamReports reports, CommercialRiskReports risk, Clock clock) {
         this.reports = reports;
+        this.risk = risk;
         this.clock = clock;
     }
 
@@ -124,20 +124,15 @@ public class AccountReportResource {
             + "12-month window.")
     @APIResponseSchema(value = MarginPressureReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
-        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
-        }
+        IdParameter.accountId(accountId);
         Instant at = AsOf.parse(asOf, clock);
-        return reports.portfolio(at).map(all -> MarginPressureCalculator.assess(all, at).stream()
-                        .filter(m -> m.accountId().equals(accountId)).findFirst()
-                        .orElseThrow(() -> notFound(accountId, at)))
+        return risk.accountMarginPressure(accountId, at)
+                .map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
     }
 
     private <T> Uni<T> assessed(String accountId, String asOf, BiFunction<AccountAssessment, AccountCompleteness, T> view) {
-        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
-        }
+        IdParameter.accountId(accountId);
         Instant at = AsOf.parse(asOf, clock);
         return reports.account(accountId, at).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(assessment -> reports.completenessOf(accountId).map(complete -> view.apply(assessment, complete)));

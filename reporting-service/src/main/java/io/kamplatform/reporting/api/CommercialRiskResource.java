@@ -1,27 +1,23 @@
 package io.kamplatform.reporting.api;
 
-import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.application.CommercialRiskReports;
+import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.dependency.CustomerBasis;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
-import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
-import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
 import io.kamplatform.reporting.domain.dependency.UnknownCustomerException;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
-import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.margin.MarginPressureFilter;
 import io.kamplatform.reporting.domain.margin.MarginPressureRanking;
 import io.kamplatform.reporting.domain.margin.PressureFlag;
 import io.kamplatform.reporting.domain.potential.NeglectedPotential;
-import io.kamplatform.reporting.domain.potential.NeglectedPotentialFinder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -34,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,37 +53,43 @@ public class CommercialRiskResource {
 
     // Each report with dataComplete, accountsWithMissingEvents, missingEventCount and incompleteAccountIds (unwrapped).
 
-    /** Dependency risk. */
-    public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk,
-                                       @JsonUnwrapped PortfolioCompleteness completeness) {
+    /**
+     * Dependency risk: {@code customers} and {@code pareto} are the page (by rank); {@code accountsWithUnknownRisk} and
+     * {@code excludedCustomers} hold at most limit entries, the counts say how many there are.
+     */
+    public record DependencyRiskReport(@JsonUnwrapped DependencyRisk dependencyRisk, Page page,
+                                       int accountsWithUnknownRiskCount, int excludedCustomerCount,
+                                       @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Dependency stress test. */
-    public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest,
-                                   @JsonUnwrapped PortfolioCompleteness completeness) {
+    /** Dependency stress test; {@code before} and {@code after} paged as the dependency risk report. */
+    public record StressTestReport(@JsonUnwrapped DependencyStressTest stressTest, Page page,
+                                   @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Margin pressure ranking. */
-    public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking,
-                                              @JsonUnwrapped PortfolioCompleteness completeness) {
+    /** Margin pressure ranking; {@code accounts} is the page. */
+    public record MarginPressureRankingReport(@JsonUnwrapped MarginPressureRanking ranking, Page page,
+                                              @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Neglected potential. */
-    public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential,
-                                           @JsonUnwrapped PortfolioCompleteness completeness) {
+    /** Neglected potential; {@code accounts} is the page. */
+    public record NeglectedPotentialReport(@JsonUnwrapped NeglectedPotential neglectedPotential, Page page,
+                                           @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
+
+    static final List<String> RANK_SORT = ListQuery.sorts("rank");
+    static final List<String> MARGIN_SORTS = ListQuery.sorts("score", "accountId");
+    static final List<String> POTENTIAL_SORT = ListQuery.sorts("potential");
 
     static final String BY_DESCRIPTION = "Who counts as one customer: 'group' (default; accounts rolled up to their top "
             + "parent, as groups under common control buy and leave together: the truer risk) or 'account' (every account "
             + "its own customer: the invoiced entities finance asks about first). Anything else: 400.";
 
-    private final KamReports reports;
-    private final DependencyRules rules;
+    private final CommercialRiskReports reports;
     private final Clock clock;
 
-    public CommercialRiskResource(KamReports reports, DependencyRules rules, Clock clock) {
+    public CommercialRiskResource(CommercialRiskReports reports, Clock clock) {
         this.reports = reports;
-        this.rules = rules;
         this.clock = clock;
     }
 
@@ -104,11 +105,18 @@ public class CommercialRiskResource {
             + "10+ customers the 80/20 pattern), and the Pareto curve.")
     @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyRiskReport> dependencyRisk(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
-                                                    @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
-        DependencyRules view = rules.withBy(basis(by));
+                                                    @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
+                                                    @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                    @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                    @Parameter(description = "rank (the only order: by revenue, highest first)") @QueryParam("sort") String sort,
+                                                    @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                    @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
+        CustomerBasis basis = basis(by);
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> DependencyRiskCalculator.assess(all, at,
-                reports.health(all, at), view)), DependencyRiskReport::new);
+        ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
+        return reports.dependencyRisk(at, basis, list.evidence()).map(a -> new DependencyRiskReport(page(a.report(), list),
+                list.pageOf(a.report().customers().size()), a.report().accountsWithUnknownRisk().size(),
+                a.report().excludedCustomers().size(), a.completeness(), a.readModel()));
     }
 
     @GET
@@ -124,20 +132,21 @@ public class CommercialRiskResource {
     public Uni<StressTestReport> stressTest(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                             @Parameter(description = "The account (or, by=group, the customer group) that would leave")
                                             @QueryParam("leaving") String leaving,
-                                            @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by) {
-        if (leaving == null || !leaving.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("leaving",
-                    "the account (or group) that would leave; " + EventReader.ID_MESSAGE))));
-        }
-        DependencyRules view = rules.withBy(basis(by));
+                                            @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
+                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                            @Parameter(description = "rank (the only order)") @QueryParam("sort") String sort,
+                                            @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                            @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
+        IdParameter.require("leaving", leaving, "the account (or group) that would leave; ");
+        CustomerBasis basis = basis(by);
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> {
-            try {
-                return DependencyRiskCalculator.stressTest(all, at, reports.health(all, at), view, leaving);
-            } catch (UnknownCustomerException e) {
-                throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
-            }
-        }), StressTestReport::new);
+        ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
+        return reports.stressTest(at, basis, leaving, list.evidence())
+                .onFailure(UnknownCustomerException.class)
+                .transform(e -> new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage())))
+                .map(a -> new StressTestReport(a.report().with(page(a.report().before(), list), page(a.report().after(), list)),
+                        list.pageOf(a.report().before().customers().size()), a.completeness(), a.readModel()));
     }
 
     /** {@code account} or {@code group}; absent means group. */
@@ -159,8 +168,14 @@ public class CommercialRiskResource {
     public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                                      @Parameter(description = "true or false (default false)")
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") String keyAccountsOnly,
-                                                     @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag) {
+                                                     @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag,
+                                                     @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                     @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                     @Parameter(description = "score (default: highest first, ties by account id) or accountId") @QueryParam("sort") String sort,
+                                                     @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                     @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         Instant at = AsOf.parse(asOf, clock);
+        ListQuery list = ListQuery.parse(limit, offset, sort, MARGIN_SORTS, view, include);
         if (minScore != null && (minScore < 0 || minScore > 100)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("minScore", "must be between 0 and 100"))));
         }
@@ -173,8 +188,13 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return withCompleteness(reports.portfolio(at).map(all -> MarginPressureCalculator.rank(all, at, filter)),
-                MarginPressureRankingReport::new);
+        return reports.marginPressure(at, filter, list.evidence()).map(a -> {
+                    MarginPressureRanking ranking = a.report();
+                    List<MarginPressure> ranked = list.sort().equals("accountId") ? ranking.accounts().stream()
+                            .sorted(java.util.Comparator.comparing(MarginPressure::accountId)).toList() : ranking.accounts();
+                    return new MarginPressureRankingReport(ranking.withAccounts(list.page(ranked)),
+                            list.pageOf(ranked.size()), a.completeness(), a.readModel());
+                });
     }
 
     @GET
@@ -183,14 +203,26 @@ public class CommercialRiskResource {
     @Operation(summary = "Neglected potential", description = "Non-key accounts in the top quartile of assessed potential, "
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+    public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                                            @Parameter(description = "potential (the only order: highest first)") @QueryParam("sort") String sort,
+                                                            @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                                            @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         Instant at = AsOf.parse(asOf, clock);
-        return withCompleteness(reports.portfolio(at).map(all -> NeglectedPotentialFinder.find(all, at)),
-                NeglectedPotentialReport::new);
+        ListQuery list = ListQuery.parse(limit, offset, sort, POTENTIAL_SORT, view, include);
+        return reports.neglectedPotential(at, list.evidence()).map(a -> new NeglectedPotentialReport(
+                a.report().withAccounts(list.page(a.report().accounts())), list.pageOf(a.report().accounts().size()),
+                a.completeness(), a.readModel()));
     }
 
-    private <R, T> Uni<T> withCompleteness(Uni<R> report, BiFunction<R, PortfolioCompleteness, T> combine) {
-        return Uni.combine().all().unis(report, reports.portfolioCompleteness()).asTuple()
-                .map(t -> combine.apply(t.getItem1(), t.getItem2()));
+    /** The page of customers (and their Pareto points); the other lists cut to the limit. */
+    private static DependencyRisk page(DependencyRisk risk, ListQuery list) {
+        return risk.withLists(list.page(risk.customers()), list.page(risk.pareto()),
+                firstOf(risk.accountsWithUnknownRisk(), list.limit()), firstOf(risk.excludedCustomers(), list.limit()));
+    }
+
+    private static <T> List<T> firstOf(List<T> all, int limit) {
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
     }
 }

@@ -1,7 +1,6 @@
 package io.kamplatform.reporting.api;
 
-import io.kamplatform.reporting.application.AccountAssessment;
-import io.kamplatform.reporting.domain.facts.Manager;
+import io.kamplatform.reporting.application.KeyAccountView;
 import java.math.BigDecimal;
 
 /** One key account in a portfolio view; {@code dataComplete} false: its account reports list missing events. */
@@ -19,13 +18,21 @@ public record PortfolioEntry(
         String topDriver,
         boolean dataComplete) {
 
-    static PortfolioEntry of(AccountAssessment a, boolean dataComplete) {
-        Manager manager = a.facts().manager();
-        return new PortfolioEntry(a.facts().accountId(), a.facts().profile().name(),
-                manager == null ? null : manager.managerId(), manager == null ? null : manager.name(),
-                a.health().score(), a.health().band() == null ? null : a.health().band().name(), a.health().forcedRed(),
-                a.stage().stage().name(), a.trend().deltaVs30Days(), a.health().dataCoveragePct(),
-                a.health().topDrivers().isEmpty() ? null : a.health().topDrivers().get(0), dataComplete);
+    static PortfolioEntry of(KeyAccountView a, boolean dataComplete) {
+        return new PortfolioEntry(a.accountId(), a.name(), a.managerId(), a.managerName(), a.score(), a.band(),
+                a.forcedRed(), a.stage(), a.deltaVs30Days(), a.dataCoveragePct(), a.topDriver(), dataComplete);
+    }
+
+    /** The order {@code sort} names: worst, best (worst reversed), accountId or name (then accountId). */
+    static java.util.Comparator<PortfolioEntry> order(String sort) {
+        java.util.Comparator<PortfolioEntry> worst = PortfolioEntry::worstFirst;
+        return switch (sort) {
+            case "best" -> worst.reversed();
+            case "accountId" -> java.util.Comparator.comparing(PortfolioEntry::accountId);
+            case "name" -> java.util.Comparator.comparing((PortfolioEntry e) -> e.name() == null ? "" : e.name())
+                    .thenComparing(PortfolioEntry::accountId);
+            default -> worst;
+        };
     }
 
     /** Worst first: forced red, then lowest score; accounts without a score after the scored ones. */

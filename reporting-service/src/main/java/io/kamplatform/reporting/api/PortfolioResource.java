@@ -5,10 +5,16 @@ import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.AccountSummary;
+import io.kamplatform.reporting.application.KeyAccountView;
+import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
+import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
+import io.kamplatform.reporting.domain.portfolio.Alert;
+import io.kamplatform.reporting.domain.portfolio.ManagerAlerts;
 import io.kamplatform.reporting.domain.health.HealthWindows;
 import io.kamplatform.reporting.domain.stage.RelationshipStage;
 import io.smallrye.mutiny.Uni;
@@ -49,24 +55,26 @@ public class PortfolioResource {
 
     /** Key accounts with score, band and stage, worst first. */
     public record PortfolioHealth(Instant asOf, HealthWindows windows, int accounts, Map<String, Integer> bands,
-                                  List<PortfolioEntry> entries, @JsonUnwrapped PortfolioCompleteness completeness) {
+                                  List<PortfolioEntry> entries, Page page,
+                                  @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Something a manager should look at now. */
-    public record Alert(String accountId, String kind, String message) {
+    /**
+     * One manager's key accounts (worst first), their band counts and alerts; {@code accounts} and {@code alerts} hold
+     * at most the page limit, {@code accountCount} and {@code alertCount} say how many there are.
+     */
+    public record ManagerPortfolio(String managerId, String managerName, Map<String, Integer> bands, int accountCount,
+                                   List<PortfolioEntry> accounts, int alertCount, List<Alert> alerts) {
     }
 
-    /** One manager's key accounts, their band counts and alerts. */
-    public record ManagerPortfolio(String managerId, String managerName, Map<String, Integer> bands,
-                                   List<PortfolioEntry> accounts, List<Alert> alerts) {
+    /** Every manager's portfolio, a page of managers; key accounts without a manager are under managerId null. */
+    public record ManagerPortfolios(Instant asOf, HealthWindows windows, List<ManagerPortfolio> managers, Page page,
+                                    @JsonUnwrapped PortfolioCompleteness completeness, ReadModelStatus readModel) {
     }
 
-    /** Every manager's portfolio; key accounts without a manager are under managerId null. */
-    public record ManagerPortfolios(Instant asOf, HealthWindows windows, List<ManagerPortfolio> managers,
-                                    @JsonUnwrapped PortfolioCompleteness completeness) {
-    }
-
-    static final int TREND_ALERT_POINTS = 10;
+    static final List<String> HEALTH_SORTS = ListQuery.sorts("worst", "best", "accountId", "name");
+    static final String HEALTH_SORT = "worst (default: critical overrides, then lowest score; unscored last), best, "
+            + "accountId or name";
 
     private final KamReports reports;
     private final Clock clock;
@@ -80,24 +88,30 @@ public class PortfolioResource {
     @Path("/portfolio/health")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
-            + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage.")
+            + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage; paged (limit, offset, sort, view).")
     @APIResponseSchema(value = PortfolioHealth.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<PortfolioHealth> portfolio(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
-                                          @QueryParam("band") String band, @QueryParam("stage") String stage) {
+                                          @QueryParam("band") String band, @QueryParam("stage") String stage,
+                                          @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                          @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                          @Parameter(description = HEALTH_SORT) @QueryParam("sort") String sort,
+                                          @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
         Instant at = AsOf.parse(asOf, clock);
+        ListQuery list = ListQuery.parse(limit, offset, sort, HEALTH_SORTS, view, null);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
-            List<AccountAssessment> assessed = t.getItem1();
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
+            reports.computing("portfolio-health");
+            List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
             List<PortfolioEntry> entries = assessed.stream()
-                    .map(a -> PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId())))
+                    .map(a -> PortfolioEntry.of(a, completeness.isComplete(a.accountId())))
                     .filter(e -> manager == null || manager.equals(e.managerId()))
                     .filter(e -> band == null || band.equals(e.band()))
                     .filter(e -> stage == null || stage.equals(e.stage()))
-                    .sorted(PortfolioEntry::worstFirst).toList();
-            return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), entries,
-                    completeness);
+                    .sorted(PortfolioEntry.order(list.sort())).toList();
+            return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), list.page(entries),
+                    list.pageOf(entries.size()), completeness, t.getItem1().status());
         });
     }
 
@@ -106,46 +120,55 @@ public class PortfolioResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Manager portfolios", description = "Per key account manager: the key accounts (worst first), "
             + "band counts and alerts (red band, critical override, disintegrating relationship, health down "
-            + TREND_ALERT_POINTS + "+ points in 30 days, stale data, missing events).")
+            + ManagerAlerts.FALLING_POINTS + "+ points in 30 days, stale data, missing events). Paged by manager (limit, "
+            + "offset; by manager id); each manager's accounts and alerts hold at most limit entries (accountCount and "
+            + "alertCount say how many there are); manager picks one.")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+    public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                           @Parameter(description = "Only this manager's portfolio") @QueryParam("manager") String manager,
+                                           @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
+                                           @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
+                                           @Parameter(description = "managerId (the only order)") @QueryParam("sort") String sort,
+                                           @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
         Instant at = AsOf.parse(asOf, clock);
-        return Uni.combine().all().unis(reports.keyAccounts(at), reports.portfolioCompleteness()).asTuple().map(t -> {
-            List<AccountAssessment> assessed = t.getItem1();
+        ListQuery list = ListQuery.parse(limit, offset, sort, ListQuery.sorts("managerId"), view, null);
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
+            reports.computing("managers");
+            List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
             Map<String, List<PortfolioEntry>> byManager = new TreeMap<>(java.util.Comparator.nullsLast(String::compareTo));
             Map<String, List<Alert>> alerts = new LinkedHashMap<>();
             assessed.forEach(a -> {
-                PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.facts().accountId()));
+                PortfolioEntry entry = PortfolioEntry.of(a, completeness.isComplete(a.accountId()));
                 byManager.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).add(entry);
-                List<Alert> list = alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>());
-                if (a.health().forcedRed()) {
-                    a.health().criticalOverrides().forEach(o -> list.add(new Alert(entry.accountId(), "CRITICAL", o)));
-                } else if ("RED".equals(entry.band())) {
-                    list.add(new Alert(entry.accountId(), "RED_BAND", "health " + entry.score() + " is in the red band"));
-                }
-                if ("DISINTEGRATING".equals(entry.stage())) {
-                    list.add(new Alert(entry.accountId(), "DISINTEGRATING", String.join("; ", a.stage().reasons())));
-                }
-                if (entry.deltaVs30Days() != null && entry.deltaVs30Days() <= -TREND_ALERT_POINTS) {
-                    list.add(new Alert(entry.accountId(), "FALLING", "health fell " + -entry.deltaVs30Days() + " points in 30 days"));
-                }
-                if (!a.health().staleFactors().isEmpty()) {
-                    list.add(new Alert(entry.accountId(), "STALE_DATA", "no recent data for " + a.health().staleFactors()));
-                }
-                if (!entry.dataComplete()) {
-                    list.add(new Alert(entry.accountId(), "MISSING_EVENTS", "events the producers committed have not "
-                            + "reached the reports; the account reports list them"));
-                }
+                alerts.computeIfAbsent(entry.managerId(), id -> new ArrayList<>()).addAll(ManagerAlerts.of(
+                        new ManagerAlerts.KeyAccountState(a.accountId(), a.score(), a.band(), a.forcedRed(),
+                                a.criticalOverrides(), a.stage(), a.stageReasons(), a.deltaVs30Days(), a.staleFactors(),
+                                entry.dataComplete())));
             });
             List<ManagerPortfolio> managers = new ArrayList<>();
             byManager.forEach((managerId, entries) -> {
+                if (manager != null && !manager.equals(managerId)) {
+                    return;
+                }
                 List<PortfolioEntry> sorted = entries.stream().sorted(PortfolioEntry::worstFirst).toList();
-                managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted), sorted,
-                        alerts.getOrDefault(managerId, List.of())));
+                List<Alert> managerAlerts = alerts.getOrDefault(managerId, List.of());
+                managers.add(new ManagerPortfolio(managerId, sorted.get(0).managerName(), bandCounts(sorted),
+                        sorted.size(), firstOf(sorted, list.limit()), managerAlerts.size(),
+                        firstOf(managerAlerts, list.limit())));
             });
-            return new ManagerPortfolios(at, HealthWindows.of(at), managers, completeness);
+            return new ManagerPortfolios(at, HealthWindows.of(at), list.page(managers), list.pageOf(managers.size()),
+                    completeness, t.getItem1().status());
         });
+    }
+
+    private static List<KeyAccountView> keyAccounts(PortfolioReadModel.Summaries summaries) {
+        return summaries.accounts().stream().filter(s -> s.keyAccount() && s.keyAccountView() != null)
+                .map(AccountSummary::keyAccountView).toList();
+    }
+
+    private static <T> List<T> firstOf(List<T> all, int limit) {
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
     }
 
     private static Map<String, Integer> bandCounts(List<PortfolioEntry> entries) {

@@ -1,6 +1,5 @@
 package io.kamplatform.reporting.api;
 
-import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
@@ -59,9 +58,7 @@ public class TimelineResource {
                                   @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (accountId == null || !accountId.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", EventReader.ID_MESSAGE))));
-        }
+        IdParameter.accountId(accountId);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new ProblemException(Problem.invalid(List.of(new Violation(offset < 0 ? "offset" : "limit",
                     offset < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE))));

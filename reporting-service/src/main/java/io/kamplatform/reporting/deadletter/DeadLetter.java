@@ -32,7 +32,7 @@ public record DeadLetter(String topic, int partition, long offset, Instant deadL
      * The record as it was consumed from its original topic (same key, value and headers), so that replaying it takes
      * exactly the consumers' projection path and stores the original coordinates.
      */
-    ConsumerRecord<String, String> asOriginal(String fallbackTopic, ConsumerRecord<String, String> deadLetter) {
+    public ConsumerRecord<String, String> asOriginal(String fallbackTopic, ConsumerRecord<String, String> deadLetter) {
         ConsumerRecord<String, String> original = new ConsumerRecord<>(originalTopic == null ? fallbackTopic : originalTopic,
                 originalPartition == null ? deadLetter.partition() : originalPartition,
                 originalOffset == null ? deadLetter.offset() : originalOffset, deadLetter.key(), deadLetter.value());

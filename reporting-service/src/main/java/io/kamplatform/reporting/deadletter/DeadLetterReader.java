@@ -1,20 +1,17 @@
 package io.kamplatform.reporting.deadletter;
 
+import io.kamplatform.reporting.projection.OwnConsumer;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a dead-letter topic from its beginning up to its end as it was when the read started (later dead letters
@@ -70,13 +67,6 @@ public class DeadLetterReader {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-dead-letters-" + UUID.randomUUID());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return OwnConsumer.create(kafka, "reporting-dead-letters-", Map.of());
     }
 }

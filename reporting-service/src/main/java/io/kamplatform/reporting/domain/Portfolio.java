@@ -3,6 +3,7 @@ package io.kamplatform.reporting.domain;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,10 +19,17 @@ public final class Portfolio {
      * Accounts in another currency are left out of portfolio sums, and the report says so.
      */
     public static String revenueCurrency(Iterable<AccountFacts> accounts) {
+        List<String> currencies = new java.util.ArrayList<>();
+        accounts.forEach(a -> currencies.add(a.revenueCurrency()));
+        return revenueCurrencyOf(currencies);
+    }
+
+    /** The same rule over each account's revenue currency (null: no revenue). */
+    public static String revenueCurrencyOf(Iterable<String> accountCurrencies) {
         Map<String, Long> counts = new TreeMap<>();
-        for (AccountFacts a : accounts) {
-            if (a.revenueCurrency() != null) {
-                counts.merge(a.revenueCurrency(), 1L, Long::sum);
+        for (String c : accountCurrencies) {
+            if (c != null) {
+                counts.merge(c, 1L, Long::sum);
             }
         }
         return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()

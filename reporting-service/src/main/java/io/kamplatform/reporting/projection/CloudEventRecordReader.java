@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.reporting.store.IncomingFact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

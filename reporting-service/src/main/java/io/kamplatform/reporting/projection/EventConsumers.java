@@ -2,12 +2,13 @@ package io.kamplatform.reporting.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The three topics the reports are built from. Per-account order follows from the record key; the offset is
- * committed after the fact is stored, and a redelivery after a crash stores nothing twice.
+ * The three topics the reports are built from, consumed in batches (one poll, up to {@code max.poll.records}, stored in
+ * one transaction). Per-account order follows from the record key; the offsets are committed after the batch is
+ * stored, and a redelivery after a crash stores nothing twice.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -19,17 +20,17 @@ public class EventConsumers {
     }
 
     @Incoming("account-events")
-    public Uni<Void> accountEvent(ConsumerRecord<String, String> record) {
-        return projector.project(record);
+    public Uni<Void> accountEvent(KafkaRecordBatch<String, String> batch) {
+        return projector.project(batch);
     }
 
     @Incoming("interaction-events")
-    public Uni<Void> interactionEvent(ConsumerRecord<String, String> record) {
-        return projector.project(record);
+    public Uni<Void> interactionEvent(KafkaRecordBatch<String, String> batch) {
+        return projector.project(batch);
     }
 
     @Incoming("contract-events")
-    public Uni<Void> contractEvent(ConsumerRecord<String, String> record) {
-        return projector.project(record);
+    public Uni<Void> contractEvent(KafkaRecordBatch<String, String> batch) {
+        return projector.project(batch);
     }
 }

@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.kit.messaging.ConsumerStalls;
 
 import io.kamplatform.kit.messaging.InfrastructureRetry;
@@ -7,6 +8,11 @@ import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.ProjectionResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,9 +46,11 @@ public class FactProjector {
     private final ProjectionMetrics metrics;
     private final ConsumerStalls stalls;
     private final ProjectionConfig config;
+    private final ProjectionLag lag;
 
     public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ConsumerStalls stalls,
-                         ProjectionConfig config) {
+                         ProjectionConfig config, ProjectionLag lag) {
+        this.lag = lag;
         this.reader = reader;
         this.store = store;
         this.metrics = metrics;
@@ -59,6 +67,66 @@ public class FactProjector {
                             config.retry().backOff(), stalls.listenerFor(record))
                     .invoke(result -> metrics.stored(fact, result));
         }).replaceWithVoid();
+    }
+
+    /**
+     * The consumers' path for a batch (one poll of one channel): the readable records are stored in one statement and
+     * transaction ({@link FactStore#projectBatch}), waiting out infrastructure failures as {@link #project} does.
+     * Unreadable records, and, when the database rejects the batch, the one record it rejects, are dead-lettered on
+     * their own: the batch is then projected again one record at a time (each exactly once still), so valid records
+     * of a batch never follow a poison one to the dead-letter topic. The batch is acknowledged after all of it.
+     */
+    public Uni<Void> project(KafkaRecordBatch<String, String> batch) {
+        return Uni.createFrom().deferred(() -> {
+            List<KafkaRecord<String, String>> records = batch.getRecords();
+            if (!records.isEmpty()) {
+                metrics.batch(records.get(0).getTopic(), records.size());
+            }
+            List<IncomingFact> facts = new ArrayList<>(records.size());
+            List<KafkaRecord<String, String>> readable = new ArrayList<>(records.size());
+            List<Uni<Void>> deadLetters = new ArrayList<>();
+            for (KafkaRecord<String, String> record : records) {
+                try {
+                    facts.add(read(consumerRecord(record)));
+                    readable.add(record);
+                } catch (RuntimeException unreadable) {
+                    deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(unreadable)));
+                }
+            }
+            Uni<Void> stored = facts.isEmpty() ? Uni.createFrom().voidItem()
+                    : InfrastructureRetry.untilAvailable(() -> store.projectBatch(facts).ifNoItem().after(config.attemptTimeout())
+                                            .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
+                                    config.retry().backOff(), stalls.listenerFor(consumerRecord(readable.get(0))))
+                            .invoke(results -> {
+                                for (int i = 0; i < facts.size(); i++) {
+                                    metrics.stored(facts.get(i), results.get(i));
+                                }
+                            })
+                            .replaceWithVoid()
+                            .onFailure().recoverWithUni(rejected -> oneByOne(readable));
+            Uni<Void> done = stored;
+            for (Uni<Void> deadLetter : deadLetters) {
+                done = done.chain(() -> deadLetter);
+            }
+            return done.chain(() -> Uni.createFrom().completionStage(batch::ack))
+                    .invoke(() -> records.forEach(r -> lag.stored(r.getTopic(), r.getPartition(), consumerRecord(r).offset())));
+        });
+    }
+
+    /** After the database rejected a batch: each record on its own; the one it rejects goes to the dead-letter topic. */
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            chain = chain.chain(() -> project(consumerRecord(record))
+                    .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> record.nack(failure))));
+        }
+        return chain;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> record) {
+        return (ConsumerRecord<String, String>) record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow()
+                .getRecord();
     }
 
     /** One attempt, failing on any failure: for replaying dead letters, where the caller reports each outcome. */

@@ -26,6 +26,10 @@ public interface ProjectionConfig {
     @WithDefault("30s")
     Duration gapMetricsRefresh();
 
+    /** Measure the lag per topic-partition this often ({@link ProjectionLag}). */
+    @WithDefault("5s")
+    Duration lagRefresh();
+
     interface Retry {
         @WithDefault("200ms")
         Duration initialBackOff();

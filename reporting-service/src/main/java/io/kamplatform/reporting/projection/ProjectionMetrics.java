@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.projection;
 
+import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.store.ProjectionResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,13 @@ public class ProjectionMetrics {
     public ProjectionMetrics(MeterRegistry registry, GapGauges gauges) {
         this.registry = registry;
         this.gauges = gauges;
+    }
+
+    /** One consumed batch (one poll of one channel) of {@code records} records. */
+    void batch(String topic, int records) {
+        io.micrometer.core.instrument.DistributionSummary.builder("kam.projection.batch.records")
+                .description("Records per consumed batch, stored in one transaction").tag("topic", topic)
+                .register(registry).record(records);
     }
 
     void unknownType(String type) {

@@ -20,9 +20,11 @@ public class ProjectionReadiness implements HealthCheck {
     static final String NAME = "kam-projection";
 
     private final ConsumerStalls stalls;
+    private final ProjectionLag lag;
 
-    public ProjectionReadiness(ConsumerStalls stalls) {
+    public ProjectionReadiness(ConsumerStalls stalls, ProjectionLag lag) {
         this.stalls = stalls;
+        this.lag = lag;
     }
 
     @Override
@@ -32,6 +34,9 @@ public class ProjectionReadiness implements HealthCheck {
         if (current.isEmpty()) {
             response.withData("projection", "consuming");
         }
+        // Informational: a service catching up is still ready (it answers, and its reports say how current they are).
+        ProjectionLag.Snapshot snapshot = lag.current();
+        response.withData("state", snapshot.state()).withData("lagRecords", snapshot.lagRecords());
         current.forEach(stall -> response.withData(stall.topic(), "stalled: " + stall.describe()));
         return response.build();
     }

@@ -1,6 +1,5 @@
 package io.kamplatform.reporting.store;
 
-import io.kamplatform.reporting.projection.IncomingFact;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,19 +33,62 @@ public class FactStore {
      * holds is not stored: the first is kept, the conflict recorded.
      */
     public Uni<ProjectionResult> project(IncomingFact fact) {
-        return pool.preparedQuery("SELECT outcome, gaps_changed, kept_event_id FROM project_fact($1, $2, $3, $4, $5, $6, "
-                        + "$7, $8, $9, $10, $11, $12)")
-                .execute(Tuple.from(new Object[] {fact.eventId(), fact.accountId(), fact.type(), fact.source(),
-                        fact.topic(), fact.partition(), fact.offset(), fact.hasStreamPosition() ? fact.streamId() : null,
-                        fact.streamVersion(), fact.occurredAt(), fact.recordedAt(), new JsonObject(fact.data())}))
+        return projectBatch(List.of(fact)).map(results -> results.get(0));
+    }
+
+    /**
+     * Stores a batch of facts in one statement, so one transaction (migration V4, {@code project_facts}): each as
+     * {@link #project} would, in the order given; the results in the same order. All or nothing: when the database
+     * rejects one fact, nothing of the batch is stored and the caller projects the facts one at a time.
+     */
+    public Uni<List<ProjectionResult>> projectBatch(List<IncomingFact> facts) {
+        int n = facts.size();
+        String[] eventIds = new String[n];
+        String[] accountIds = new String[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        String[] streamIds = new String[n];
+        Long[] streamVersions = new Long[n];
+        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            IncomingFact f = facts.get(i);
+            eventIds[i] = f.eventId();
+            accountIds[i] = f.accountId();
+            types[i] = f.type();
+            sources[i] = f.source();
+            topics[i] = f.topic();
+            partitions[i] = f.partition();
+            offsets[i] = f.offset();
+            streamIds[i] = f.hasStreamPosition() ? f.streamId() : null;
+            streamVersions[i] = f.streamVersion();
+            occurredAt[i] = f.occurredAt();
+            recordedAt[i] = f.recordedAt();
+            data[i] = f.data();
+        }
+        return pool.preparedQuery("SELECT ordinal, outcome, gaps_changed, kept_event_id FROM project_facts($1, $2, $3, $4, "
+                        + "$5, $6, $7, $8, $9, $10, $11, $12)")
+                .execute(Tuple.from(new Object[] {eventIds, accountIds, types, sources, topics, partitions, offsets,
+                        streamIds, streamVersions, occurredAt, recordedAt, data}))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return switch (ProjectionResult.Outcome.valueOf(row.getString("outcome"))) {
-                        case PROJECTED -> ProjectionResult.projected(row.getBoolean("gaps_changed"));
-                        case DUPLICATE -> ProjectionResult.duplicate();
-                        case VERSION_CONFLICT -> ProjectionResult.conflict(row.getString("kept_event_id"));
-                    };
+                    ProjectionResult[] results = new ProjectionResult[n];
+                    for (Row row : rows) {
+                        results[row.getInteger("ordinal") - 1] = result(row);
+                    }
+                    return List.of(results);
                 });
+    }
+
+    private static ProjectionResult result(Row row) {
+        return switch (ProjectionResult.Outcome.valueOf(row.getString("outcome"))) {
+            case PROJECTED -> ProjectionResult.projected(row.getBoolean("gaps_changed"));
+            case DUPLICATE -> ProjectionResult.duplicate();
+            case VERSION_CONFLICT -> ProjectionResult.conflict(row.getString("kept_event_id"));
+        };
     }
 
     /** The account's facts that happened up to {@code asOf}, oldest first (ties in projection order). */
@@ -65,15 +107,7 @@ public class FactStore {
                 .map(FactStore::toFacts);
     }
 
-    /** The facts of all accounts up to {@code asOf}, grouped by account in time order. */
-    public Uni<List<StoredFact>> allFactsAsOf(OffsetDateTime asOf) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE occurred_at <= $1 "
-                        + "ORDER BY account_id, occurred_at, projected_at, source, event_id")
-                .execute(Tuple.of(asOf))
-                .map(FactStore::toFacts);
-    }
-
-    private static List<StoredFact> toFacts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    static List<StoredFact> toFacts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
         List<StoredFact> facts = new ArrayList<>(rows.rowCount());
         rows.forEach(row -> facts.add(new StoredFact(row.getString("event_id"), row.getString("account_id"),
                 row.getString("event_type"), row.getString("source"), row.getString("topic"), row.getLong("stream_version"),

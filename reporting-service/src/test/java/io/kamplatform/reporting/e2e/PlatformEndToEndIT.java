@@ -151,7 +151,7 @@ class PlatformEndToEndIT {
         assertThat(health.getInt("health.score")).isBetween(1, 100);
         assertThat(health.getString("health.band")).isIn("GREEN", "AMBER", "RED");
         assertThat(health.getList("health.factors.name")).contains("DMU coverage", "Engagement", "Contract security");
-        JsonPath portfolio = given().auth().oauth2(reader).queryParam("manager", "kam-anna")
+        JsonPath portfolio = given().auth().oauth2(reader).queryParam("manager", "kam-anna").queryParam("limit", 1000)
                 .when().get(REPORTS + "/api/reports/portfolio/health").then().statusCode(200).extract().jsonPath();
         assertThat(portfolio.getList("entries.accountId")).contains(account);
 
@@ -172,7 +172,7 @@ class PlatformEndToEndIT {
                 .allMatch(change -> change > 0);
         assertThat(volta.getBoolean("statusAbuse")).as("status abuse: deeper discounts, more service").isTrue();
 
-        List<String> neglected = given().auth().oauth2(reader).when().get(REPORTS + "/api/reports/portfolio/neglected-potential")
+        List<String> neglected = given().auth().oauth2(reader).queryParam("limit", 1000).when().get(REPORTS + "/api/reports/portfolio/neglected-potential")
                 .then().statusCode(200).extract().jsonPath().getList("accounts.accountId");
         assertThat(neglected).as("a small account with high potential nobody visits").contains("BRIGHTWAVE-LABS");
 

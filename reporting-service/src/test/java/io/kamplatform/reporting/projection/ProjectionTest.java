@@ -142,6 +142,34 @@ class ProjectionTest {
     }
 
     @Test
+    void onlyThePoisonRecordOfABatchIsDeadLettered() {
+        String accountId = Publisher.newAccountId();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            String month = String.format("2025-%02d", i + 1);
+            // The sixth record: PostgreSQL's jsonb cannot hold \u0000 (22P05), so the batch's statement fails.
+            ProducerRecord<String, String> record = Publisher.record(accountId, "RevenueRecognized",
+                    "2026-01-" + String.format("%02d", i + 1) + "T09:00:00Z", i == 5
+                            ? "{\"month\":\"" + month + "\",\"note\":\"Nul\\u0000\",\"revenue\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
+                                    + "\"costOfSales\":{\"amount\":\"0.50\",\"currency\":\"EUR\"}}"
+                            : Fixtures.revenue(month, "10.00", "5.00"));
+            records.add(record);
+            if (i != 5) {
+                valid.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+            }
+        }
+        try (Publisher publisher = new Publisher()) {
+            publisher.sendTogether(records);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(accountId, null).getList("events").size() == 10);
+        assertThat(timeline(accountId, null).getList("events.eventId")).containsExactlyElementsOf(valid);
+        List<ConsumerRecord<String, String>> dead = deadLetters(Fixtures.ACCOUNTS + ".dlq", accountId, 2, Duration.ofSeconds(8));
+        assertThat(dead).as("only the poison record is dead-lettered").hasSize(1);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("Unicode");
+    }
+
+    @Test
     void reportsNeedAReaderTokenAndAValidAsOf() {
         given().when().get("/api/reports/accounts/A/timeline").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.writer()).when().get("/api/reports/accounts/A/timeline").then().statusCode(403);
@@ -159,13 +187,18 @@ class ProjectionTest {
     }
 
     static List<ConsumerRecord<String, String>> deadLetters(String topic, String key, int expected) {
+        return deadLetters(topic, key, expected, Duration.ofSeconds(30));
+    }
+
+    /** The topic's records with that key, read until {@code expected} are found or {@code wait} has passed. */
+    static List<ConsumerRecord<String, String>> deadLetters(String topic, String key, int expected, Duration wait) {
         Properties props = new Properties();
         props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.instance().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (key.equals(r.key())) {

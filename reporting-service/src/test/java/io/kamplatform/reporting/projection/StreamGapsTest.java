@@ -184,6 +184,6 @@ class StreamGapsTest {
     }
 
     static JsonPath portfolioReport(String path) {
-        return given().auth().oauth2(Tokens.reader()).when().get(path).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(Tokens.reader()).queryParam("limit", 1000).when().get(path).then().statusCode(200).extract().jsonPath();
     }
 }

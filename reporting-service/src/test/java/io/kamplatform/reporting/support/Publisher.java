@@ -56,6 +56,26 @@ public final class Publisher implements AutoCloseable {
         send(record);
     }
 
+    /** Sends the records together (one producer batch, flushed at the end), so a consumer tends to poll them at once. */
+    public void sendTogether(java.util.List<ProducerRecord<String, String>> records) {
+        records.forEach(producer::send);
+        producer.flush();
+    }
+
+    /** A record as {@link #publish} would send it, not sent yet. */
+    public static ProducerRecord<String, String> record(String accountId, String type, String occurredAt, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Fixtures.TOPIC_OF.getOrDefault(type, Fixtures.INTERACTIONS),
+                accountId, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", "evt-" + UUID.randomUUID());
+        header(record, "ce_type", type);
+        header(record, "ce_source", SOURCE);
+        header(record, "ce_subject", accountId);
+        header(record, "ce_time", occurredAt);
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
     public RecordMetadata send(ProducerRecord<String, String> record) {
         try {
             return producer.send(record).get();

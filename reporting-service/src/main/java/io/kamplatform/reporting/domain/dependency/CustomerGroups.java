@@ -1,7 +1,5 @@
 package io.kamplatform.reporting.domain.dependency;
 
-import io.kamplatform.reporting.domain.facts.AccountFacts;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +17,8 @@ final class CustomerGroups {
     final Map<String, String> groupOf = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
 
-    CustomerGroups(Map<String, AccountFacts> accounts, CustomerBasis basis) {
+    /** {@code accounts}: account id → its parent account id (null: none). */
+    CustomerGroups(Map<String, DependencyInput> accounts, CustomerBasis basis) {
         for (String accountId : accounts.keySet()) {
             groupOf.put(accountId, basis == CustomerBasis.ACCOUNT ? accountId : top(accountId, accounts));
         }
@@ -30,13 +29,12 @@ final class CustomerGroups {
         return groupOf.entrySet().stream().filter(e -> e.getValue().equals(customerId)).map(Map.Entry::getKey).toList();
     }
 
-    private String top(String accountId, Map<String, AccountFacts> accounts) {
+    private String top(String accountId, Map<String, DependencyInput> accounts) {
         LinkedHashSet<String> chain = new LinkedHashSet<>();
         String current = accountId;
         while (true) {
             chain.add(current);
-            AccountFacts facts = accounts.get(current);
-            String parent = facts.profile().parentAccountId();
+            String parent = accounts.get(current).parentAccountId();
             if (parent == null || parent.isBlank() || parent.equals(current)) {
                 return current;
             }

@@ -59,4 +59,14 @@ public record DependencyRisk(
         List<ParetoPoint> pareto,
         List<ExcludedCustomer> excludedCustomers,
         List<String> notes) {
+
+    /** These figures with other lists (a page of them): the figures themselves stay those of every customer. */
+    public DependencyRisk withLists(List<CustomerShare> customerPage, List<ParetoPoint> paretoPage,
+                                    List<String> unknownRiskAccounts, List<ExcludedCustomer> excluded) {
+        return new DependencyRisk(asOf, window, by, currency, totalRevenue, customerCount, customerPage, top1SharePct,
+                top5SharePct, top10SharePct, top20PctCustomers, top20PctSharePct, n80, hhi, effectiveCustomers,
+                majorCustomerIds, revenueAtRisk, revenueAtRiskPct, revenueWithUnknownRisk, revenueWithUnknownRiskPct,
+                minHealthCoveragePct, unknownRiskAccounts, concentration, kamJustified, reasons, paretoPage, excluded,
+                notes);
+    }
 }

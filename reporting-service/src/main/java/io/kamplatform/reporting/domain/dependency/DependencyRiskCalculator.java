@@ -43,8 +43,26 @@ public final class DependencyRiskCalculator {
 
     public static DependencyRisk assess(List<AccountFacts> accounts, Instant asOf, Map<String, AccountHealth> health,
             DependencyRules rules) {
-        Map<String, AccountFacts> byId = Portfolio.byId(accounts);
+        return assessInputs(inputs(accounts, asOf), asOf, health, rules);
+    }
+
+    /** The same report from each account's {@link DependencyInput} (e.g. as the read models keep them). */
+    public static DependencyRisk assessInputs(List<DependencyInput> accounts, Instant asOf,
+            Map<String, AccountHealth> health, DependencyRules rules) {
+        Map<String, DependencyInput> byId = byId(accounts);
         return compute(byId, new CustomerGroups(byId, rules.by()), null, asOf, orEmpty(health), rules);
+    }
+
+    /** Each account's inputs at asOf, from its fold (first of repeated ids wins). */
+    public static List<DependencyInput> inputs(List<AccountFacts> accounts, Instant asOf) {
+        MonthWindow window = MonthWindow.trailing(asOf, TRAILING_MONTHS);
+        return Portfolio.byId(accounts).values().stream().map(a -> DependencyInput.of(a, window)).toList();
+    }
+
+    private static Map<String, DependencyInput> byId(List<DependencyInput> accounts) {
+        Map<String, DependencyInput> byId = new java.util.LinkedHashMap<>();
+        accounts.forEach(a -> byId.putIfAbsent(Objects.requireNonNull(a.accountId()), a));
+        return byId;
     }
 
     /**
@@ -56,7 +74,13 @@ public final class DependencyRiskCalculator {
      */
     public static DependencyStressTest stressTest(List<AccountFacts> accounts, Instant asOf,
             Map<String, AccountHealth> healthByAccount, DependencyRules rules, String leavingId) {
-        Map<String, AccountFacts> byId = Portfolio.byId(accounts);
+        return stressTestInputs(inputs(accounts, asOf), asOf, healthByAccount, rules, leavingId);
+    }
+
+    /** The stress test from each account's {@link DependencyInput}. */
+    public static DependencyStressTest stressTestInputs(List<DependencyInput> accounts, Instant asOf,
+            Map<String, AccountHealth> healthByAccount, DependencyRules rules, String leavingId) {
+        Map<String, DependencyInput> byId = byId(accounts);
         CustomerGroups groups = new CustomerGroups(byId, rules.by());
         Map<String, AccountHealth> health = orEmpty(healthByAccount);
         String customer = groups.groupOf.containsKey(leavingId) ? groups.groupOf.get(leavingId)
@@ -124,10 +148,10 @@ public final class DependencyRiskCalculator {
         }
     }
 
-    private static DependencyRisk compute(Map<String, AccountFacts> byId, CustomerGroups groups, String leavingCustomer,
+    private static DependencyRisk compute(Map<String, DependencyInput> byId, CustomerGroups groups, String leavingCustomer,
             Instant asOf, Map<String, AccountHealth> health, DependencyRules rules) {
         MonthWindow window = MonthWindow.trailing(asOf, TRAILING_MONTHS);
-        String currency = Portfolio.revenueCurrency(byId.values());
+        String currency = Portfolio.revenueCurrencyOf(byId.values().stream().map(DependencyInput::revenueCurrency).toList());
         List<String> notes = new ArrayList<>(groups.notes);
         List<String> unknownAccounts = new ArrayList<>();
         Map<String, Customer> customers = new TreeMap<>();
@@ -136,7 +160,7 @@ public final class DependencyRiskCalculator {
             if (entry.getValue().equals(leavingCustomer)) {
                 continue;
             }
-            AccountFacts facts = byId.get(accountId);
+            DependencyInput facts = byId.get(accountId);
             Customer customer = customers.computeIfAbsent(entry.getValue(), Customer::new);
             customer.members.add(accountId);
             if (facts.revenueCurrency() != null && !facts.revenueCurrency().equals(currency)) {
@@ -144,9 +168,9 @@ public final class DependencyRiskCalculator {
                         + ": left out");
                 continue;
             }
-            BigDecimal revenue = facts.revenueOf(window.from(), window.to());
+            BigDecimal revenue = facts.revenue();
             customer.revenue = customer.revenue.add(revenue);
-            customer.eventIds.addAll(facts.revenueEventIds(window.from(), window.to()));
+            customer.eventIds.addAll(facts.revenueEventIds());
             if (revenue.signum() > 0) {
                 AccountHealth h = health.get(accountId);
                 if (h != null && h.knownAt(rules.minHealthCoveragePct())) {

@@ -14,4 +14,12 @@ public record DependencyStressTest(String requestedId, CustomerBasis by, String 
         BigDecimal top1SharePctChange, BigDecimal top20PctSharePctChange, Integer n80Change,
         BigDecimal revenueAtRiskChange, BigDecimal revenueWithUnknownRiskChange, boolean concentrationChanged,
         List<String> summary) {
+
+    /** This stress test with {@code before} and {@code after} replaced (their lists paged); the changes stay. */
+    public DependencyStressTest with(DependencyRisk newBefore, DependencyRisk newAfter) {
+        return new DependencyStressTest(requestedId, by, leavingCustomerId, leavingAccountIds, leavingRevenue, newBefore,
+                newAfter, totalRevenueChange, hhiChange, effectiveCustomersChange, top1SharePctChange,
+                top20PctSharePctChange, n80Change, revenueAtRiskChange, revenueWithUnknownRiskChange,
+                concentrationChanged, summary);
+    }
 }

@@ -53,28 +53,48 @@ public final class MarginPressureCalculator {
 
     /** One result per account (ordered by account id). */
     public static List<MarginPressure> assess(List<AccountFacts> accounts, Instant asOf) {
+        return assessInputs(inputs(accounts, asOf), asOf);
+    }
+
+    /** Each account's own figures at asOf (before any portfolio median), ordered by account id. */
+    public static List<MarginInputs> inputs(List<AccountFacts> accounts, Instant asOf) {
         MonthWindow window = MonthWindow.trailing(asOf, WINDOW_MONTHS);
         List<MonthWindow> quarters = MonthWindow.trailingQuarters(asOf, QUARTERS);
-        List<AccountFacts> sorted = Portfolio.byId(accounts).values().stream()
-                .sorted(Comparator.comparing(AccountFacts::accountId)).toList();
-        String currency = Portfolio.revenueCurrency(sorted);
+        return Portfolio.byId(accounts).values().stream().sorted(Comparator.comparing(AccountFacts::accountId))
+                .map(a -> new Raw(a, asOf, window, quarters).inputs()).toList();
+    }
+
+    /** One account's own figures at asOf, from its fold. */
+    public static MarginInputs inputs(AccountFacts account, Instant asOf) {
+        return new Raw(account, asOf, MonthWindow.trailing(asOf, WINDOW_MONTHS),
+                MonthWindow.trailingQuarters(asOf, QUARTERS)).inputs();
+    }
+
+    /** The results from each account's {@link MarginInputs} (e.g. as the read models keep them), by account id. */
+    public static List<MarginPressure> assessInputs(List<MarginInputs> accounts, Instant asOf) {
+        MonthWindow window = MonthWindow.trailing(asOf, WINDOW_MONTHS);
+        java.util.Map<String, MarginInputs> byId = new java.util.TreeMap<>();
+        accounts.forEach(a -> byId.putIfAbsent(a.accountId(), a));
+        List<MarginInputs> sorted = List.copyOf(byId.values());
+        String currency = Portfolio.revenueCurrencyOf(sorted.stream().map(MarginInputs::currency).toList());
         BigDecimal portfolioPrior = BigDecimal.ZERO;
         BigDecimal portfolioRecent = BigDecimal.ZERO;
-        for (AccountFacts a : sorted) {
-            if (Objects.equals(a.revenueCurrency(), currency)) {
-                portfolioPrior = portfolioPrior.add(a.revenueOf(quarters.get(0).from(), quarters.get(1).to()));
-                portfolioRecent = portfolioRecent.add(a.revenueOf(quarters.get(2).from(), quarters.get(3).to()));
+        for (MarginInputs a : sorted) {
+            if (Objects.equals(a.currency(), currency)) {
+                portfolioPrior = portfolioPrior.add(a.revenuePrior());
+                portfolioRecent = portfolioRecent.add(a.revenueRecent());
             }
         }
-        List<Raw> raws = new ArrayList<>();
-        for (AccountFacts a : sorted) {
-            raws.add(new Raw(a, asOf, window, quarters, currency, portfolioPrior, portfolioRecent));
-        }
-        BigDecimal medianMargin = Decimals.median(raws.stream().map(r -> r.margin).filter(Objects::nonNull).toList());
-        List<BigDecimal> intensities = raws.stream().map(r -> r.intensity).filter(Objects::nonNull).toList();
+        BigDecimal medianMargin = Decimals.median(sorted.stream().map(MarginInputs::margin).filter(Objects::nonNull).toList());
+        List<BigDecimal> intensities = sorted.stream().map(MarginInputs::intensity).filter(Objects::nonNull).toList();
         BigDecimal medianIntensity = Decimals.median(intensities);
         ServiceIntensityBaseline baseline = ServiceIntensityBaseline.of(intensities);
-        return raws.stream().map(r -> r.result(medianMargin, medianIntensity, baseline)).toList();
+        List<MarginPressure> results = new ArrayList<>(sorted.size());
+        for (MarginInputs a : sorted) {
+            results.add(Result.of(a, asOf, window, currency, portfolioPrior, portfolioRecent, medianMargin,
+                    medianIntensity, baseline));
+        }
+        return results;
     }
 
     /** The unrounded figures of one account, before the portfolio medians are known. */
@@ -87,7 +107,6 @@ public final class MarginPressureCalculator {
         final List<String> activeContracts = new ArrayList<>();
         BigDecimal realisation;
         final List<DiscountChange> changes = new ArrayList<>();
-        DiscountChange last;
         final BigDecimal revenue;
         final BigDecimal cost;
         final BigDecimal margin;
@@ -98,12 +117,10 @@ public final class MarginPressureCalculator {
         BigDecimal concessionsPct;
         final int serviceEvents;
         final BigDecimal intensity;
-        BigDecimal sharePrior;
-        BigDecimal shareRecent;
-        boolean shareRose;
+        final BigDecimal prior;
+        final BigDecimal recent;
 
-        Raw(AccountFacts a, Instant asOf, MonthWindow window, List<MonthWindow> quarterWindows, String portfolioCurrency,
-                BigDecimal portfolioPrior, BigDecimal portfolioRecent) {
+        Raw(AccountFacts a, Instant asOf, MonthWindow window, List<MonthWindow> quarterWindows) {
             this.facts = a;
             this.asOf = asOf;
             this.window = window;
@@ -133,15 +150,15 @@ public final class MarginPressureCalculator {
                     .count() + a.complaints().values().stream().filter(c -> window.contains(c.raisedAt())).count());
             intensity = revenue.signum() > 0
                     ? BigDecimal.valueOf(serviceEvents).multiply(MILLION).divide(revenue, Decimals.MC) : null;
-            if (currency != null && !currency.equals(portfolioCurrency)) {
-                notes.add("Revenue in " + currency + ", not " + portfolioCurrency + ": revenue share not compared");
-            } else if (portfolioPrior.signum() > 0 && portfolioRecent.signum() > 0) {
-                BigDecimal prior = a.revenueOf(quarterWindows.get(0).from(), quarterWindows.get(1).to());
-                BigDecimal recent = a.revenueOf(quarterWindows.get(2).from(), quarterWindows.get(3).to());
-                sharePrior = Decimals.pct(prior, portfolioPrior);
-                shareRecent = Decimals.pct(recent, portfolioRecent);
-                shareRose = recent.multiply(portfolioPrior).compareTo(prior.multiply(portfolioRecent)) > 0;
-            }
+            prior = a.revenueOf(quarterWindows.get(0).from(), quarterWindows.get(1).to());
+            recent = a.revenueOf(quarterWindows.get(2).from(), quarterWindows.get(3).to());
+        }
+
+        MarginInputs inputs() {
+            return new MarginInputs(facts.accountId(), facts.profile().name(), facts.profile().keyAccount(), currency,
+                    List.copyOf(notes), List.copyOf(activeContracts), realisation, List.copyOf(changes), revenue, cost,
+                    margin, List.copyOf(quarters), slope, concessions, List.copyOf(concessionEventIds), concessionsPct,
+                    serviceEvents, intensity, prior, recent);
         }
 
         private void priceRealisation(AccountFacts a) {
@@ -181,7 +198,6 @@ public final class MarginPressureCalculator {
                 }
             }
             changes.sort(Comparator.comparing(DiscountChange::on).thenComparing(DiscountChange::contractId));
-            last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
         }
 
         private void quarterMargins(AccountFacts a, List<MonthWindow> quarterWindows) {
@@ -218,7 +234,36 @@ public final class MarginPressureCalculator {
             return revenue.signum() > 0 ? Decimals.pct(revenue.subtract(cost), revenue) : null;
         }
 
-        MarginPressure result(BigDecimal medianMargin, BigDecimal medianIntensity, ServiceIntensityBaseline baseline) {
+    }
+
+    /** One account's result, once the portfolio figures are known. */
+    private static final class Result {
+
+        private Result() {
+        }
+
+        static MarginPressure of(MarginInputs in, Instant asOf, MonthWindow window, String portfolioCurrency,
+                BigDecimal portfolioPrior, BigDecimal portfolioRecent, BigDecimal medianMargin, BigDecimal medianIntensity,
+                ServiceIntensityBaseline baseline) {
+            String currency = in.currency();
+            BigDecimal realisation = in.realisation();
+            BigDecimal margin = in.margin();
+            BigDecimal slope = in.slope();
+            BigDecimal concessionsPct = in.concessionsPct();
+            BigDecimal intensity = in.intensity();
+            List<DiscountChange> changes = in.discountChanges();
+            DiscountChange last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+            List<String> notes = new ArrayList<>(in.notes());
+            BigDecimal sharePrior = null;
+            BigDecimal shareRecent = null;
+            boolean shareRose = false;
+            if (currency != null && !currency.equals(portfolioCurrency)) {
+                notes.add("Revenue in " + currency + ", not " + portfolioCurrency + ": revenue share not compared");
+            } else if (portfolioPrior.signum() > 0 && portfolioRecent.signum() > 0) {
+                sharePrior = Decimals.pct(in.revenuePrior(), portfolioPrior);
+                shareRecent = Decimals.pct(in.revenueRecent(), portfolioRecent);
+                shareRose = in.revenueRecent().multiply(portfolioPrior).compareTo(in.revenuePrior().multiply(portfolioRecent)) > 0;
+            }
             boolean squeeze = slope != null && slope.signum() < 0 && shareRose;
             boolean eroded = PriceStep.eroded(last);
             boolean highService = intensity != null && baseline.defined()
@@ -280,13 +325,13 @@ public final class MarginPressureCalculator {
             }
             drivers.sort(Comparator.comparing(PressureDriver::points).reversed());
             int score = total.setScale(0, RoundingMode.HALF_UP).intValue();
-            return new MarginPressure(facts.accountId(), facts.profile().name(), facts.profile().keyAccount(), asOf,
+            return new MarginPressure(in.accountId(), in.name(), in.keyAccount(), asOf,
                     window, currency, Decimals.two(realisation),
                     realisation == null ? null : Decimals.two(Decimals.HUNDRED.subtract(realisation)),
-                    List.copyOf(activeContracts), List.copyOf(changes),
-                    revenue, cost, Decimals.two(margin), Decimals.two(medianMargin), List.copyOf(quarters),
-                    Decimals.two(slope), concessions, Decimals.two(concessionsPct), List.copyOf(concessionEventIds),
-                    serviceEvents, Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(baseline.value()),
+                    in.activeContractIds(), changes,
+                    in.revenue(), in.costOfSales(), Decimals.two(margin), Decimals.two(medianMargin), in.quarters(),
+                    Decimals.two(slope), in.concessions(), Decimals.two(concessionsPct), in.concessionEventIds(),
+                    in.serviceEvents(), Decimals.two(intensity), Decimals.two(medianIntensity), Decimals.two(baseline.value()),
                     baseline.kindName(),
                     Decimals.two(sharePrior),
                     Decimals.two(shareRecent), squeeze, abuse, score,

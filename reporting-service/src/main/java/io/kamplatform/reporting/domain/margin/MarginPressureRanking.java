@@ -30,4 +30,10 @@ public record MarginPressureRanking(Instant asOf, MonthWindow window, List<Month
                 MonthWindow.trailingQuarters(asOf, MarginPressureCalculator.QUARTERS), f, margin, intensity, baseline,
                 baselineKind, ranked);
     }
+
+    /** This ranking with another list of accounts (a page of it); medians and baseline stay the portfolio's. */
+    public MarginPressureRanking withAccounts(List<MarginPressure> page) {
+        return new MarginPressureRanking(asOf, window, quarters, filter, medianGrossMarginPct, medianServiceIntensity,
+                serviceIntensityBaseline, serviceIntensityBaselineKind, page);
+    }
 }

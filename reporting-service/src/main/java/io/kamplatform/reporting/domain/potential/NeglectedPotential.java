@@ -12,4 +12,9 @@ import java.util.List;
  */
 public record NeglectedPotential(Instant asOf, MonthWindow window, String currency, int accountsWithPotential,
         BigDecimal threshold, List<NeglectedAccount> accounts, List<String> notes) {
+
+    /** This list with other accounts (a page of it); the threshold stays the portfolio's. */
+    public NeglectedPotential withAccounts(List<NeglectedAccount> page) {
+        return new NeglectedPotential(asOf, window, currency, accountsWithPotential, threshold, page, notes);
+    }
 }

@@ -32,23 +32,35 @@ public final class NeglectedPotentialFinder {
     }
 
     public static NeglectedPotential find(List<AccountFacts> accounts, Instant asOf) {
+        return findInputs(inputs(accounts, asOf), asOf);
+    }
+
+    /** Each account's inputs at asOf, from its fold (first of repeated ids wins). */
+    public static List<NeglectedInput> inputs(List<AccountFacts> accounts, Instant asOf) {
         MonthWindow window = MonthWindow.trailing(asOf, 12);
-        List<AccountFacts> all = Portfolio.byId(accounts).values().stream()
-                .sorted(Comparator.comparing(AccountFacts::accountId)).toList();
+        return Portfolio.byId(accounts).values().stream().map(a -> NeglectedInput.of(a, asOf, window)).toList();
+    }
+
+    /** The list from each account's {@link NeglectedInput} (e.g. as the read models keep them). */
+    public static NeglectedPotential findInputs(List<NeglectedInput> accounts, Instant asOf) {
+        MonthWindow window = MonthWindow.trailing(asOf, 12);
+        Map<String, NeglectedInput> byId = new TreeMap<>();
+        accounts.forEach(a -> byId.putIfAbsent(a.accountId(), a));
+        List<NeglectedInput> all = List.copyOf(byId.values());
         Map<String, Long> currencies = new TreeMap<>();
         all.stream().filter(NeglectedPotentialFinder::hasPotential)
-                .forEach(a -> currencies.merge(a.salesPotential().annualPotential().currency(), 1L, Long::sum));
+                .forEach(a -> currencies.merge(a.potential().currency(), 1L, Long::sum));
         String currency = currencies.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse(null);
         List<String> notes = new ArrayList<>();
-        List<AccountFacts> rated = new ArrayList<>();
-        for (AccountFacts a : all) {
+        List<NeglectedInput> rated = new ArrayList<>();
+        for (NeglectedInput a : all) {
             if (!hasPotential(a)) {
                 continue;
             }
-            if (!a.salesPotential().annualPotential().currency().equals(currency)) {
-                notes.add("Potential of " + a.accountId() + " is in " + a.salesPotential().annualPotential().currency()
+            if (!a.potential().currency().equals(currency)) {
+                notes.add("Potential of " + a.accountId() + " is in " + a.potential().currency()
                         + ", not " + currency + ": left out");
             } else {
                 rated.add(a);
@@ -58,36 +70,27 @@ public final class NeglectedPotentialFinder {
             notes.add("No account has a positive assessed potential");
             return new NeglectedPotential(asOf, window, currency, 0, null, List.of(), List.copyOf(notes));
         }
-        List<BigDecimal> sorted = rated.stream().map(a -> a.salesPotential().annualPotential().amount())
-                .sorted().toList();
+        List<BigDecimal> sorted = rated.stream().map(a -> a.potential().amount()).sorted().toList();
         int rank = (3 * sorted.size() + 3) / 4; // ceil(0.75 × n)
         BigDecimal threshold = sorted.get(rank - 1);
         Instant quietSince = asOf.minus(Duration.ofDays(NO_CONTACT_DAYS));
         List<NeglectedAccount> neglected = new ArrayList<>();
-        for (AccountFacts a : rated) {
-            BigDecimal potential = a.salesPotential().annualPotential().amount();
-            if (a.profile().keyAccount() || potential.compareTo(threshold) < 0) {
+        for (NeglectedInput a : rated) {
+            BigDecimal potential = a.potential().amount();
+            if (a.keyAccount() || potential.compareTo(threshold) < 0) {
                 continue;
             }
             if (a.revenueCurrency() != null && !a.revenueCurrency().equals(currency)) {
                 notes.add("Revenue of " + a.accountId() + " is in " + a.revenueCurrency() + ": penetration unknown");
                 continue;
             }
-            BigDecimal revenue = a.revenueOf(window.from(), window.to());
+            BigDecimal revenue = a.revenue();
             BigDecimal penetration = Decimals.pct(revenue, potential);
-            Interaction last = a.interactions().values().stream().filter(i -> !i.occurredAt().isAfter(asOf))
-                    .max(Comparator.comparing(Interaction::occurredAt)).orElse(null);
-            boolean quiet = last == null || last.occurredAt().isBefore(quietSince);
+            Instant last = a.lastInteractionAt();
+            boolean quiet = last == null || last.isBefore(quietSince);
             if (penetration.compareTo(PENETRATION_BELOW_PCT) < 0 && quiet) {
-                List<String> eventIds = new ArrayList<>();
-                eventIds.add(a.salesPotential().eventId());
-                eventIds.addAll(a.revenueEventIds(window.from(), window.to()));
-                if (last != null) {
-                    eventIds.addAll(last.eventIds());
-                }
-                neglected.add(new NeglectedAccount(a.accountId(), a.profile().name(), potential, revenue,
-                        Decimals.two(penetration), last == null ? null : last.occurredAt(),
-                        eventIds.stream().filter(Objects::nonNull).toList()));
+                neglected.add(new NeglectedAccount(a.accountId(), a.name(), potential, revenue,
+                        Decimals.two(penetration), last, a.eventIds()));
             }
         }
         neglected.sort(Comparator.comparing(NeglectedAccount::potential).reversed()
@@ -96,7 +99,8 @@ public final class NeglectedPotentialFinder {
                 List.copyOf(notes));
     }
 
-    private static boolean hasPotential(AccountFacts a) {
-        return a.salesPotential() != null && a.salesPotential().annualPotential().amount().signum() > 0;
+    private static boolean hasPotential(NeglectedInput a) {
+        return a.potential() != null && a.potential().amount().signum() > 0;
     }
+
 }

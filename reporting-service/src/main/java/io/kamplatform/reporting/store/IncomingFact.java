@@ -1,4 +1,4 @@
-package io.kamplatform.reporting.projection;
+package io.kamplatform.reporting.store;
 
 import java.time.OffsetDateTime;
 

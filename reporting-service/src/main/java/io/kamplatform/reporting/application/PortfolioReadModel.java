@@ -1,0 +1,201 @@
+package io.kamplatform.reporting.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.reporting.domain.facts.Dates;
+import io.kamplatform.reporting.domain.facts.RecordedFact;
+import io.kamplatform.reporting.store.StoredFact;
+import io.kamplatform.reporting.store.SummaryStore;
+import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
+import io.kamplatform.reporting.store.SummaryStore.Stored;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The portfolio reports' read model: one {@link AccountSummary} per account, for the point in time asked.
+ * <ul>
+ * <li><b>A past asOf</b> is answered from the summaries kept for exactly that instant, exact by construction (each is
+ * the fold of the account's history at asOf); the accounts without one (a point never asked before, an account whose
+ * history a late event changed, a new account) are computed first, in chunks, and kept.</li>
+ * <li><b>Now</b> is answered from each account's current summary, computed after its latest event and again when
+ * older than {@code current-max-age} or from another month window; a background refresher keeps them so. A report
+ * computes the stale ones itself when few are ({@code sync-refresh-max}); with more it answers from them and says how
+ * many are pending ({@link ReadModelStatus}).</li>
+ * </ul>
+ * All computation runs on worker threads, chunk by chunk (bounded memory).
+ */
+@ApplicationScoped
+public class PortfolioReadModel {
+
+    /** How current a portfolio answer is. */
+    @Schema(description = "How the portfolio figures were read: POINT = exact summaries at asOf; CURRENT = each account's "
+            + "summary computed at assessedFrom..assessedTo (after its latest event, at most current-max-age ago); "
+            + "accountsPending = accounts with newer events than their summary (catching up)")
+    public record ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
+                                  int accountsComputedNow, int accountsPending) {
+    }
+
+    /** The summaries of every account with a fact by asOf, and how current they are. */
+    public record Summaries(Instant asOf, List<AccountSummary> accounts, ReadModelStatus status) {
+    }
+
+    private final SummaryStore store;
+    private final AccountSummarizer summarizer;
+    private final AccountAssessor assessor;
+    private final ObjectMapper mapper;
+    private final ReadModelConfig config;
+    private final Clock clock;
+
+    public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
+                              ObjectMapper mapper, ReadModelConfig config, Clock clock) {
+        this.store = store;
+        this.summarizer = summarizer;
+        this.assessor = assessor;
+        this.mapper = mapper;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Summaries> at(Instant asOf, boolean evidence) {
+        Instant now = clock.instant();
+        return asOf.isAfter(now.minus(config.nowTolerance())) ? current(asOf, evidence) : point(asOf, evidence);
+    }
+
+    /** Exact summaries at a past point. */
+    public Uni<Summaries> point(Instant asOf, boolean evidence) {
+        return store.accountsAsOf(asOf).chain(accounts -> store.point(asOf, false, evidence).chain(kept -> {
+            Map<String, Stored> byId = new HashMap<>();
+            kept.forEach(s -> byId.put(s.accountId(), s));
+            List<AccountVersion> missing = accounts.stream().filter(a -> !byId.containsKey(a.accountId())).toList();
+            return compute(missing, asOf, true).map(computed -> {
+                List<AccountSummary> all = new ArrayList<>(accounts.size());
+                Map<String, AccountSummary> fresh = new HashMap<>();
+                computed.forEach(c -> fresh.put(c.accountId(), c));
+                for (AccountVersion a : accounts) {
+                    AccountSummary s = fresh.get(a.accountId());
+                    all.add(s != null ? (evidence ? s : s.withoutEvidence()) : read(byId.get(a.accountId()), evidence));
+                }
+                return new Summaries(asOf, all, new ReadModelStatus("POINT", asOf, asOf, all.size(), computed.size(), 0));
+            });
+        }));
+    }
+
+    /** Current summaries; the stale ones computed now when few, else used as they are and counted as pending. */
+    public Uni<Summaries> current(Instant asOf, boolean evidence) {
+        Instant windowStart = windowStart(asOf);
+        Instant tooOld = asOf.minus(config.currentMaxAge());
+        return store.current(asOf, evidence).chain(rows -> {
+            List<AccountVersion> must = new ArrayList<>();
+            List<AccountVersion> stale = new ArrayList<>();
+            for (SummaryStore.Current row : rows) {
+                AccountVersion account = new AccountVersion(row.accountId(), row.accountVersion());
+                Stored s = row.stored();
+                if (s == null || s.asOf().isBefore(windowStart)) {
+                    must.add(account);
+                } else if (s.version() != row.accountVersion() || s.asOf().isBefore(tooOld)) {
+                    stale.add(account);
+                }
+            }
+            boolean syncAll = stale.size() <= config.syncRefreshMax();
+            List<AccountVersion> toCompute = new ArrayList<>(must);
+            if (syncAll) {
+                toCompute.addAll(stale);
+            }
+            int pending = syncAll ? 0 : stale.size();
+            return compute(toCompute, asOf, false).map(computed -> {
+                Map<String, AccountSummary> fresh = new HashMap<>();
+                computed.forEach(c -> fresh.put(c.accountId(), c));
+                List<AccountSummary> all = new ArrayList<>(rows.size());
+                for (SummaryStore.Current row : rows) {
+                    AccountSummary s = fresh.get(row.accountId());
+                    all.add(s != null ? (evidence ? s : s.withoutEvidence()) : read(row.stored(), evidence));
+                }
+                Instant from = all.stream().map(AccountSummary::asOf).min(Comparator.naturalOrder()).orElse(asOf);
+                Instant to = all.stream().map(AccountSummary::asOf).max(Comparator.naturalOrder()).orElse(asOf);
+                return new Summaries(asOf, all, new ReadModelStatus("CURRENT", from, to, all.size(), computed.size(),
+                        pending));
+            });
+        });
+    }
+
+    /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
+    public Uni<Integer> refreshCurrent(int limit) {
+        Instant now = clock.instant();
+        return store.staleCurrent(now.minus(config.currentMaxAge()), windowStart(now), limit)
+                .chain(stale -> compute(stale, now, false).map(List::size));
+    }
+
+    /** The first instant whose month windows are those of {@code asOf} (windows count months complete at asOf). */
+    static Instant windowStart(Instant asOf) {
+        Instant monthStart = Dates.month(asOf.plus(1, ChronoUnit.MICROS)).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        return monthStart.minus(1, ChronoUnit.MICROS);
+    }
+
+    /**
+     * Folds and summarizes the accounts at asOf, a chunk at a time (histories of {@code chunk-size} accounts in one
+     * query), on worker threads, and stores each chunk: at the point asOf, or as the current summaries.
+     */
+    private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<List<AccountVersion>> chunks = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i += config.chunkSize()) {
+            chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(
+                                store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
+                        .map(histories -> summarize(chunk, histories, asOf))
+                        .call(summaries -> {
+                            List<Stored> docs = new ArrayList<>(summaries.size());
+                            for (int i = 0; i < summaries.size(); i++) {
+                                docs.add(write(summaries.get(i), chunk.get(i).version()));
+                            }
+                            return point ? store.storePoint(asOf, docs, config.keepPoints()) : store.storeCurrent(docs);
+                        }))
+                .collect().in(ArrayList<AccountSummary>::new, List::addAll)
+                .map(list -> (List<AccountSummary>) list);
+    }
+
+    private List<AccountSummary> summarize(List<AccountVersion> chunk, Map<String, List<StoredFact>> histories,
+                                           Instant asOf) {
+        List<AccountSummary> summaries = new ArrayList<>(chunk.size());
+        for (AccountVersion account : chunk) {
+            List<RecordedFact> history = assessor.history(histories.getOrDefault(account.accountId(), List.of()));
+            summaries.add(summarizer.summarize(account.accountId(), history, asOf));
+        }
+        return summaries;
+    }
+
+    private Stored write(AccountSummary summary, long version) {
+        try {
+            return new Stored(summary.accountId(), summary.asOf(), version, summary.keyAccount(),
+                    mapper.writeValueAsString(summary.withoutEvidence()), mapper.writeValueAsString(summary.evidence()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AccountSummary read(Stored stored, boolean evidence) {
+        try {
+            AccountSummary summary = mapper.readValue(stored.summary(), AccountSummary.class);
+            return evidence && stored.evidence() != null
+                    ? summary.with(mapper.readValue(stored.evidence(), AccountSummary.Evidence.class)) : summary;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("summary of " + stored.accountId() + " at " + stored.asOf() + " unreadable", e);
+        }
+    }
+}

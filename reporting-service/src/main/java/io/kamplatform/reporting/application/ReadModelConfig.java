@@ -1,0 +1,44 @@
+package io.kamplatform.reporting.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** kam.read-models.*: how the portfolio read models (account summaries) are kept and read. */
+@ConfigMapping(prefix = "kam.read-models")
+public interface ReadModelConfig {
+
+    /** A current summary older than this is computed again (the effects of time passing: recency, windows, SLAs). */
+    @WithDefault("15m")
+    Duration currentMaxAge();
+
+    /** How often the background refresher looks for stale current summaries. */
+    @WithDefault("1s")
+    Duration refreshInterval();
+
+    /**
+     * A current report computes stale summaries itself when at most this many are stale (a quiet moment: exact and
+     * fresh); with more (heavy ingest, catching up) it answers from the stale ones and says how many are pending.
+     */
+    @WithDefault("200")
+    int syncRefreshMax();
+
+    /** Accounts folded per chunk (one query of their histories): bounds the memory a computation takes. */
+    @WithDefault("250")
+    int chunkSize();
+
+    /** Past points in time kept; the least recently read are dropped beyond this. */
+    @WithDefault("24")
+    int keepPoints();
+
+    /** An asOf later than now minus this is "now": answered from the current summaries. */
+    @WithDefault("5s")
+    Duration nowTolerance();
+
+    /**
+     * Rebuild the read models from the topics at start (after a migration that changes what they hold): the live
+     * tables answer meanwhile ({@code ReadModelRebuild}).
+     */
+    @WithDefault("false")
+    boolean rebuildOnStart();
+}

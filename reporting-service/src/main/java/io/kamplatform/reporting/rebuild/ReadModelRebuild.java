@@ -1,0 +1,286 @@
+package io.kamplatform.reporting.rebuild;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.kit.messaging.InfrastructureFailures;
+import io.kamplatform.reporting.application.AccountAssessor;
+import io.kamplatform.reporting.application.AccountSummarizer;
+import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.ReadModelConfig;
+import io.kamplatform.reporting.deadletter.DeadLetterTopics;
+import io.kamplatform.reporting.projection.CloudEventRecordReader;
+import io.kamplatform.reporting.projection.GapGauges;
+import io.kamplatform.reporting.store.IncomingFact;
+import io.kamplatform.reporting.projection.ProjectionConfig;
+import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.SummaryStore;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the read models from the topics while the live ones keep answering: replays the three topics (and their
+ * dead letters) from the beginning into a fresh set of tables through the projection's own SQL, computes the fresh
+ * set's current summaries, then switches it in atomically ({@link ReadModelTables#switchIn}); the live projection
+ * goes on into it. One rebuild at a time per instance, on a thread of its own; {@link #progress()} says where it stands.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    /** A rebuild is running already. */
+    public static class AlreadyRunning extends RuntimeException {
+        AlreadyRunning(String message) {
+            super(message);
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    static final int MAX_POLL_RECORDS = 5000;
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
+    static final int MAX_SWITCH_ATTEMPTS = 30;
+
+    private final ReadModelTables tables;
+    private final FreshTablesPool pools;
+    private final CloudEventRecordReader reader;
+    private final DeadLetterTopics deadLetterTopics;
+    private final Map<String, Object> kafka;
+    private final List<String> topics;
+    private final AccountSummarizer summarizer;
+    private final AccountAssessor assessor;
+    private final ObjectMapper mapper;
+    private final ReadModelConfig config;
+    private final ProjectionConfig projection;
+    private final GapGauges gaps;
+    private final Clock clock;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
+
+    public ReadModelRebuild(ReadModelTables tables, FreshTablesPool pools, CloudEventRecordReader reader,
+                            DeadLetterTopics deadLetterTopics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                            @ConfigProperty(name = "mp.messaging.incoming.account-events.topic") String accountTopic,
+                            @ConfigProperty(name = "mp.messaging.incoming.interaction-events.topic") String interactionTopic,
+                            @ConfigProperty(name = "mp.messaging.incoming.contract-events.topic") String contractTopic,
+                            AccountSummarizer summarizer, AccountAssessor assessor, ObjectMapper mapper,
+                            ReadModelConfig config, ProjectionConfig projection, GapGauges gaps, Clock clock) {
+        this.tables = tables;
+        this.pools = pools;
+        this.reader = reader;
+        this.deadLetterTopics = deadLetterTopics;
+        this.kafka = kafka;
+        this.topics = List.of(accountTopic, interactionTopic, contractTopic);
+        this.summarizer = summarizer;
+        this.assessor = assessor;
+        this.mapper = mapper;
+        this.config = config;
+        this.projection = projection;
+        this.gaps = gaps;
+        this.clock = clock;
+    }
+
+    /** {@code kam.read-models.rebuild-on-start}: after a read-model migration, rebuild from the topics at start. */
+    void onStart(@Observes StartupEvent started) {
+        if (config.rebuildOnStart()) {
+            LOG.info("kam.read-models.rebuild-on-start: rebuilding the read models from the topics");
+            try {
+                start();
+            } catch (AlreadyRunning e) {
+                LOG.infof("kam.read-models.rebuild-on-start: not here, %s", e.getMessage());
+            }
+        }
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild on a thread of its own; its first progress. */
+    public synchronized RebuildProgress start() {
+        RebuildProgress now = progress.get();
+        if (now.running()) {
+            throw new AlreadyRunning("a read-model rebuild is running (" + now.state() + ", started " + now.startedAt()
+                    + "); GET /api/admin/read-models/rebuild shows its progress");
+        }
+        // One rebuild across the instances sharing the database (each would drop the other's fresh tables).
+        SqlConnection lock = tables.lockForRebuild().orElseThrow(() -> new AlreadyRunning(
+                "a read-model rebuild is running on another instance of reporting-service; its GET shows the progress"));
+        RebuildProgress first = new RebuildProgress("REPLAYING", clock.instant(), null, 0, 0, null, 0, null, List.of(), 0, null);
+        progress.set(first);
+        Thread thread = new Thread(() -> {
+            try {
+                run(first.startedAt());
+            } finally {
+                lock.closeAndAwait();
+            }
+        }, "kam-read-model-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+        return first;
+    }
+
+    private void run(Instant startedAt) {
+        Run run = new Run(startedAt);
+        Pool fresh = null;
+        try {
+            tables.createFresh();
+            fresh = pools.open();
+            FactStore store = new FactStore(fresh);
+            try (TopicReplay replay = new TopicReplay(kafka, topics, deadLetterTopics, MAX_POLL_RECORDS)) {
+                replayUntilCaughtUp(run, replay, store);
+                run.report("WARMING", replay, null);
+                warm(fresh);
+                switchIn(run, replay, store);
+                run.report("DONE", replay, null);
+            }
+            gaps.refresh();
+            LOG.infof("read models rebuilt: %d records replayed (%d skipped) in %s", run.done, run.skipped,
+                    Duration.between(startedAt, clock.instant()));
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "read-model rebuild failed; the live read models are unchanged");
+            RebuildProgress last = progress.get();
+            progress.set(new RebuildProgress("FAILED", startedAt, clock.instant(), last.eventsDone(), last.eventsSkipped(),
+                    last.eventsPerSecond(), last.lagRecords(), null, last.partitions(), last.switchAttempts(),
+                    String.valueOf(e.getMessage())));
+            try {
+                tables.dropLeftovers();
+            } catch (RuntimeException cleanup) {
+                LOG.warnf("fresh tables not dropped: %s", cleanup.getMessage());
+            }
+        } finally {
+            if (fresh != null) {
+                fresh.closeAndAwait();
+            }
+        }
+    }
+
+    private void replayUntilCaughtUp(Run run, TopicReplay replay, FactStore store) {
+        long lastEnds = System.nanoTime();
+        while (true) {
+            List<ConsumerRecord<String, String>> records = replay.poll();
+            store(run, store, records);
+            if (System.nanoTime() - lastEnds > Duration.ofSeconds(1).toNanos() || records.isEmpty()) {
+                replay.refreshEnds();
+                lastEnds = System.nanoTime();
+                run.report("REPLAYING", replay, null);
+                if (replay.caughtUp()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Every account's current summary in the fresh tables, so the first reports after the switch read rows. */
+    private void warm(Pool fresh) {
+        PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
+                config, clock);
+        int pass = config.chunkSize() * 4;
+        while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
+            // a full pass: there may be more; a shorter one found the last missing summaries
+        }
+    }
+
+    private void switchIn(Run run, TopicReplay replay, FactStore store) {
+        for (int attempt = 1; ; attempt++) {
+            run.switchAttempts = attempt;
+            run.report("SWITCHING", replay, null);
+            try {
+                tables.switchIn(() -> {
+                    replay.refreshEnds(); // the live tables take no writes now: every record they hold is below these
+                    while (!replay.caughtUp()) {
+                        store(run, store, replay.poll());
+                    }
+                }, LOCK_TIMEOUT);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_SWITCH_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("read-model switch attempt %d failed (%s); trying again", attempt, e.getMessage());
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    /** Stores a poll's records in the fresh tables: in one statement, else one by one skipping what fails. */
+    private void store(Run run, FactStore store, List<ConsumerRecord<String, String>> records) {
+        List<IncomingFact> facts = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                facts.add(reader.read(record));
+            } catch (RuntimeException unreadable) {
+                run.skipped++;
+            }
+        }
+        run.done += records.size();
+        if (facts.isEmpty()) {
+            return;
+        }
+        try {
+            untilAvailable(() -> store.projectBatch(facts).await().atMost(projection.attemptTimeout()));
+        } catch (RuntimeException rejected) {
+            for (IncomingFact fact : facts) {
+                try {
+                    untilAvailable(() -> store.project(fact).await().atMost(projection.attemptTimeout()));
+                } catch (RuntimeException poison) {
+                    run.skipped++;
+                }
+            }
+        }
+    }
+
+    /** Waits out infrastructure failures as the live projection does; other failures are thrown. */
+    private void untilAvailable(Runnable work) {
+        for (long attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!InfrastructureFailures.isInfrastructure(e)) {
+                    throw e;
+                }
+                sleep(projection.retry().backOff().delay(attempt));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    /** The counters of one rebuild, published as {@link RebuildProgress}. */
+    private final class Run {
+        final Instant startedAt;
+        long done;
+        long skipped;
+        int switchAttempts;
+
+        Run(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        void report(String state, TopicReplay replay, String error) {
+            List<PartitionProgress> partitions = replay.progress();
+            long lag = partitions.stream().mapToLong(PartitionProgress::lag).sum();
+            double seconds = Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
+            Double rate = done == 0 ? null : Math.round(done / seconds * 10) / 10.0;
+            Long eta = rate == null ? null : (long) Math.ceil(lag / rate);
+            progress.set(new RebuildProgress(state, startedAt, state.equals("DONE") ? clock.instant() : null, done,
+                    skipped, rate, lag, eta, partitions, switchAttempts, error));
+        }
+    }
+}

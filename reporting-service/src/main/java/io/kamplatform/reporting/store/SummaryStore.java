@@ -1,0 +1,202 @@
+package io.kamplatform.reporting.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The portfolio read models (migration V5): per account, its summary at a past point in time ({@code account_summaries})
+ * and its current summary ({@code current_summaries}), each stored with the account's version it was computed from.
+ * Summaries are opaque documents here (JSON text written and read by the application).
+ */
+@ApplicationScoped
+public class SummaryStore {
+
+    /** An account with a fact by some time, and its version (facts projected for it so far). */
+    public record AccountVersion(String accountId, long version) {
+    }
+
+    /** A stored summary; {@code evidence} null when not read. */
+    public record Stored(String accountId, Instant asOf, long version, boolean keyAccount, String summary,
+                         String evidence) {
+    }
+
+    /** An account and its current summary (null fields when it has none yet) with the account's version now. */
+    public record Current(String accountId, long accountVersion, Stored stored) {
+    }
+
+    private final Pool pool;
+
+    public SummaryStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The accounts with a fact that happened by {@code asOf}, by id, with their versions. */
+    public Uni<List<AccountVersion>> accountsAsOf(Instant asOf) {
+        return pool.preparedQuery("SELECT account_id, version FROM accounts WHERE first_occurred_at <= $1 ORDER BY account_id")
+                .execute(Tuple.of(utc(asOf)))
+                .map(rows -> {
+                    List<AccountVersion> list = new ArrayList<>(rows.rowCount());
+                    rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
+                    return list;
+                });
+    }
+
+    /** The summaries kept for the point {@code asOf} (and marks the point as read now). */
+    public Uni<List<Stored>> point(Instant asOf, boolean keyAccountsOnly, boolean evidence) {
+        return pool.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
+                        + (evidence ? "evidence" : "NULL::text AS evidence") + " FROM account_summaries WHERE as_of = $1"
+                        + (keyAccountsOnly ? " AND key_account" : ""))
+                .execute(Tuple.of(utc(asOf)))
+                .map(SummaryStore::stored)
+                .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) "
+                        + "DO UPDATE SET last_read_at = now()").execute(Tuple.of(utc(asOf))));
+    }
+
+    /**
+     * Stores summaries of one point, each only if its account's version is still the one it was computed from: the
+     * accounts rows are read FOR SHARE, in account order, so a concurrent projection of a fact for them either
+     * committed before (the version differs: not stored, computed again when asked) or waits and then deletes what
+     * this stored if the fact makes it wrong. Then keeps at most {@code keepPoints} points (the least recently read go).
+     */
+    public Uni<Void> storePoint(Instant asOf, List<Stored> summaries, int keepPoints) {
+        if (summaries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = summaries.size();
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        Boolean[] keys = new Boolean[n];
+        String[] docs = new String[n];
+        String[] evidence = new String[n];
+        for (int i = 0; i < n; i++) {
+            Stored s = summaries.get(i);
+            ids[i] = s.accountId();
+            versions[i] = s.version();
+            keys[i] = s.keyAccount();
+            docs[i] = s.summary();
+            evidence[i] = s.evidence();
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery("WITH s AS (SELECT * FROM unnest($2::text[], $3::bigint[], "
+                                + "$4::boolean[], $5::text[], $6::text[]) AS s(account_id, version, key_account, summary, evidence)), "
+                                + "locked AS (SELECT a.account_id, a.version FROM accounts a JOIN s ON s.account_id = a.account_id "
+                                + "ORDER BY a.account_id FOR SHARE OF a) "
+                                + "INSERT INTO account_summaries (as_of, account_id, version, key_account, summary, evidence) "
+                                + "SELECT $1, s.account_id, s.version, s.key_account, s.summary, s.evidence FROM s "
+                                + "JOIN locked l ON l.account_id = s.account_id AND l.version = s.version "
+                                + "ON CONFLICT (as_of, account_id) DO NOTHING")
+                        .execute(Tuple.of(utc(asOf), ids, versions, keys, docs, evidence)))
+                .chain(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) DO NOTHING")
+                        .execute(Tuple.of(utc(asOf))))
+                .chain(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points ORDER BY last_read_at DESC "
+                                + "OFFSET $1), gone AS (DELETE FROM summary_points p USING old WHERE p.as_of = old.as_of) "
+                                + "DELETE FROM account_summaries s USING old WHERE s.as_of = old.as_of")
+                        .execute(Tuple.of(keepPoints)))
+                .replaceWithVoid();
+    }
+
+    /** Every account with a fact by {@code asOf} and its current summary, if any. */
+    public Uni<List<Current>> current(Instant asOf, boolean evidence) {
+        return pool.preparedQuery("SELECT a.account_id, a.version AS account_version, c.as_of, c.version, c.key_account, "
+                        + "c.summary, " + (evidence ? "c.evidence" : "NULL::text AS evidence")
+                        + " FROM accounts a LEFT JOIN current_summaries c ON c.account_id = a.account_id "
+                        + "WHERE a.first_occurred_at <= $1 ORDER BY a.account_id")
+                .execute(Tuple.of(utc(asOf)))
+                .map(rows -> {
+                    List<Current> list = new ArrayList<>(rows.rowCount());
+                    for (Row r : rows) {
+                        Stored stored = r.getString("summary") == null ? null : new Stored(r.getString("account_id"),
+                                r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
+                                r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence"));
+                        list.add(new Current(r.getString("account_id"), r.getLong("account_version"), stored));
+                    }
+                    return list;
+                });
+    }
+
+    /**
+     * The accounts whose current summary is missing or stale: a fact projected since (version), computed before
+     * {@code olderThan}, or before {@code windowStart} (another month window). Missing ones first, then the oldest.
+     */
+    public Uni<List<AccountVersion>> staleCurrent(Instant olderThan, Instant windowStart, int limit) {
+        return pool.preparedQuery("SELECT a.account_id, a.version FROM accounts a LEFT JOIN current_summaries c "
+                        + "ON c.account_id = a.account_id WHERE c.account_id IS NULL OR c.version <> a.version "
+                        + "OR c.as_of < $1 OR c.as_of < $2 ORDER BY c.as_of NULLS FIRST, a.account_id LIMIT $3")
+                .execute(Tuple.of(utc(olderThan), utc(windowStart), limit))
+                .map(rows -> {
+                    List<AccountVersion> list = new ArrayList<>(rows.rowCount());
+                    rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
+                    return list;
+                });
+    }
+
+    /** Stores current summaries; a row computed from an older version than the one stored is not written. */
+    public Uni<Void> storeCurrent(List<Stored> summaries) {
+        if (summaries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = summaries.size();
+        String[] ids = new String[n];
+        OffsetDateTime[] asOf = new OffsetDateTime[n];
+        Long[] versions = new Long[n];
+        Boolean[] keys = new Boolean[n];
+        String[] docs = new String[n];
+        String[] evidence = new String[n];
+        for (int i = 0; i < n; i++) {
+            Stored s = summaries.get(i);
+            ids[i] = s.accountId();
+            asOf[i] = utc(s.asOf());
+            versions[i] = s.version();
+            keys[i] = s.keyAccount();
+            docs[i] = s.summary();
+            evidence[i] = s.evidence();
+        }
+        return pool.preparedQuery("INSERT INTO current_summaries (account_id, as_of, version, key_account, summary, evidence) "
+                        + "SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::boolean[], $5::text[], $6::text[]) "
+                        + "ORDER BY 1 ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of, version = excluded.version, "
+                        + "key_account = excluded.key_account, summary = excluded.summary, evidence = excluded.evidence "
+                        + "WHERE current_summaries.version <= excluded.version")
+                .execute(Tuple.of(ids, asOf, versions, keys, docs, evidence))
+                .replaceWithVoid();
+    }
+
+    /** The facts of {@code accountIds} that happened by {@code asOf}, by account in time order. */
+    public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf) {
+        return pool.preparedQuery("SELECT " + FactStore.COLUMNS + " FROM account_facts WHERE account_id = ANY($1) "
+                        + "AND occurred_at <= $2 ORDER BY account_id, occurred_at, projected_at, source, event_id")
+                .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf)))
+                .map(rows -> {
+                    Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
+                    FactStore.toFacts(rows).forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
+                    return byAccount;
+                });
+    }
+
+    private static List<Stored> stored(RowSet<Row> rows) {
+        List<Stored> list = new ArrayList<>(rows.rowCount());
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            if (seen.add(r.getString("account_id"))) {
+                list.add(new Stored(r.getString("account_id"), r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
+                        r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence")));
+            }
+        }
+        return list;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
