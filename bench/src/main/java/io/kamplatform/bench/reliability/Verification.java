@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class Verification {
 
-    static final List<String> TOPICS = List.of("kam.account.events", "kam.interaction.events", "kam.contract.events");
+    public static final List<String> TOPICS = List.of("kam.account.events", "kam.interaction.events", "kam.contract.events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMELINE_SAMPLE = 100;
 

@@ -1,0 +1,232 @@
+package io.kamplatform.bench.perf.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.bench.perf.BenchContext;
+import io.kamplatform.bench.perf.ceiling.KafkaPerf;
+import io.kamplatform.bench.perf.load.CpuUse;
+import io.kamplatform.bench.perf.portfolio.PortfolioGenerator;
+import io.kamplatform.bench.perf.report.Row;
+import io.kamplatform.bench.platform.JvmProcess;
+import io.kamplatform.bench.reliability.Verification;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * W3: replay every event on the topics into fresh read models. reporting-service has no rebuild endpoint yet, so a
+ * second instance starts on an empty database ({@value #DATABASE}) in a new consumer group and is timed until it holds
+ * every event the live one holds; when {@code GET /api/admin/read-models/rebuild} answers, the endpoint is used instead.
+ * The rebuilt views must equal the live ones (the facts, compared by checksum, and a portfolio report). Ceilings:
+ * Kafka's consumer perf tool reading the same topics, and a bulk insert of the final rows.
+ */
+public final class ReplayWorkload {
+
+    static final String DATABASE = "bench_replay";
+    static final String REBUILD = "/api/admin/read-models/rebuild";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Order-independent checksum of the projected facts: what a report is computed from. */
+    private static final String CHECKSUM = "SELECT count(*) || ':' || coalesce(sum(hashtextextended(source || '|' || event_id "
+            + "|| '|' || account_id || '|' || event_type || '|' || occurred_at::text || '|' || coalesce(stream_version, -1) "
+            + "|| '|' || data::text, 0)::numeric), 0) FROM account_facts";
+    private static final String REPORT = "/api/reports/portfolio/dependency-risk?asOf=" + PortfolioGenerator.AS_OF;
+
+    private final BenchContext ctx;
+    private final KafkaPerf kafka;
+
+    public ReplayWorkload(BenchContext ctx, KafkaPerf kafka) {
+        this.ctx = ctx;
+        this.kafka = kafka;
+    }
+
+    /** The replaying instance's start to first 200, for W5 (NaN when the endpoint was used). */
+    public double run() throws Exception {
+        long live = Databases.single(ctx, "reporting", "SELECT count(*) FROM account_facts");
+        HttpResponse<String> probe = ctx.http().get(ctx.url(2, REBUILD), ctx.adminToken());
+        boolean endpoint = probe.statusCode() == 200;
+        ctx.section("W3 replay of %,d events into fresh read models (%s)".formatted(live, endpoint
+                ? "POST " + REBUILD : "a second reporting-service on an empty database, new consumer group"));
+        Replay replay = endpoint ? viaEndpoint(live) : viaSecondInstance(live);
+        double consumer = consumerCeiling();
+        double bulk = bulkInsertCeiling(endpoint ? "reporting" : DATABASE);
+        if (!endpoint) {
+            Databases.drop(ctx, DATABASE);
+        }
+        double ceiling = Math.min(consumer, bulk);
+        ctx.out().printf("    replay %,.0f events/s (%,d events in %.1f s after the first was stored; %.1f s in all), views %s;"
+                + " Kafka consumer perf %,.0f msg/s, bulk insert %,.0f rows/s%n", replay.rate(), replay.events(),
+                replay.seconds(), replay.totalSeconds(), replay.equal() ? "equal" : "DIFFERENT: " + replay.difference(),
+                consumer, bulk);
+        ctx.results().add(new Row("W3", "replay (" + (endpoint ? "rebuild endpoint" : "second instance") + ")",
+                "%,.0f events/s (%,d events, %.0f s; views %s)".formatted(replay.rate(), replay.events(), replay.seconds(),
+                        replay.equal() ? "equal" : "DIFFER"), replay.rate(), "events/s",
+                "Kafka consumer %,.0f msg/s; bulk insert %,.0f rows/s".formatted(consumer, bulk), ceiling,
+                Row.share(replay.rate(), ceiling) + " of the lower", "≥ 20,000 events/s, views equal",
+                replay.rate() >= 20_000 && replay.equal(), replay.equal() ? null : replay.difference()));
+        return replay.startSeconds();
+    }
+
+    record Replay(long events, double seconds, double totalSeconds, double startSeconds, boolean equal, String difference) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    private Replay viaSecondInstance(long live) throws Exception {
+        Databases.recreate(ctx, DATABASE);
+        int port = ctx.extraPort(0);
+        Map<String, String> env = ServiceEnvironment.of(ctx, port, DATABASE, "bench-replay-" + ctx.runId());
+        Path log = ctx.workDir().resolve("logs/reporting-replay.log");
+        try (JvmProcess replica = JvmProcess.start(ServiceEnvironment.jar(ctx, "reporting-service"), env, log)) {
+            long spawned = System.nanoTime();
+            CpuUse cpu = CpuUse.start(Map.of("replaying reporting-service", replica.pid(), "postgres",
+                    ctx.platform().pid("postgres"), "kafka", ctx.platform().pid("kafka")));
+            double ready = Double.NaN;
+            long firstAt = 0;
+            long firstCount = 0;
+            long count = 0;
+            long deadline = spawned + ctx.options().replayMinutes() * 60_000_000_000L;
+            long lastPrint = spawned;
+            while (count < live) {
+                if (System.nanoTime() > deadline) {
+                    ctx.out().printf("    stopped waiting after %d minutes (--replay-minutes): %,d of %,d replayed%n",
+                            ctx.options().replayMinutes(), count, live);
+                    ctx.out().println("    during the replay: " + cpu.describe());
+                    return new Replay(count - firstCount, (System.nanoTime() - firstAt) / 1e9,
+                            (System.nanoTime() - spawned) / 1e9, ready, false, "replay incomplete after "
+                            + ctx.options().replayMinutes() + " min (" + count + " of " + live + "): views not compared");
+                }
+                Thread.sleep(250);
+                count = Math.max(0, Databases.single(ctx, DATABASE, "SELECT count(*) FROM account_facts"));
+                if (count > 0 && firstAt == 0) {
+                    firstAt = System.nanoTime();
+                    firstCount = count;
+                }
+                if (Double.isNaN(ready) && ready(port)) {
+                    ready = (System.nanoTime() - spawned) / 1e9;
+                }
+                if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    ctx.out().printf("    replayed %,d of %,d%n", count, live);
+                }
+            }
+            long done = System.nanoTime();
+            ctx.out().println("    during the replay: " + cpu.describe());
+            if (Double.isNaN(ready)) {
+                ready = replica.awaitFirst200("http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(2));
+            }
+            String liveSum = Databases.text(ctx, "reporting", CHECKSUM);
+            String rebuiltSum = Databases.text(ctx, DATABASE, CHECKSUM);
+            String liveReport = report(ctx.url(2, REPORT));
+            String rebuiltReport = report("http://localhost:" + port + REPORT);
+            boolean equal = liveSum.equals(rebuiltSum) && JSON.readTree(liveReport).equals(JSON.readTree(rebuiltReport));
+            String difference = !liveSum.equals(rebuiltSum) ? "facts checksum " + rebuiltSum + " vs live " + liveSum
+                    : equal ? null : "dependency-risk report differs";
+            return new Replay(live - firstCount, (done - firstAt) / 1e9, (done - spawned) / 1e9, ready, equal, difference);
+        }
+    }
+
+    private boolean ready(int port) {
+        try {
+            return ctx.http().get("http://localhost:" + port + "/q/health/ready", null).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * The rebuild endpoint (being added to reporting-service): POST starts it, GET reports progress. Its answer's shape
+     * is not settled, so completion is read loosely: a state/status/phase of DONE, COMPLETED, FINISHED, SUCCEEDED or
+     * IDLE after it ran, or running=false. The views are compared with the report before the rebuild.
+     */
+    private Replay viaEndpoint(long live) throws Exception {
+        String before = report(ctx.url(2, REPORT));
+        long start = System.nanoTime();
+        HttpResponse<String> started = ctx.http().post(ctx.url(2, REBUILD), ctx.adminToken(), "{}");
+        if (started.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + REBUILD + " answered " + started.statusCode() + ": " + started.body());
+        }
+        long deadline = start + ctx.options().timeoutMinutes() * 60_000_000_000L;
+        while (true) {
+            Thread.sleep(500);
+            JsonNode progress = JSON.readTree(ctx.http().get(ctx.url(2, REBUILD), ctx.adminToken()).body());
+            if (finished(progress)) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rebuild did not finish: " + progress);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String after = report(ctx.url(2, REPORT));
+        boolean equal = JSON.readTree(before).equals(JSON.readTree(after));
+        return new Replay(live, seconds, seconds, Double.NaN, equal, equal ? null : "dependency-risk report differs");
+    }
+
+    static boolean finished(JsonNode progress) {
+        for (String field : new String[] {"state", "status", "phase"}) {
+            String value = progress.path(field).asText("").toUpperCase();
+            if (value.matches("DONE|COMPLETED?|FINISHED|SUCCEEDED|IDLE")) {
+                return true;
+            }
+        }
+        return progress.has("running") && !progress.path("running").asBoolean();
+    }
+
+    private String report(String url) throws Exception {
+        HttpResponse<String> response = ctx.http().get(url, ctx.readerToken());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Kafka's consumer perf tool over the three topics: all messages / the sum of the fetch times. */
+    private double consumerCeiling() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.platform().kafkaBootstrap());
+        long messages = 0;
+        double seconds = 0;
+        try (Admin admin = Admin.create(props)) {
+            for (String topic : Verification.TOPICS) {
+                var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                Map<TopicPartition, OffsetSpec> earliest = new java.util.HashMap<>();
+                partitions.forEach(p -> {
+                    latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                    earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+                });
+                long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+                long begin = admin.listOffsets(earliest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+                KafkaPerf.ConsumerRate rate = kafka.consume(topic, end - begin);
+                messages += rate.messages();
+                seconds += rate.fetchSeconds();
+            }
+        }
+        return messages / seconds;
+    }
+
+    /** Rows per second of INSERT ... SELECT of the final read-model rows into empty copies of their tables. */
+    private double bulkInsertCeiling(String database) throws SQLException {
+        try (Connection c = ctx.platform().database(database); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_bulk_facts, bench_bulk_streams");
+            s.execute("CREATE TABLE bench_bulk_facts (LIKE account_facts INCLUDING ALL)");
+            s.execute("CREATE TABLE bench_bulk_streams (LIKE projected_streams INCLUDING ALL)");
+            long start = System.nanoTime();
+            int rows = s.executeUpdate("INSERT INTO bench_bulk_facts SELECT * FROM account_facts");
+            s.executeUpdate("INSERT INTO bench_bulk_streams SELECT * FROM projected_streams");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            s.execute("DROP TABLE bench_bulk_facts, bench_bulk_streams");
+            return rows / seconds;
+        }
+    }
+}
