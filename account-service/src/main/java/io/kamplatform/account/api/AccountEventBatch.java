@@ -1,5 +1,6 @@
 package io.kamplatform.account.api;
 
+import io.kamplatform.kit.api.EventIntake;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,5 +10,5 @@ public record AccountEventBatch(
         @Schema(description = "1 to 1000 items, recorded in order", maxItems = AccountEventBatch.MAX_ITEMS, required = true)
         List<AccountEventBatchItem> items) {
 
-    public static final int MAX_ITEMS = 1000;
+    public static final int MAX_ITEMS = EventIntake.MAX_BATCH_ITEMS;
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One item of a bulk load: an account event with the account it belongs to. */
+/** One item of a bulk load: an account event with the account it belongs to (OpenAPI description; bound by {@code EventIntake}). */
 @Schema(name = "AccountEventBatchItem")
 public record AccountEventBatchItem(
         @Schema(example = "ACME", required = true) String accountId,

@@ -1,12 +1,10 @@
 package io.kamplatform.account.api;
 
-import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
-import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.account.application.AccountEventRecorder;
-import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.kit.api.Roles;
+import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.kit.api.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,14 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class AccountEventBatchResource {
 
-    private final StrictJson json;
-    private final SubmissionReader reader;
-    private final AccountEventRecorder recorder;
+    private final EventIntake<AccountEvent> intake;
 
-    public AccountEventBatchResource(StrictJson json, SubmissionReader reader, AccountEventRecorder recorder) {
-        this.json = json;
-        this.reader = reader;
-        this.recorder = recorder;
+    public AccountEventBatchResource(EventIntake<AccountEvent> intake) {
+        this.intake = intake;
     }
 
     @POST
@@ -58,14 +52,7 @@ public class AccountEventBatchResource {
     @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BatchResult> record(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AccountEventBatch.class))) byte[] body) {
-        return BatchRecording.record(json.read(body, BatchRecording.Body.class), AccountEventBatch.MAX_ITEMS, json,
-                AccountEventBatchItem.class, (index, item) -> {
-                    SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
-                            item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());
-                    return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
-                            : BatchRecording.Read.ok(item.eventId(), read.submission());
-                },
-                recorder::recordAll, OutcomeAnswers::batchItem);
+        return intake.recordBatch(body);
     }
 
 }

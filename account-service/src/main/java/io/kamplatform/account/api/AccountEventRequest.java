@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One account event as a CRM integration posts it. {@code data} is checked against the schema of {@code type}. */
+/**
+ * One account event as a CRM integration posts it: the OpenAPI description of the body, which service-kit's
+ * {@code EventIntake} binds strictly with exactly these fields. {@code data} is checked against the schema of {@code type}.
+ */
 @Schema(name = "AccountEventRequest", description = "An account event to record")
 public record AccountEventRequest(
         @Schema(description = "Client-supplied unique id; posting the same id again returns the original result",

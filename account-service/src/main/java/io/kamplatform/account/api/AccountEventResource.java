@@ -2,12 +2,9 @@ package io.kamplatform.account.api;
 
 import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.kit.json.StrictJson;
-import io.kamplatform.kit.problem.ProblemException;
-import io.kamplatform.account.application.AccountEventRecorder;
-import io.kamplatform.kit.recording.OutcomeAnswers;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.kit.api.ExpectedVersion;
+import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.kit.api.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -49,14 +46,10 @@ public class AccountEventResource {
             {"eventId": "crm-acme-kam-anna", "type": "KeyAccountManagerAssigned", "occurredAt": "2026-02-02T09:00:00Z",
              "data": {"managerId": "kam-anna", "name": "Anna Rossi"}}""";
 
-    private final StrictJson json;
-    private final SubmissionReader reader;
-    private final AccountEventRecorder recorder;
+    private final EventIntake<AccountEvent> intake;
 
-    public AccountEventResource(StrictJson json, SubmissionReader reader, AccountEventRecorder recorder) {
-        this.json = json;
-        this.reader = reader;
-        this.recorder = recorder;
+    public AccountEventResource(EventIntake<AccountEvent> intake) {
+        this.intake = intake;
     }
 
     @POST
@@ -90,13 +83,6 @@ public class AccountEventResource {
                     @ExampleObject(name = "KeyAccountDesignated", value = EXAMPLE_DESIGNATED),
                     @ExampleObject(name = "KeyAccountManagerAssigned", value = EXAMPLE_MANAGER)}))
             byte[] body) {
-        AccountEventRequest request = json.read(body, AccountEventRequest.class);
-        Long expectedVersion = ExpectedVersion.resolve(request.expectedVersion(), ifMatch);
-        SubmissionReader.Result read = reader.read("", accountId, request.eventId(), request.type(),
-                request.occurredAt(), expectedVersion, request.data());
-        if (read.problem() != null) {
-            throw new ProblemException(read.problem());
-        }
-        return recorder.record(read.submission()).map(OutcomeAnswers::single);
+        return intake.recordOne(accountId, ifMatch, body);
     }
 }

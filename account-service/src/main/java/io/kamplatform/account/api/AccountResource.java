@@ -1,12 +1,12 @@
 package io.kamplatform.account.api;
 
+import io.kamplatform.kit.validation.CrmId;
 import io.kamplatform.kit.api.HistoryEntry;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
 import io.kamplatform.account.application.AccountQueries;
-import io.kamplatform.account.domain.AccountId;
 import io.kamplatform.kit.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,8 +80,8 @@ public class AccountResource {
     }
 
     private static void requireValid(String accountId) {
-        if (!AccountId.isValid(accountId)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", AccountId.MESSAGE))));
+        if (!CrmId.isValid(accountId)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation("accountId", CrmId.MESSAGE))));
         }
     }
 

@@ -2,7 +2,7 @@ package io.kamplatform.account.api;
 
 import io.kamplatform.account.domain.Account;
 import io.kamplatform.account.domain.KeyAccountManager;
-import io.kamplatform.account.domain.Money;
+import io.kamplatform.kit.money.Money;
 import io.kamplatform.account.domain.MonthlyRevenue;
 import io.kamplatform.account.domain.TeamMember;
 import java.time.YearMonth;

@@ -1,7 +1,8 @@
 package io.kamplatform.account.application;
 
 import io.kamplatform.account.domain.Account;
-import io.kamplatform.account.store.EventCodec;
+import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.StoredEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +17,9 @@ public class AccountQueries {
 
     private final Pool pool;
     private final EventStore store;
-    private final EventCodec codec;
+    private final EventCodec<AccountEvent> codec;
 
-    public AccountQueries(Pool pool, EventStore store, EventCodec codec) {
+    public AccountQueries(Pool pool, EventStore store, EventCodec<AccountEvent> codec) {
         this.pool = pool;
         this.store = store;
         this.codec = codec;

@@ -1,5 +1,7 @@
 package io.kamplatform.account.domain;
 
+import io.kamplatform.kit.money.Money;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,15 @@
 package io.kamplatform.account.domain;
 
-import java.time.Duration;
+import static io.kamplatform.kit.decider.Rules.happened;
+import static io.kamplatform.kit.decider.Rules.inCurrency;
+import static io.kamplatform.kit.decider.Rules.none;
+import static io.kamplatform.kit.decider.Rules.reject;
+import static io.kamplatform.kit.decider.Rules.rejectField;
+
+import io.kamplatform.kit.decider.Decider;
+import io.kamplatform.kit.decider.Decision;
+import io.kamplatform.kit.decider.Rejection;
+import io.kamplatform.kit.money.Money;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -11,10 +20,7 @@ import java.util.Optional;
  * Pure: no I/O, no clock of its own; everything it needs comes in as arguments, so the rules are
  * tested with given-events / when-command / then-events and nothing else.
  */
-public final class AccountDecider {
-
-    /** Clocks of CRM systems drift; facts a little in the future are accepted, later ones are not. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+public final class AccountDecider implements Decider<Account, RecordAccountEvent, AccountEvent> {
 
     /** Revenue months before this are typos (or negative years), not history. */
     static final int EARLIEST_YEAR = 1900;
@@ -25,16 +31,13 @@ public final class AccountDecider {
         this.platformCurrency = platformCurrency;
     }
 
-    public Decision decide(Account state, RecordAccountEvent command, Instant now) {
-        return firstRejection(state, command, now)
-                .map(Decision::reject)
-                .orElseGet(() -> Decision.accept(command.event()));
+    @Override
+    public Decision<AccountEvent> decide(Account state, RecordAccountEvent command, Instant now) {
+        return Decision.acceptUnless(happened(command.occurredAt(), now).or(() -> firstRejection(state, command)),
+                command.event());
     }
 
-    private Optional<Rejection> firstRejection(Account state, RecordAccountEvent command, Instant now) {
-        if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-            return reject("OCCURRED_IN_FUTURE", "occurredAt lies in the future; only facts that happened can be recorded");
-        }
+    private Optional<Rejection> firstRejection(Account state, RecordAccountEvent command) {
         AccountEvent event = command.event();
         if (!state.registered() && !(event instanceof AccountRegistered)) {
             return reject("ACCOUNT_NOT_REGISTERED", "account '" + state.accountId() + "' is not registered; register it first");
@@ -87,8 +90,8 @@ public final class AccountDecider {
     }
 
     private Optional<Rejection> correction(Account state, RevenueCorrected e, Instant occurredAt) {
-        Optional<Rejection> currency = currency("revenueDelta", e.revenueDelta())
-                .or(() -> currency("costOfSalesDelta", e.costOfSalesDelta()))
+        Optional<Rejection> currency = inCurrency("revenueDelta", e.revenueDelta(), platformCurrency)
+                .or(() -> inCurrency("costOfSalesDelta", e.costOfSalesDelta(), platformCurrency))
                 .or(() -> notAfter(e.month(), occurredAt));
         if (currency.isPresent()) {
             return currency;
@@ -105,14 +108,9 @@ public final class AccountDecider {
     }
 
     private Optional<Rejection> amount(String field, Money money) {
-        return currency(field, money).or(() -> money.isNegative()
+        return inCurrency(field, money, platformCurrency).or(() -> money.isNegative()
                 ? rejectField(field + ".amount", "NEGATIVE_AMOUNT", "must not be negative; record a correction instead")
                 : none());
-    }
-
-    private Optional<Rejection> currency(String field, Money money) {
-        return money.currency().equals(platformCurrency) ? none() : rejectField(field + ".currency",
-                "CURRENCY_NOT_SUPPORTED", "must be the platform currency " + platformCurrency);
     }
 
     private static Optional<Rejection> notAfter(YearMonth month, Instant occurredAt) {
@@ -122,17 +120,5 @@ public final class AccountDecider {
         return month.isAfter(YearMonth.from(occurredAt.atZone(ZoneOffset.UTC)))
                 ? rejectField("month", "MONTH_IN_FUTURE", "revenue cannot be recognised for a month after occurredAt")
                 : none();
-    }
-
-    private static Optional<Rejection> none() {
-        return Optional.empty();
-    }
-
-    private static Optional<Rejection> reject(String code, String message) {
-        return Optional.of(Rejection.of(code, message));
-    }
-
-    private static Optional<Rejection> rejectField(String field, String code, String message) {
-        return Optional.of(Rejection.onField(field, code, message));
     }
 }

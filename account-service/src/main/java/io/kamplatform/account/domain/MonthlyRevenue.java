@@ -1,5 +1,7 @@
 package io.kamplatform.account.domain;
 
+import io.kamplatform.kit.money.Money;
+
 /** Revenue and cost of sales recognised for one month, after corrections. */
 public record MonthlyRevenue(Money revenue, Money costOfSales) {
 

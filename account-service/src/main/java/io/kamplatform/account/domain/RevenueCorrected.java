@@ -1,5 +1,7 @@
 package io.kamplatform.account.domain;
 
+import io.kamplatform.kit.money.Money;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

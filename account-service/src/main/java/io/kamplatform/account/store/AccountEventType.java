@@ -11,16 +11,16 @@ import io.kamplatform.account.domain.KeyAccountManagerAssigned;
 import io.kamplatform.account.domain.RevenueCorrected;
 import io.kamplatform.account.domain.RevenueRecognized;
 import io.kamplatform.account.domain.SalesPotentialAssessed;
-import java.util.Arrays;
+import io.kamplatform.kit.store.EventCatalog;
+import io.kamplatform.kit.store.EventType;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The published contract of each account event: its logical type name (what is stored, sent as
  * {@code ce_type} and named in the JSON Schema) and the current schema version. Java class names
- * never leave the service.
+ * never leave the service. {@link #CATALOG} is what the API, the store and the recorder look types up in.
  */
-public enum AccountEventType {
+public enum AccountEventType implements EventType<AccountEvent> {
     ACCOUNT_REGISTERED("AccountRegistered", AccountRegistered.class),
     ACCOUNT_DETAILS_CHANGED("AccountDetailsChanged", AccountDetailsChanged.class),
     SALES_POTENTIAL_ASSESSED("SalesPotentialAssessed", SalesPotentialAssessed.class),
@@ -35,6 +35,10 @@ public enum AccountEventType {
     /** Bumped together with the JSON Schema; older stored versions are upcast on read. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
+    /** The account event types by logical name, at the current schema version. */
+    public static final EventCatalog<AccountEvent, AccountEventType> CATALOG =
+            new EventCatalog<>(CURRENT_SCHEMA_VERSION, List.of(values()));
+
     private final String typeName;
     private final Class<? extends AccountEvent> eventClass;
 
@@ -43,24 +47,13 @@ public enum AccountEventType {
         this.eventClass = eventClass;
     }
 
+    @Override
     public String typeName() {
         return typeName;
     }
 
+    @Override
     public Class<? extends AccountEvent> eventClass() {
         return eventClass;
-    }
-
-    public static Optional<AccountEventType> byName(String typeName) {
-        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
-    }
-
-    public static AccountEventType of(AccountEvent event) {
-        return Arrays.stream(values()).filter(t -> t.eventClass == event.getClass()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unmapped event " + event.getClass()));
-    }
-
-    public static List<String> typeNames() {
-        return Arrays.stream(values()).map(AccountEventType::typeName).toList();
     }
 }

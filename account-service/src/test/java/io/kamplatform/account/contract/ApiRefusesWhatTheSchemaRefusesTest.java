@@ -11,6 +11,7 @@ import io.kamplatform.account.support.Events;
 import io.kamplatform.account.support.Tokens;
 import io.kamplatform.kit.testing.SchemaViolations;
 import io.kamplatform.kit.testing.SchemaViolations.Mutation;
+import io.kamplatform.kit.testing.contract.PublishedEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,9 +35,9 @@ class ApiRefusesWhatTheSchemaRefusesTest {
     @EnumSource(AccountEventType.class)
     void everySchemaViolationIsRefusedOnItsField(AccountEventType type) {
         String accountId = registeredAccount();
-        List<Mutation> mutations = SchemaViolations.of(AccountEventSchemas.readSchemaFile(type.typeName() + ".json"),
-                (ObjectNode) ContractJson.golden(type.typeName()),
-                data -> AccountEventSchemas.validate(type.typeName(), data).isEmpty());
+        List<Mutation> mutations = SchemaViolations.of(AccountEvents.PUBLISHED.readSchemaFile(type),
+                (ObjectNode) PublishedEvents.golden(type.typeName()),
+                data -> AccountEvents.PUBLISHED.validate(type.typeName(), data).isEmpty());
         assertThat(mutations).as("violations generated for %s", type).hasSizeGreaterThan(5);
 
         ArrayNode items = JsonNodeFactory.instance.arrayNode();

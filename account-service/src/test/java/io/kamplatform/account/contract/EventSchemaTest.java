@@ -1,92 +1,49 @@
 package io.kamplatform.account.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.ValidationMessage;
 import io.kamplatform.account.domain.AccountEvent;
-import io.kamplatform.account.domain.Money;
 import io.kamplatform.account.domain.RevenueCorrected;
 import io.kamplatform.account.domain.RevenueRecognized;
 import io.kamplatform.account.store.AccountEventType;
+import io.kamplatform.kit.money.Money;
+import io.kamplatform.kit.testing.contract.EventSchemaContract;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The published JSON Schemas accept what the service writes and refuse what it never writes. */
-class EventSchemaTest {
+/**
+ * The published JSON Schemas accept what the service writes and refuse what it never writes: the kit's
+ * {@link EventSchemaContract} for every type, plus the account events' own cases.
+ */
+class EventSchemaTest extends EventSchemaContract<AccountEvent, AccountEventType> {
 
-    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(AccountEventType.class)
-    void everyEventTypeHasASchemaAndAGoldenFile(AccountEventType type) {
-        String file = type.typeName() + ".json";
-        JsonNode schema = AccountEventSchemas.readSchemaFile(file);
-        assertThat(schema).as("schema file %s for event type %s", AccountEventSchemas.resource(file), type).isNotNull();
-        assertThat(schema.path("$schema").asText()).isEqualTo(DRAFT_2020_12);
-        // ce_dataschema of every record is exactly this path, so the $id is where a consumer fetches the file.
-        assertThat(schema.path("$id").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + file);
-        assertThat(schema.path("title").asText()).isEqualTo(type.typeName());
-        assertThat(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean())
-                .as("%s forbids unknown properties", file).isTrue();
-        assertThat(ContractJson.golden(type.typeName())).as("golden/%s", file).isNotNull();
+    EventSchemaTest() {
+        super(AccountEvents.PUBLISHED);
     }
 
-    @Test
-    void indexListsExactlyTheEventTypes() {
-        JsonNode index = AccountEventSchemas.readSchemaFile("index.json");
-        assertThat(index).isNotNull();
-        assertThat(index.path("schemaVersion").asInt()).isEqualTo(AccountEventType.CURRENT_SCHEMA_VERSION);
-        List<String> types = new ArrayList<>();
-        index.path("types").forEach(entry -> {
-            types.add(entry.path("type").asText());
-            assertThat(entry.path("schema").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + entry.path("type").asText() + ".json");
-        });
-        assertThat(types).containsExactlyElementsOf(AccountEventType.typeNames());
+    @Override
+    protected List<AccountEvent> withOptionalFieldsLeftOut() {
+        return AccountEventSamples.withOptionalFieldsLeftOut();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(AccountEventType.class)
-    void goldenSampleConformsToItsSchema(AccountEventType type) {
-        JsonNode golden = ContractJson.golden(type.typeName());
-        assertThat(AccountEventSchemas.validate(type.typeName(), golden)).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(AccountEventType.class)
-    void whatTheServiceWritesConformsToTheSchema(AccountEventType type) {
-        String json = ContractJson.encode(AccountEventSamples.golden(type));
-        assertThat(AccountEventSchemas.validate(type.typeName(), json)).as(json).isEmpty();
-    }
-
-    @Test
-    void optionalFieldsWrittenAsNullConform() {
-        for (AccountEvent event : AccountEventSamples.withOptionalFieldsLeftOut()) {
-            String json = ContractJson.encode(event);
-            assertThat(json).contains("null");
-            assertThat(AccountEventSchemas.validate(AccountEventType.of(event).typeName(), json)).as(json).isEmpty();
-        }
+    @Override
+    protected int schemasInliningMoney() {
+        return 3;
     }
 
     @Test
     void optionalFieldsMayAlsoBeAbsent() {
-        assertThat(AccountEventSchemas.validate("AccountRegistered",
+        assertThat(AccountEvents.PUBLISHED.validate("AccountRegistered",
                 "{\"name\":\"Solo SRL\",\"sector\":\"Retail\",\"country\":\"IT\"}")).isEmpty();
-        assertThat(AccountEventSchemas.validate("AccountDetailsChanged", "{\"country\":\"FR\"}")).isEmpty();
-        assertThat(AccountEventSchemas.validate("AccountTeamMemberLeft", "{\"memberId\":\"u-2\"}")).isEmpty();
+        assertThat(AccountEvents.PUBLISHED.validate("AccountDetailsChanged", "{\"country\":\"FR\"}")).isEmpty();
+        assertThat(AccountEvents.PUBLISHED.validate("AccountTeamMemberLeft", "{\"memberId\":\"u-2\"}")).isEmpty();
     }
 
     /** Every amount Money can hold within its Bean Validation limits, written as Java's BigDecimal.toString(). */
@@ -95,15 +52,16 @@ class EventSchemaTest {
             "1.00000", "1E+3", "1.5E+14", "0E-10", "-80"})
     void everyAmountTheServiceCanWriteConforms(String amount) {
         Money delta = new Money(new BigDecimal(amount), "EUR");
-        String json = ContractJson.encode(new RevenueCorrected(YearMonth.of(2026, 1), delta, delta, "correction"));
-        assertThat(AccountEventSchemas.validate("RevenueCorrected", json)).as(json).isEmpty();
+        String json = AccountEvents.PUBLISHED.encode(new RevenueCorrected(YearMonth.of(2026, 1), delta, delta, "correction"));
+        assertThat(AccountEvents.PUBLISHED.validate("RevenueCorrected", json)).as(json).isEmpty();
         if (!amount.startsWith("-")) {
-            json = ContractJson.encode(new RevenueRecognized(YearMonth.of(2026, 1), delta, delta, null));
-            assertThat(AccountEventSchemas.validate("RevenueRecognized", json)).as(json).isEmpty();
+            json = AccountEvents.PUBLISHED.encode(new RevenueRecognized(YearMonth.of(2026, 1), delta, delta, null));
+            assertThat(AccountEvents.PUBLISHED.validate("RevenueRecognized", json)).as(json).isEmpty();
         }
     }
 
-    static Stream<Arguments> invalidSamples() {
+    @Override
+    protected Stream<Arguments> invalidSamples() {
         return Stream.of(
                 invalid("AccountRegistered", "missing required name", d -> d.remove("name")),
                 invalid("AccountRegistered", "null required sector", d -> d.putNull("sector")),
@@ -146,57 +104,5 @@ class EventSchemaTest {
                 invalid("AccountTeamMemberJoined", "missing function", d -> d.remove("function")),
                 invalid("AccountTeamMemberLeft", "missing member id", d -> d.remove("memberId")),
                 invalid("AccountTeamMemberLeft", "an empty object", ObjectNode::removeAll));
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("invalidSamples")
-    void invalidDataIsRefused(String type, String what, JsonNode data) {
-        Set<ValidationMessage> problems = AccountEventSchemas.validate(type, data);
-        assertThat(problems).as("%s with %s: %s", type, what, data).isNotEmpty();
-    }
-
-    @Test
-    void nonObjectDataIsRefused() {
-        assertThat(AccountEventSchemas.validate("KeyAccountDesignated", "[]")).isNotEmpty();
-        assertThat(AccountEventSchemas.validate("KeyAccountDesignated", "\"a rationale\"")).isNotEmpty();
-    }
-
-    @Test
-    void unknownTypesAndNonJsonAreReportedClearly() {
-        assertThatThrownBy(() -> AccountEventSchemas.validate("AccountDeleted", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AccountDeleted");
-        assertThatThrownBy(() -> AccountEventSchemas.validate("AccountRegistered", "{not json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
-    }
-
-    /** Each schema inlines Money (so it is usable on its own); the copies equal the shared Money.json. */
-    @Test
-    void inlinedMoneyEqualsTheSharedDefinition() {
-        ObjectNode shared = (ObjectNode) AccountEventSchemas.readSchemaFile("Money.json").deepCopy();
-        assertThat(shared.remove("$schema").asText()).isEqualTo(DRAFT_2020_12);
-        assertThat(shared.remove("$id").asText()).isEqualTo(AccountEventSchemas.SCHEMA_PATH + "Money.json");
-        int inlined = 0;
-        for (AccountEventType type : AccountEventType.values()) {
-            JsonNode money = AccountEventSchemas.readSchemaFile(type.typeName() + ".json").path("$defs").path("Money");
-            if (!money.isMissingNode()) {
-                assertThat(money).as("$defs.Money of %s.json", type.typeName()).isEqualTo(shared);
-                inlined++;
-            }
-        }
-        assertThat(inlined).isEqualTo(3);
-    }
-
-    private static Arguments invalid(String type, String what, Consumer<ObjectNode> breakIt) {
-        ObjectNode data = (ObjectNode) ContractJson.golden(type);
-        if (data == null) {
-            throw new IllegalStateException("no golden file for " + type);
-        }
-        data = data.deepCopy();
-        breakIt.accept(data);
-        return Arguments.of(type, what, data);
-    }
-
-    private static ObjectNode money(ObjectNode data, String field) {
-        return (ObjectNode) data.get(field);
     }
 }

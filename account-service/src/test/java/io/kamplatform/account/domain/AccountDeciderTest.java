@@ -1,7 +1,12 @@
 package io.kamplatform.account.domain;
 
+import static io.kamplatform.kit.testing.GivenWhenThen.thenAccepted;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejected;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejectedOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kamplatform.kit.money.Money;
+import io.kamplatform.kit.testing.GivenWhenThen;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -21,34 +26,12 @@ class AccountDeciderTest {
         return new Money(new BigDecimal(amount), "EUR");
     }
 
-    private Scenario given(AccountEvent... history) {
-        return new Scenario(Account.replay("ACME", List.of(history)));
-    }
+    static final GivenWhenThen<Account, RecordAccountEvent, AccountEvent> RULES = GivenWhenThen.of(DECIDER,
+            history -> Account.replay("ACME", history),
+            (event, occurredAt) -> new RecordAccountEvent("ACME", event, occurredAt, false), NOW);
 
-    record Scenario(Account state) {
-        Decision when(AccountEvent event) {
-            return when(event, NOW.minusSeconds(3600), false);
-        }
-
-        Decision when(AccountEvent event, Instant occurredAt, boolean parentRegistered) {
-            return DECIDER.decide(state, new RecordAccountEvent("ACME", event, occurredAt, parentRegistered), NOW);
-        }
-    }
-
-    static void thenAccepted(Decision decision, AccountEvent expected) {
-        assertThat(decision).isEqualTo(new Decision.Accepted(List.of(expected)));
-    }
-
-    static void thenRejected(Decision decision, String code) {
-        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class,
-                rejected -> assertThat(rejected.rejection().code()).isEqualTo(code));
-    }
-
-    static void thenRejectedOn(Decision decision, String code, String field) {
-        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
-            assertThat(rejected.rejection().code()).isEqualTo(code);
-            assertThat(rejected.rejection().field()).isEqualTo(field);
-        });
+    static GivenWhenThen<Account, RecordAccountEvent, AccountEvent>.Scenario given(AccountEvent... history) {
+        return RULES.given(history);
     }
 
     @Nested
@@ -66,19 +49,19 @@ class AccountDeciderTest {
         @Test
         void aRegisteredParentGroupsTheAccount() {
             AccountRegistered child = new AccountRegistered("Acme Italia", "Manufacturing", "IT", "ACME-GROUP");
-            thenAccepted(given().when(child, NOW, true), child);
+            thenAccepted(given().whenCommand(new RecordAccountEvent("ACME", child, NOW, true)), child);
         }
 
         @Test
         void anUnknownParentIsRefused() {
             AccountRegistered child = new AccountRegistered("Acme Italia", "Manufacturing", "IT", "NOBODY");
-            thenRejectedOn(given().when(child, NOW, false), "PARENT_NOT_REGISTERED", "parentAccountId");
+            thenRejectedOn(given().when(child, NOW), "PARENT_NOT_REGISTERED", "parentAccountId");
         }
 
         @Test
         void anAccountIsNotItsOwnParent() {
             AccountRegistered self = new AccountRegistered("Acme", "Manufacturing", "DE", "ACME");
-            thenRejectedOn(given().when(self, NOW, true), "PARENT_IS_SELF", "parentAccountId");
+            thenRejectedOn(given().whenCommand(new RecordAccountEvent("ACME", self, NOW, true)), "PARENT_IS_SELF", "parentAccountId");
         }
     }
 
@@ -158,7 +141,7 @@ class AccountDeciderTest {
         @Test
         void revenueForAMonthAfterTheFactIsRefused() {
             RevenueRecognized future = new RevenueRecognized(YearMonth.of(2026, 7), eur("1"), eur("1"), null);
-            thenRejectedOn(given(REGISTERED).when(future, NOW.minusSeconds(60), false), "MONTH_IN_FUTURE", "month");
+            thenRejectedOn(given(REGISTERED).when(future, NOW.minusSeconds(60)), "MONTH_IN_FUTURE", "month");
         }
 
         @Test
@@ -169,7 +152,7 @@ class AccountDeciderTest {
 
         @Test
         void aFactFromTheFutureIsRefused() {
-            thenRejected(given(REGISTERED).when(DESIGNATED, NOW.plusSeconds(3600), false), "OCCURRED_IN_FUTURE");
+            thenRejected(given(REGISTERED).when(DESIGNATED, NOW.plusSeconds(3600)), "OCCURRED_IN_FUTURE");
         }
 
         @Test

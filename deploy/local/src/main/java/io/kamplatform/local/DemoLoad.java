@@ -1,9 +1,9 @@
 package io.kamplatform.local;
 
-import io.kamplatform.local.demo.BatchLoader;
+import io.kamplatform.crmimport.posting.BatchLoader;
 import io.kamplatform.local.demo.DemoPortfolio;
-import io.kamplatform.local.demo.LoadResult;
-import io.kamplatform.local.demo.PlannedEvent;
+import io.kamplatform.crmimport.posting.LoadResult;
+import io.kamplatform.crmimport.posting.PlannedEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

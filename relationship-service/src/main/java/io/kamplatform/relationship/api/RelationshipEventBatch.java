@@ -1,5 +1,6 @@
 package io.kamplatform.relationship.api;
 
+import io.kamplatform.kit.api.EventIntake;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,5 +10,5 @@ public record RelationshipEventBatch(
         @Schema(description = "1 to 1000 items, recorded in order", maxItems = RelationshipEventBatch.MAX_ITEMS, required = true)
         List<RelationshipEventBatchItem> items) {
 
-    public static final int MAX_ITEMS = 1000;
+    public static final int MAX_ITEMS = EventIntake.MAX_BATCH_ITEMS;
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One item of a bulk load: an event with the account it is about. */
+/** One item of a bulk load: an event with the account it is about (OpenAPI description; bound by {@code EventIntake}). */
 @Schema(name = "RelationshipEventBatchItem")
 public record RelationshipEventBatchItem(
         @Schema(example = "ACME", required = true) String accountId,

@@ -1,12 +1,9 @@
 package io.kamplatform.relationship.api;
 
-import io.kamplatform.kit.api.BatchRecording;
 import io.kamplatform.kit.api.BatchResult;
+import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.kit.recording.OutcomeAnswers;
-import io.kamplatform.relationship.application.RelationshipEventRecorder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,14 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class RelationshipEventBatchResource {
 
-    private final StrictJson json;
-    private final SubmissionReader reader;
-    private final RelationshipEventRecorder recorder;
+    private final EventIntake<Object> intake;
 
-    public RelationshipEventBatchResource(StrictJson json, SubmissionReader reader, RelationshipEventRecorder recorder) {
-        this.json = json;
-        this.reader = reader;
-        this.recorder = recorder;
+    public RelationshipEventBatchResource(EventIntake<Object> intake) {
+        this.intake = intake;
     }
 
     @POST
@@ -58,15 +51,7 @@ public class RelationshipEventBatchResource {
     @APIResponse(responseCode = "413", description = "Body over 2 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BatchResult> record(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RelationshipEventBatch.class))) byte[] body) {
-        return BatchRecording.record(json.read(body, BatchRecording.Body.class), RelationshipEventBatch.MAX_ITEMS, json,
-                RelationshipEventBatchItem.class,
-                (index, item) -> {
-                    SubmissionReader.Result read = reader.read(BatchRecording.prefix(index), item.accountId(),
-                            item.eventId(), item.type(), item.occurredAt(), item.expectedVersion(), item.data());
-                    return read.problem() != null ? BatchRecording.Read.failed(item.eventId(), read.problem())
-                            : BatchRecording.Read.ok(item.eventId(), read.submission());
-                },
-                recorder::recordAll, OutcomeAnswers::batchItem);
+        return intake.recordBatch(body);
     }
 
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One relationship or contract event as a CRM integration posts it. */
+/**
+ * One relationship or contract event as a CRM integration posts it: the OpenAPI description of the body, which
+ * service-kit's {@code EventIntake} binds strictly with exactly these fields.
+ */
 @Schema(name = "RelationshipEventRequest", description = "A relationship or contract event to record")
 public record RelationshipEventRequest(
         @Schema(description = "Client-supplied unique id; posting the same id again returns the original result",

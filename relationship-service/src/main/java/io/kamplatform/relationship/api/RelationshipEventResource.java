@@ -1,13 +1,9 @@
 package io.kamplatform.relationship.api;
 
+import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReceipt;
-import io.kamplatform.kit.api.ExpectedVersion;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
-import io.kamplatform.kit.problem.ProblemException;
-import io.kamplatform.kit.recording.OutcomeAnswers;
-import io.kamplatform.relationship.application.RelationshipEventRecorder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -51,14 +47,10 @@ public class RelationshipEventResource {
                       "listValue": {"amount": "2000000.00", "currency": "EUR"}, "expectedMarginPct": 22.5,
                       "serviceLevel": "PREMIUM", "preferredSupplier": true}}""";
 
-    private final StrictJson json;
-    private final SubmissionReader reader;
-    private final RelationshipEventRecorder recorder;
+    private final EventIntake<Object> intake;
 
-    public RelationshipEventResource(StrictJson json, SubmissionReader reader, RelationshipEventRecorder recorder) {
-        this.json = json;
-        this.reader = reader;
-        this.recorder = recorder;
+    public RelationshipEventResource(EventIntake<Object> intake) {
+        this.intake = intake;
     }
 
     @POST
@@ -94,13 +86,6 @@ public class RelationshipEventResource {
                     @ExampleObject(name = "InteractionRecorded", value = EXAMPLE_VISIT),
                     @ExampleObject(name = "ContractSigned", value = EXAMPLE_CONTRACT)}))
             byte[] body) {
-        RelationshipEventRequest request = json.read(body, RelationshipEventRequest.class);
-        Long expectedVersion = ExpectedVersion.resolve(request.expectedVersion(), ifMatch);
-        SubmissionReader.Result read = reader.read("", accountId, request.eventId(), request.type(),
-                request.occurredAt(), expectedVersion, request.data());
-        if (read.problem() != null) {
-            throw new ProblemException(read.problem());
-        }
-        return recorder.record(read.submission()).map(OutcomeAnswers::single);
+        return intake.recordOne(accountId, ifMatch, body);
     }
 }

@@ -1,12 +1,12 @@
 package io.kamplatform.relationship.api;
 
-import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.api.HistoryEntry;
 import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.kit.validation.CrmId;
 import io.kamplatform.relationship.application.RelationshipQueries;
 import io.kamplatform.relationship.domain.contract.Contract;
 import io.kamplatform.relationship.domain.relationship.Relationship;
@@ -96,8 +96,8 @@ public class RelationshipResource {
     }
 
     private static void requireId(String field, String id) {
-        if (id == null || !id.matches(EventReader.ID_PATTERN)) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation(field, EventReader.ID_MESSAGE))));
+        if (!CrmId.isValid(id)) {
+            throw new ProblemException(Problem.invalid(List.of(new Violation(field, CrmId.MESSAGE))));
         }
     }
 

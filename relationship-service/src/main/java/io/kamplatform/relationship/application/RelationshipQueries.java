@@ -1,12 +1,12 @@
 package io.kamplatform.relationship.application;
 
+import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.StoredEvent;
 import io.kamplatform.relationship.domain.contract.Contract;
 import io.kamplatform.relationship.domain.contract.ContractEvent;
 import io.kamplatform.relationship.domain.relationship.Relationship;
 import io.kamplatform.relationship.domain.relationship.RelationshipEvent;
-import io.kamplatform.relationship.store.EventCodec;
 import io.kamplatform.relationship.store.EventFamily;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,9 +22,9 @@ public class RelationshipQueries {
 
     private final Pool pool;
     private final EventStore store;
-    private final EventCodec codec;
+    private final EventCodec<Object> codec;
 
-    public RelationshipQueries(Pool pool, EventStore store, EventCodec codec) {
+    public RelationshipQueries(Pool pool, EventStore store, EventCodec<Object> codec) {
         this.pool = pool;
         this.store = store;
         this.codec = codec;

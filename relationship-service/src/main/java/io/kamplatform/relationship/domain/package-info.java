@@ -10,10 +10,10 @@
  *       which belongs to an account. Published on {@code kam.contract.events}.</li>
  * </ul>
  *
- * <p>This package holds the small value types both share: {@link io.kamplatform.relationship.domain.Money},
- * {@link io.kamplatform.relationship.domain.Decision}, {@link io.kamplatform.relationship.domain.Rejection} and
- * {@link io.kamplatform.relationship.domain.CrmId}. Services share no Java library of domain types (the contract
- * between them is the published event schema), so these duplicate account-service's on purpose.
+ * <p>This package holds what both share of their own ({@link io.kamplatform.relationship.domain.SortedSets}). The
+ * technical shapes every writer shares come from service-kit and carry no KAM vocabulary: the decider shape
+ * ({@code io.kamplatform.kit.decider}: {@code Decider}, {@code Decision}, {@code Rejection}, {@code Rules}), the value
+ * type {@code Money} and the id rule {@code CrmId}. The contract between services stays the published event schema.
  *
  * <p>Every command is handled as: load the stream, fold it ({@code replay}), {@code decide} (a pure function of
  * state, command and {@code now} that returns the events to append or the first broken rule), append with the

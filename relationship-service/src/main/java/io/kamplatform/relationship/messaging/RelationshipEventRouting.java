@@ -39,7 +39,7 @@ public class RelationshipEventRouting implements EventRouting {
     }
 
     private static EventFamily family(String eventType) {
-        return RelationshipEventType.byName(eventType)
+        return RelationshipEventType.CATALOG.byName(eventType)
                 .orElseThrow(() -> new IllegalStateException("unknown event type " + eventType)).family();
     }
 }

@@ -24,6 +24,16 @@ public enum EventFamily {
         return streamPrefix + id;
     }
 
+    /** The account or contract id a stream id of this family names. */
+    public String idIn(String streamId) {
+        return streamId.substring(streamPrefix.length());
+    }
+
+    /** The family of an event of this service. */
+    public static EventFamily of(Object event) {
+        return RelationshipEventType.CATALOG.of(event).family();
+    }
+
     public String defaultTopic() {
         return defaultTopic;
     }

@@ -15,16 +15,17 @@ import io.kamplatform.relationship.domain.relationship.FollowUpCompleted;
 import io.kamplatform.relationship.domain.relationship.InteractionRecorded;
 import io.kamplatform.relationship.domain.relationship.ServiceRequestOpened;
 import io.kamplatform.relationship.domain.relationship.ServiceRequestResolved;
-import java.util.Arrays;
+import io.kamplatform.kit.store.EventCatalog;
+import io.kamplatform.kit.store.EventType;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The published contract of each event this service records: logical type name (stored, sent as
  * {@code ce_type}, named in the JSON Schema), the record that carries its data, and its family, which
- * decides the stream and the topic. Java class names never leave the service.
+ * decides the stream and the topic. Java class names never leave the service. {@link #CATALOG} is what the API, the
+ * store and the recorder look types up in.
  */
-public enum RelationshipEventType {
+public enum RelationshipEventType implements EventType<Object> {
     CONTACT_ADDED("ContactAdded", ContactAdded.class, EventFamily.INTERACTION),
     CONTACT_UPDATED("ContactUpdated", ContactUpdated.class, EventFamily.INTERACTION),
     CONTACT_LEFT("ContactLeft", ContactLeft.class, EventFamily.INTERACTION),
@@ -44,6 +45,10 @@ public enum RelationshipEventType {
     /** Bumped together with the JSON Schemas; older stored versions are upcast on read. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
+    /** The relationship and contract event types by logical name, at the current schema version. */
+    public static final EventCatalog<Object, RelationshipEventType> CATALOG =
+            new EventCatalog<>(CURRENT_SCHEMA_VERSION, List.of(values()));
+
     private final String typeName;
     private final Class<?> eventClass;
     private final EventFamily family;
@@ -54,28 +59,17 @@ public enum RelationshipEventType {
         this.family = family;
     }
 
+    @Override
     public String typeName() {
         return typeName;
     }
 
+    @Override
     public Class<?> eventClass() {
         return eventClass;
     }
 
     public EventFamily family() {
         return family;
-    }
-
-    public static Optional<RelationshipEventType> byName(String typeName) {
-        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
-    }
-
-    public static RelationshipEventType of(Object event) {
-        return Arrays.stream(values()).filter(t -> t.eventClass == event.getClass()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unmapped event " + event.getClass()));
-    }
-
-    public static List<String> typeNames() {
-        return Arrays.stream(values()).map(RelationshipEventType::typeName).toList();
     }
 }

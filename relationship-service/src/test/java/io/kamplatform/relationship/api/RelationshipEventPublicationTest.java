@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.kamplatform.relationship.contract.RelationshipEventSchemas;
+import io.kamplatform.relationship.contract.RelationshipEvents;
 import io.kamplatform.relationship.support.Accounts;
 import io.kamplatform.relationship.support.Events;
 import io.kamplatform.relationship.support.Tokens;
@@ -69,10 +69,10 @@ class RelationshipEventPublicationTest {
                 assertThat(Topics.header(record, "ce_dataschema")).endsWith("/v1/" + type + ".json");
                 assertThat(Topics.header(record, "ce_streamid")).as("stream of %s", type)
                         .isEqualTo(record.topic().equals(Topics.CONTRACTS) ? "contract/" + contractId : "relationship/" + accountId);
-                assertThat(RelationshipEventSchemas.validate(type, record.value())).as("%s data %s", type, record.value()).isEmpty();
+                assertThat(RelationshipEvents.PUBLISHED.validate(type, record.value())).as("%s data %s", type, record.value()).isEmpty();
                 Map<String, String> headers = new HashMap<>();
                 record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-                assertThat(RelationshipEventSchemas.validateHeaders(type, headers)).as("%s headers", type).isEmpty();
+                assertThat(RelationshipEvents.PUBLISHED.validateHeaders(type, headers)).as("%s headers", type).isEmpty();
             }
             assertThat(records.stream().filter(r -> r.topic().equals(Topics.CONTRACTS))
                     .map(r -> Topics.header(r, "ce_streamversion")).toList()).containsExactly("1", "2", "3", "4", "5");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kamplatform.kit.testing.SchemaViolations;
 import io.kamplatform.kit.testing.SchemaViolations.Mutation;
+import io.kamplatform.kit.testing.contract.PublishedEvents;
 import io.kamplatform.relationship.store.EventFamily;
 import io.kamplatform.relationship.store.RelationshipEventType;
 import io.kamplatform.relationship.support.Accounts;
@@ -42,10 +43,10 @@ class ApiRefusesWhatTheSchemaRefusesTest {
     @EnumSource(RelationshipEventType.class)
     void everySchemaViolationIsRefusedOnItsField(RelationshipEventType type) {
         prepare();
-        ObjectNode sample = (ObjectNode) ContractJson.golden(type.typeName());
+        ObjectNode sample = (ObjectNode) PublishedEvents.golden(type.typeName());
         List<Mutation> mutations = SchemaViolations.of(
-                RelationshipEventSchemas.readSchemaFile(type.family(), type.typeName() + ".json"), sample,
-                data -> RelationshipEventSchemas.validate(type.typeName(), data).isEmpty());
+                RelationshipEvents.PUBLISHED.readSchemaFile(type), sample,
+                data -> RelationshipEvents.PUBLISHED.validate(type.typeName(), data).isEmpty());
 
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
         for (Mutation mutation : mutations) {

@@ -1,12 +1,13 @@
 package io.kamplatform.relationship.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.ValidationMessage;
-import io.kamplatform.relationship.domain.Money;
+import io.kamplatform.kit.json.Text;
+import io.kamplatform.kit.money.Money;
+import io.kamplatform.kit.testing.contract.EventSchemaContract;
+import io.kamplatform.kit.testing.contract.PublishedEvents;
 import io.kamplatform.relationship.domain.contract.ConcessionGranted;
 import io.kamplatform.relationship.domain.contract.ConcessionKind;
 import io.kamplatform.relationship.domain.contract.ContractAmended;
@@ -20,58 +21,36 @@ import jakarta.validation.constraints.Size;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import io.kamplatform.kit.json.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The published JSON Schemas accept what the service writes and refuse what it never writes. */
-class EventSchemaTest {
+/**
+ * The published JSON Schemas accept what the service writes and refuse what it never writes: the kit's
+ * {@link EventSchemaContract} for every type, plus the relationship and contract events' own cases, among them that
+ * each schema mirrors its record and the record's Bean Validation.
+ */
+class EventSchemaTest extends EventSchemaContract<Object, RelationshipEventType> {
 
-    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(RelationshipEventType.class)
-    void everyEventTypeHasASchemaAndAGoldenFile(RelationshipEventType type) {
-        String file = type.typeName() + ".json";
-        JsonNode schema = RelationshipEventSchemas.readSchemaFile(type.family(), file);
-        assertThat(schema).as("schema file %s for event type %s", RelationshipEventSchemas.resource(type.family(), file), type)
-                .isNotNull();
-        assertThat(schema.path("$schema").asText()).isEqualTo(DRAFT_2020_12);
-        // ce_dataschema of every record is exactly this path, so the $id is where a consumer fetches the file.
-        assertThat(schema.path("$id").asText()).isEqualTo(RelationshipEventSchemas.dataSchema(type))
-                .isEqualTo("/schemas/" + type.family().schemaFolder() + "/v1/" + file);
-        assertThat(schema.path("title").asText()).isEqualTo(type.typeName());
-        assertThat(schema.path("description").asText()).contains(type.family().defaultTopic());
-        assertThat(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean())
-                .as("%s forbids unknown properties", file).isTrue();
-        assertThat(ContractJson.golden(type.typeName())).as("golden/%s", file).isNotNull();
+    EventSchemaTest() {
+        super(RelationshipEvents.PUBLISHED);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(EventFamily.class)
-    void indexListsExactlyTheEventTypesOfItsFamily(EventFamily family) {
-        JsonNode index = RelationshipEventSchemas.readSchemaFile(family, "index.json");
-        assertThat(index).isNotNull();
-        assertThat(index.path("topic").asText()).isEqualTo(family.defaultTopic());
-        assertThat(index.path("schemaVersion").asInt()).isEqualTo(RelationshipEventType.CURRENT_SCHEMA_VERSION);
-        List<String> types = new ArrayList<>();
-        index.path("types").forEach(entry -> {
-            types.add(entry.path("type").asText());
-            assertThat(entry.path("schema").asText())
-                    .isEqualTo(RelationshipEventSchemas.schemaPath(family) + entry.path("type").asText() + ".json");
-        });
-        assertThat(types).containsExactlyElementsOf(Arrays.stream(RelationshipEventType.values())
-                .filter(t -> t.family() == family).map(RelationshipEventType::typeName).toList());
+    @Override
+    protected List<Object> withOptionalFieldsLeftOut() {
+        return RelationshipEventSamples.withOptionalFieldsLeftOut();
+    }
+
+    @Override
+    protected int schemasInliningMoney() {
+        return 4;
     }
 
     /**
@@ -81,7 +60,7 @@ class EventSchemaTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(RelationshipEventType.class)
     void schemaMirrorsTheRecordAndItsBeanValidation(RelationshipEventType type) {
-        JsonNode schema = RelationshipEventSchemas.readSchemaFile(type.family(), type.typeName() + ".json");
+        JsonNode schema = published.readSchemaFile(type);
         assertMirrors(type.typeName(), type.eventClass(), schema, schema);
     }
 
@@ -154,56 +133,33 @@ class EventSchemaTest {
 
     @Test
     void supplierParticipantMirrorsItsRecord() {
-        JsonNode schema = RelationshipEventSchemas.readSchemaFile(EventFamily.INTERACTION, "InteractionRecorded.json");
+        JsonNode schema = published.readSchemaFile(RelationshipEventType.INTERACTION_RECORDED);
         assertMirrors("SupplierParticipant", io.kamplatform.relationship.domain.relationship.SupplierParticipant.class,
                 schema.at("/$defs/SupplierParticipant"), schema);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(RelationshipEventType.class)
-    void goldenSampleConformsToItsSchema(RelationshipEventType type) {
-        JsonNode golden = ContractJson.golden(type.typeName());
-        assertThat(RelationshipEventSchemas.validate(type.typeName(), golden)).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(RelationshipEventType.class)
-    void whatTheServiceWritesConformsToTheSchema(RelationshipEventType type) {
-        String json = ContractJson.encode(RelationshipEventSamples.golden(type));
-        assertThat(RelationshipEventSchemas.validate(type.typeName(), json)).as(json).isEmpty();
-    }
-
-    @Test
-    void optionalFieldsWrittenAsNullConform() {
-        for (Object event : RelationshipEventSamples.withOptionalFieldsLeftOut()) {
-            String json = ContractJson.encode(event);
-            assertThat(json).contains("null");
-            assertThat(RelationshipEventSchemas.validate(RelationshipEventType.of(event).typeName(), json)).as(json).isEmpty();
-        }
-    }
-
     @Test
     void optionalFieldsMayAlsoBeAbsent() {
-        assertThat(RelationshipEventSchemas.validate("ContactAdded",
+        assertThat(published.validate("ContactAdded",
                 "{\"contactId\":\"c-1\",\"name\":\"Ann\",\"buyingRoles\":[],\"level\":\"OPERATIONAL\"}")).isEmpty();
-        assertThat(RelationshipEventSchemas.validate("ContactUpdated", "{\"contactId\":\"c-1\",\"level\":\"EXECUTIVE\"}")).isEmpty();
-        assertThat(RelationshipEventSchemas.validate("ContactLeft", "{\"contactId\":\"c-1\"}")).isEmpty();
-        assertThat(RelationshipEventSchemas.validate("InteractionRecorded", "{\"interactionId\":\"i-1\",\"kind\":\"CALL\","
+        assertThat(published.validate("ContactUpdated", "{\"contactId\":\"c-1\",\"level\":\"EXECUTIVE\"}")).isEmpty();
+        assertThat(published.validate("ContactLeft", "{\"contactId\":\"c-1\"}")).isEmpty();
+        assertThat(published.validate("InteractionRecorded", "{\"interactionId\":\"i-1\",\"kind\":\"CALL\","
                 + "\"contactIds\":[\"c-1\"],\"supplierParticipants\":[{\"participantId\":\"u-1\",\"function\":\"SALES\"}],"
                 + "\"twoWay\":true}")).isEmpty();
-        assertThat(RelationshipEventSchemas.validate("ContractTerminated", "{\"contractId\":\"CTR-1\",\"reason\":\"x\"}")).isEmpty();
-        assertThat(RelationshipEventSchemas.validate("ConcessionGranted", "{\"contractId\":\"CTR-1\",\"concessionId\":\"C-1\","
+        assertThat(published.validate("ContractTerminated", "{\"contractId\":\"CTR-1\",\"reason\":\"x\"}")).isEmpty();
+        assertThat(published.validate("ConcessionGranted", "{\"contractId\":\"CTR-1\",\"concessionId\":\"C-1\","
                 + "\"kind\":\"REBATE\",\"value\":{\"amount\":\"0\",\"currency\":\"EUR\"}}")).isEmpty();
     }
 
     @Test
     void setsMayComeInAnyOrder() {
-        ObjectNode contact = (ObjectNode) ContractJson.golden("ContactAdded").deepCopy();
+        ObjectNode contact = (ObjectNode) PublishedEvents.golden("ContactAdded").deepCopy();
         contact.putArray("buyingRoles").add("SPONSOR").add("DECIDER");
-        assertThat(RelationshipEventSchemas.validate("ContactAdded", contact)).isEmpty();
-        ObjectNode interaction = (ObjectNode) ContractJson.golden("InteractionRecorded").deepCopy();
+        assertThat(published.validate("ContactAdded", contact)).isEmpty();
+        ObjectNode interaction = (ObjectNode) PublishedEvents.golden("InteractionRecorded").deepCopy();
         interaction.putArray("contactIds").add("c-4712").add("c-4711");
-        assertThat(RelationshipEventSchemas.validate("InteractionRecorded", interaction)).isEmpty();
+        assertThat(published.validate("InteractionRecorded", interaction)).isEmpty();
     }
 
     /** Every amount Money can hold within its Bean Validation limits, written as Java's BigDecimal.toString(). */
@@ -212,22 +168,23 @@ class EventSchemaTest {
             "1.00000", "1E+3", "1.5E+14", "0E-10", "0.0000000", "0.000000", "0.0001000"})
     void everyAmountTheServiceCanWriteConforms(String amount) {
         Money value = new Money(new BigDecimal(amount), "EUR");
-        String json = ContractJson.encode(new ConcessionGranted("CTR-1", "CON-1", ConcessionKind.REBATE, value, null));
-        assertThat(RelationshipEventSchemas.validate("ConcessionGranted", json)).as(json).isEmpty();
-        JsonNode shared = RelationshipEventSchemas.readSchemaFile(EventFamily.CONTRACT, "Money.json");
-        assertThat(ContractJson.tree(json).at("/value/amount").asText()).matches(shared.at("/properties/amount/pattern").asText());
+        String json = published.encode(new ConcessionGranted("CTR-1", "CON-1", ConcessionKind.REBATE, value, null));
+        assertThat(published.validate("ConcessionGranted", json)).as(json).isEmpty();
+        JsonNode shared = published.readSchemaFile(RelationshipEvents.schemaPath(EventFamily.CONTRACT), "Money.json");
+        assertThat(PublishedEvents.tree(json).at("/value/amount").asText()).matches(shared.at("/properties/amount/pattern").asText());
     }
 
     /** Every margin within @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4), as Jackson writes it. */
     @ParameterizedTest
     @ValueSource(strings = {"0", "18.5", "18.50", "-2.5", "100", "-100", "100.0000", "99.9999", "-99.9999", "1E+1", "0E-10", "33.3333"})
     void everyMarginTheServiceCanWriteConforms(String margin) {
-        String json = ContractJson.encode(new ContractAmended("CTR-1", RelationshipEventSamples.eur("100"),
+        String json = published.encode(new ContractAmended("CTR-1", RelationshipEventSamples.eur("100"),
                 RelationshipEventSamples.eur("120"), new BigDecimal(margin), "price review"));
-        assertThat(RelationshipEventSchemas.validate("ContractAmended", json)).as(json).isEmpty();
+        assertThat(published.validate("ContractAmended", json)).as(json).isEmpty();
     }
 
-    static Stream<Arguments> invalidSamples() {
+    @Override
+    protected Stream<Arguments> invalidSamples() {
         return Stream.of(
                 invalid("ContactAdded", "missing contact id", d -> d.remove("contactId")),
                 invalid("ContactAdded", "contact id with a space", d -> d.put("contactId", "c 1")),
@@ -329,60 +286,5 @@ class EventSchemaTest {
                 invalid("ConcessionGranted", "null value", d -> d.putNull("value")),
                 invalid("ConcessionGranted", "negative value", d -> money(d, "value").put("amount", "-25000.50")),
                 invalid("ConcessionGranted", "note longer than 2000", d -> d.put("note", "n".repeat(2001))));
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("invalidSamples")
-    void invalidDataIsRefused(String type, String what, JsonNode data) {
-        Set<ValidationMessage> problems = RelationshipEventSchemas.validate(type, data);
-        assertThat(problems).as("%s with %s: %s", type, what, data).isNotEmpty();
-    }
-
-    @Test
-    void nonObjectDataIsRefused() {
-        assertThat(RelationshipEventSchemas.validate("ContactLeft", "[]")).isNotEmpty();
-        assertThat(RelationshipEventSchemas.validate("ContactLeft", "\"c-1\"")).isNotEmpty();
-    }
-
-    @Test
-    void unknownTypesAndNonJsonAreReportedClearly() {
-        assertThatThrownBy(() -> RelationshipEventSchemas.validate("ContactDeleted", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ContactDeleted");
-        assertThatThrownBy(() -> RelationshipEventSchemas.validate("Money", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Money");
-        assertThatThrownBy(() -> RelationshipEventSchemas.validate("ContactAdded", "{not json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
-    }
-
-    /** Each contract schema inlines Money (so it is usable on its own); the copies equal the shared Money.json. */
-    @Test
-    void inlinedMoneyEqualsTheSharedDefinition() {
-        ObjectNode shared = (ObjectNode) RelationshipEventSchemas.readSchemaFile(EventFamily.CONTRACT, "Money.json").deepCopy();
-        assertThat(shared.remove("$schema").asText()).isEqualTo(DRAFT_2020_12);
-        assertThat(shared.remove("$id").asText()).isEqualTo(RelationshipEventSchemas.schemaPath(EventFamily.CONTRACT) + "Money.json");
-        int inlined = 0;
-        for (RelationshipEventType type : RelationshipEventType.values()) {
-            JsonNode money = RelationshipEventSchemas.readSchemaFile(type.family(), type.typeName() + ".json").path("$defs").path("Money");
-            if (!money.isMissingNode()) {
-                assertThat(type.family()).isEqualTo(EventFamily.CONTRACT);
-                assertThat(money).as("$defs.Money of %s.json", type.typeName()).isEqualTo(shared);
-                inlined++;
-            }
-        }
-        assertThat(inlined).isEqualTo(4);
-    }
-
-    private static Arguments invalid(String type, String what, Consumer<ObjectNode> breakIt) {
-        ObjectNode data = (ObjectNode) ContractJson.golden(type);
-        if (data == null) {
-            throw new IllegalStateException("no golden file for " + type);
-        }
-        data = data.deepCopy();
-        breakIt.accept(data);
-        return Arguments.of(type, what, data);
-    }
-
-    private static ObjectNode money(ObjectNode data, String field) {
-        return (ObjectNode) data.get(field);
     }
 }

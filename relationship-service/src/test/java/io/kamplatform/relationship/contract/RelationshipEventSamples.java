@@ -1,6 +1,5 @@
 package io.kamplatform.relationship.contract;
 
-import io.kamplatform.relationship.domain.Money;
 import io.kamplatform.relationship.domain.contract.ConcessionGranted;
 import io.kamplatform.relationship.domain.contract.ConcessionKind;
 import io.kamplatform.relationship.domain.contract.ContractAmended;
@@ -26,6 +25,7 @@ import io.kamplatform.relationship.domain.relationship.SupplierFunction;
 import io.kamplatform.relationship.domain.relationship.SupplierParticipant;
 import io.kamplatform.relationship.domain.relationship.ThreatLevel;
 import io.kamplatform.relationship.store.RelationshipEventType;
+import io.kamplatform.kit.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;

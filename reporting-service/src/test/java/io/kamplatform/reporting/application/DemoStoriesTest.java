@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.local.demo.DemoPortfolio;
 import io.kamplatform.local.demo.DemoStories;
-import io.kamplatform.local.demo.PlannedEvent;
+import io.kamplatform.crmimport.posting.PlannedEvent;
 import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;

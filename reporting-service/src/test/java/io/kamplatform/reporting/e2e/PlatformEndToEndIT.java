@@ -207,7 +207,7 @@ class PlatformEndToEndIT {
     }
 
     static String runImport() throws Exception {
-        Path fixtures = REPO.resolve("deploy/local/src/test/resources/importer");
+        Path fixtures = REPO.resolve("crm-import/src/test/resources/importer");
         List<String> command = new ArrayList<>(List.of(REPO.resolve("deploy/local/import").toString(),
                 "--mapping", fixtures.resolve("mapping.yaml").toString(),
                 "--accounts", fixtures.resolve("accounts.csv").toString(),

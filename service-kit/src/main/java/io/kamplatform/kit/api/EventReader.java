@@ -5,6 +5,8 @@ import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
+import io.kamplatform.kit.store.EventCatalog;
+import io.kamplatform.kit.validation.CrmId;
 import io.kamplatform.kit.validation.PlausibleDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -24,8 +26,12 @@ import java.util.Optional;
 public class EventReader {
 
     public static final String EVENT_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}";
-    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
-    public static final String ID_MESSAGE = "must be 1-64 characters: letters, digits and . _ : @ - (starting with a letter or digit)";
+    /** @deprecated the id rule is {@link CrmId}; kept as an alias until reporting-service uses it directly. */
+    @Deprecated
+    public static final String ID_PATTERN = CrmId.PATTERN;
+    /** @deprecated the id rule is {@link CrmId}; kept as an alias until reporting-service uses it directly. */
+    @Deprecated
+    public static final String ID_MESSAGE = CrmId.MESSAGE;
 
     private final StrictJson json;
     private final Validator validator;
@@ -41,7 +47,7 @@ public class EventReader {
      * Reads one event about stream {@code streamId}; {@code violations} may already hold problems the caller
      * found (e.g. in the path) and are reported together with these.
      */
-    public <E> Result<E> read(EventCatalog<E> catalog, String prefix, String streamId, String eventId, String type,
+    public <E> Result<E> read(EventCatalog<E, ?> catalog, String prefix, String streamId, String eventId, String type,
                               Instant occurredAt, Long expectedVersion, JsonNode data, List<Violation> violations) {
         List<Violation> all = new ArrayList<>(violations);
         if (eventId == null || !eventId.matches(EVENT_ID_PATTERN)) {

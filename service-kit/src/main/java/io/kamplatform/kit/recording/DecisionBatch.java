@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * or of an earlier item of the same batch, answers with the original; a reused id with another body is
  * refused), stale expected versions, refusals, and the events to append. The domain decides the rest.
  */
-public final class DecisionBatch<S extends Submission> {
+public final class DecisionBatch<E> {
 
     private final Map<String, StoredEvent> existingById;
-    private final Map<String, S> acceptedById = new HashMap<>();
+    private final Map<String, EventSubmission<E>> acceptedById = new HashMap<>();
     private final List<NewEvent> pending = new ArrayList<>();
     private final List<Object> results = new ArrayList<>();
 
@@ -26,17 +26,17 @@ public final class DecisionBatch<S extends Submission> {
     }
 
     /** True when idempotency already answers the submission: the domain must not decide it. */
-    public boolean answeredByIdempotency(S submission) {
+    public boolean answeredByIdempotency(EventSubmission<E> submission) {
         StoredEvent earlier = existingById.get(submission.eventId());
         if (earlier != null) {
             results.add(sameContent(earlier.requestHash(), earlier.subject(), submission)
                     ? new RecordingOutcome.Replayed(earlier) : new RecordingOutcome.EventIdReused(submission.eventId()));
             return true;
         }
-        S inBatch = acceptedById.get(submission.eventId());
+        EventSubmission<E> inBatch = acceptedById.get(submission.eventId());
         if (inBatch != null) {
             // A duplicate within the same batch answers like a retry of the first occurrence.
-            results.add(sameContent(inBatch.requestHash(), inBatch.subject(), submission)
+            results.add(sameContent(inBatch.requestHash(), inBatch.accountId(), submission)
                     ? new FirstOccurrence(inBatch.eventId()) : new RecordingOutcome.EventIdReused(submission.eventId()));
             return true;
         }
@@ -44,7 +44,7 @@ public final class DecisionBatch<S extends Submission> {
     }
 
     /** True (and answered with a conflict) when the client expected another version of the target stream. */
-    public boolean staleVersion(S submission, long currentVersion) {
+    public boolean staleVersion(EventSubmission<E> submission, long currentVersion) {
         if (submission.expectedVersion() != null && submission.expectedVersion() != currentVersion) {
             results.add(new RecordingOutcome.VersionConflict(submission.expectedVersion(), currentVersion));
             return true;
@@ -56,7 +56,7 @@ public final class DecisionBatch<S extends Submission> {
         results.add(outcome);
     }
 
-    public void accept(S submission, List<NewEvent> events) {
+    public void accept(EventSubmission<E> submission, List<NewEvent> events) {
         pending.addAll(events);
         acceptedById.put(submission.eventId(), submission);
         results.add(submission);
@@ -75,15 +75,15 @@ public final class DecisionBatch<S extends Submission> {
             switch (result) {
                 case RecordingOutcome outcome -> outcomes.add(outcome);
                 case FirstOccurrence first -> outcomes.add(new RecordingOutcome.Replayed(appendedById.get(first.eventId())));
-                case Submission accepted -> outcomes.add(new RecordingOutcome.Recorded(appendedById.get(accepted.eventId())));
+                case EventSubmission<?> accepted -> outcomes.add(new RecordingOutcome.Recorded(appendedById.get(accepted.eventId())));
                 default -> throw new IllegalStateException("unexpected " + result);
             }
         }
         return outcomes;
     }
 
-    private static boolean sameContent(String hash, String subject, Submission submission) {
-        return hash.equals(submission.requestHash()) && subject.equals(submission.subject());
+    private static boolean sameContent(String hash, String subject, EventSubmission<?> submission) {
+        return hash.equals(submission.requestHash()) && subject.equals(submission.accountId());
     }
 
     private record FirstOccurrence(String eventId) {

@@ -1,10 +1,12 @@
 package io.kamplatform.local.demo;
 
-import static io.kamplatform.local.demo.EventData.money;
+import static io.kamplatform.crmimport.posting.EventData.money;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kamplatform.local.demo.PlannedEvent.Service;
+import io.kamplatform.crmimport.posting.EventData;
+import io.kamplatform.crmimport.posting.PlannedEvent;
+import io.kamplatform.crmimport.posting.PlannedEvent.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

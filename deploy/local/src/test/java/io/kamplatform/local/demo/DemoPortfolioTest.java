@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kamplatform.crmimport.posting.EventData;
+import io.kamplatform.crmimport.posting.PlannedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

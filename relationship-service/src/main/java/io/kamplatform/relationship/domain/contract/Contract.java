@@ -1,6 +1,6 @@
 package io.kamplatform.relationship.domain.contract;
 
-import io.kamplatform.relationship.domain.Money;
+import io.kamplatform.kit.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;

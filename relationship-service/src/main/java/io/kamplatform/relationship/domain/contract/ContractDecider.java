@@ -1,9 +1,15 @@
 package io.kamplatform.relationship.domain.contract;
 
-import io.kamplatform.relationship.domain.Decision;
-import io.kamplatform.relationship.domain.Money;
-import io.kamplatform.relationship.domain.Rejection;
-import java.time.Duration;
+import static io.kamplatform.kit.decider.Rules.happened;
+import static io.kamplatform.kit.decider.Rules.inCurrency;
+import static io.kamplatform.kit.decider.Rules.none;
+import static io.kamplatform.kit.decider.Rules.reject;
+import static io.kamplatform.kit.decider.Rules.rejectField;
+
+import io.kamplatform.kit.decider.Decider;
+import io.kamplatform.kit.decider.Decision;
+import io.kamplatform.kit.money.Money;
+import io.kamplatform.kit.decider.Rejection;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,10 +22,7 @@ import java.util.Optional;
  * pricing is real (a realisation above 100 %, a negative discount), so it is recorded as it is. Contract dates may
  * lie in the future (a contract signed today may start next year); the fact itself (occurredAt) may not.
  */
-public final class ContractDecider {
-
-    /** Clocks of CRM systems drift; facts a little in the future are accepted, later ones are not. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+public final class ContractDecider implements Decider<Contract, RecordContractEvent, ContractEvent> {
 
     private final String platformCurrency;
 
@@ -27,16 +30,13 @@ public final class ContractDecider {
         this.platformCurrency = platformCurrency;
     }
 
+    @Override
     public Decision<ContractEvent> decide(Contract state, RecordContractEvent command, Instant now) {
-        return firstRejection(state, command, now)
-                .map(Decision::<ContractEvent>reject)
-                .orElseGet(() -> Decision.accept(command.event()));
+        return Decision.acceptUnless(happened(command.occurredAt(), now).or(() -> firstRejection(state, command)),
+                command.event());
     }
 
-    private Optional<Rejection> firstRejection(Contract state, RecordContractEvent command, Instant now) {
-        if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-            return reject("OCCURRED_IN_FUTURE", "occurredAt lies in the future; only facts that happened can be recorded");
-        }
+    private Optional<Rejection> firstRejection(Contract state, RecordContractEvent command) {
         ContractEvent event = command.event();
         if (!event.contractId().equals(state.contractId())) {
             return rejectField("contractId", "CONTRACT_ID_MISMATCH",
@@ -92,25 +92,8 @@ public final class ContractDecider {
     }
 
     private Optional<Rejection> amount(String field, Money money) {
-        return currency(field, money).or(() -> money.isNegative()
+        return inCurrency(field, money, platformCurrency).or(() -> money.isNegative()
                 ? rejectField(field + ".amount", "NEGATIVE_AMOUNT", "must not be negative")
                 : none());
-    }
-
-    private Optional<Rejection> currency(String field, Money money) {
-        return money.currency().equals(platformCurrency) ? none() : rejectField(field + ".currency",
-                "CURRENCY_NOT_SUPPORTED", "must be the platform currency " + platformCurrency);
-    }
-
-    private static Optional<Rejection> none() {
-        return Optional.empty();
-    }
-
-    private static Optional<Rejection> reject(String code, String message) {
-        return Optional.of(Rejection.of(code, message));
-    }
-
-    private static Optional<Rejection> rejectField(String field, String code, String message) {
-        return Optional.of(Rejection.onField(field, code, message));
     }
 }

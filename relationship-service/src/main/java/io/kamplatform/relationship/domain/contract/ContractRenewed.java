@@ -1,10 +1,10 @@
 package io.kamplatform.relationship.domain.contract;
 
-import io.kamplatform.relationship.domain.CrmId;
+import io.kamplatform.kit.validation.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.kamplatform.relationship.domain.Money;
+import io.kamplatform.kit.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

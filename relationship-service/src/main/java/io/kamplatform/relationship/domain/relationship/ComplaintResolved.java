@@ -1,6 +1,6 @@
 package io.kamplatform.relationship.domain.relationship;
 
-import io.kamplatform.relationship.domain.CrmId;
+import io.kamplatform.kit.validation.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package io.kamplatform.relationship.domain.relationship;
 
 import io.kamplatform.relationship.domain.SortedSets;
-import io.kamplatform.relationship.domain.CrmId;
+import io.kamplatform.kit.validation.CrmId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,8 +1,13 @@
 package io.kamplatform.relationship.domain.relationship;
 
-import io.kamplatform.relationship.domain.Decision;
-import io.kamplatform.relationship.domain.Rejection;
-import java.time.Duration;
+import static io.kamplatform.kit.decider.Rules.happened;
+import static io.kamplatform.kit.decider.Rules.none;
+import static io.kamplatform.kit.decider.Rules.reject;
+import static io.kamplatform.kit.decider.Rules.rejectField;
+
+import io.kamplatform.kit.decider.Decider;
+import io.kamplatform.kit.decider.Decision;
+import io.kamplatform.kit.decider.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,24 +23,18 @@ import java.util.Set;
  * <p>CRM data is recorded as the CRM saw it: the decider refuses only what is contradictory (unknown or departed
  * contacts, ids used twice, resolving twice, facts from the future), never what is merely unusual.
  */
-public final class RelationshipDecider {
-
-    /** Clocks of CRM systems drift; facts a little in the future are accepted, later ones are not. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+public final class RelationshipDecider implements Decider<Relationship, RecordRelationshipEvent, RelationshipEvent> {
 
     /** A follow-up due date is a calendar date in the user's time zone; a day of slack absorbs the offset to UTC. */
     static final int DUE_DATE_SLACK_DAYS = 1;
 
+    @Override
     public Decision<RelationshipEvent> decide(Relationship state, RecordRelationshipEvent command, Instant now) {
-        return firstRejection(state, command, now)
-                .map(Decision::<RelationshipEvent>reject)
-                .orElseGet(() -> Decision.accept(command.event()));
+        return Decision.acceptUnless(happened(command.occurredAt(), now).or(() -> firstRejection(state, command)),
+                command.event());
     }
 
-    private Optional<Rejection> firstRejection(Relationship state, RecordRelationshipEvent command, Instant now) {
-        if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-            return reject("OCCURRED_IN_FUTURE", "occurredAt lies in the future; only facts that happened can be recorded");
-        }
+    private Optional<Rejection> firstRejection(Relationship state, RecordRelationshipEvent command) {
         return switch (command.event()) {
             case ContactAdded e -> state.contacts().containsKey(e.contactId())
                     ? rejectField("contactId", "CONTACT_ALREADY_ADDED", "contact '" + e.contactId()
@@ -121,17 +120,5 @@ public final class RelationshipDecider {
         return status == CaseStatus.RESOLVED
                 ? rejectField(field, kind + "_ALREADY_RESOLVED", what + " was already resolved")
                 : none();
-    }
-
-    private static Optional<Rejection> none() {
-        return Optional.empty();
-    }
-
-    private static Optional<Rejection> reject(String code, String message) {
-        return Optional.of(Rejection.of(code, message));
-    }
-
-    private static Optional<Rejection> rejectField(String field, String code, String message) {
-        return Optional.of(Rejection.onField(field, code, message));
     }
 }

@@ -1,13 +1,14 @@
 package io.kamplatform.relationship.domain.contract;
 
+import static io.kamplatform.kit.testing.GivenWhenThen.thenAccepted;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejected;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejectedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kamplatform.relationship.domain.Decision;
-import io.kamplatform.relationship.domain.Money;
-import io.kamplatform.relationship.domain.Rejection;
+import io.kamplatform.kit.money.Money;
+import io.kamplatform.kit.testing.GivenWhenThen;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,45 +44,25 @@ class ContractDeciderTest {
         return new ConcessionGranted("K-1", id, ConcessionKind.REBATE, value, "volume rebate");
     }
 
-    private Scenario given(ContractEvent... history) {
-        return new Scenario(Contract.replay("K-1", "ACME", List.of(history)));
-    }
+    static final GivenWhenThen<Contract, RecordContractEvent, ContractEvent> RULES = GivenWhenThen.of(DECIDER,
+            history -> Contract.replay("K-1", "ACME", history),
+            (event, occurredAt) -> new RecordContractEvent("ACME", event, occurredAt), NOW);
 
-    record Scenario(Contract state) {
-        Decision<ContractEvent> when(ContractEvent event) {
-            return when("ACME", event, NOW.minusSeconds(3600));
-        }
-
-        Decision<ContractEvent> when(String accountId, ContractEvent event, Instant occurredAt) {
-            return DECIDER.decide(state, new RecordContractEvent(accountId, event, occurredAt), NOW);
-        }
-    }
-
-    static void thenAccepted(Decision<ContractEvent> decision, ContractEvent expected) {
-        assertEquals(new Decision.Accepted<>(List.of(expected)), decision);
-    }
-
-    static void thenRejected(Decision<ContractEvent> decision, String code) {
-        assertEquals(code, assertInstanceOf(Decision.Rejected.class, decision).rejection().code());
-    }
-
-    static void thenRejectedOn(Decision<ContractEvent> decision, String code, String field) {
-        Rejection rejection = assertInstanceOf(Decision.Rejected.class, decision).rejection();
-        assertEquals(code, rejection.code());
-        assertEquals(field, rejection.field());
+    static GivenWhenThen<Contract, RecordContractEvent, ContractEvent>.Scenario given(ContractEvent... history) {
+        return RULES.given(history);
     }
 
     @Nested
     class Stream {
         @Test
         void aFactFromTheFutureIsRefused() {
-            thenRejected(given().when("ACME", SIGNED, NOW.plusSeconds(301)), "OCCURRED_IN_FUTURE");
-            thenAccepted(given().when("ACME", SIGNED, NOW.plusSeconds(299)), SIGNED);
+            thenRejected(given().when(SIGNED, NOW.plusSeconds(301)), "OCCURRED_IN_FUTURE");
+            thenAccepted(given().when(SIGNED, NOW.plusSeconds(299)), SIGNED);
         }
 
         @Test
         void theContractBelongsToTheAccountThatSignedIt() {
-            thenRejected(given(SIGNED).when("OTHER", TERMINATED, NOW), "CONTRACT_OF_ANOTHER_ACCOUNT");
+            thenRejected(given(SIGNED).whenCommand(new RecordContractEvent("OTHER", TERMINATED, NOW)), "CONTRACT_OF_ANOTHER_ACCOUNT");
             assertEquals("ACME", Contract.replay("K-1", "ACME", List.of(SIGNED)).accountId());
         }
 

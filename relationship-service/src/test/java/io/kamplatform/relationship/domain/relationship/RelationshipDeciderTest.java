@@ -1,12 +1,13 @@
 package io.kamplatform.relationship.domain.relationship;
 
+import static io.kamplatform.kit.testing.GivenWhenThen.thenAccepted;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejected;
+import static io.kamplatform.kit.testing.GivenWhenThen.thenRejectedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kamplatform.relationship.domain.Decision;
-import io.kamplatform.relationship.domain.Rejection;
+import io.kamplatform.kit.testing.GivenWhenThen;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,32 +38,12 @@ class RelationshipDeciderTest {
                 Sentiment.POSITIVE, "plant tour", followUpDueOn);
     }
 
-    private Scenario given(RelationshipEvent... history) {
-        return new Scenario(Relationship.replay("ACME", List.of(history)));
-    }
+    static final GivenWhenThen<Relationship, RecordRelationshipEvent, RelationshipEvent> RULES = GivenWhenThen.of(DECIDER,
+            history -> Relationship.replay("ACME", history),
+            (event, occurredAt) -> new RecordRelationshipEvent("ACME", event, occurredAt), NOW);
 
-    record Scenario(Relationship state) {
-        Decision<RelationshipEvent> when(RelationshipEvent event) {
-            return when(event, NOW.minusSeconds(3600));
-        }
-
-        Decision<RelationshipEvent> when(RelationshipEvent event, Instant occurredAt) {
-            return DECIDER.decide(state, new RecordRelationshipEvent("ACME", event, occurredAt), NOW);
-        }
-    }
-
-    static void thenAccepted(Decision<RelationshipEvent> decision, RelationshipEvent expected) {
-        assertEquals(new Decision.Accepted<>(List.of(expected)), decision);
-    }
-
-    static void thenRejected(Decision<RelationshipEvent> decision, String code) {
-        assertEquals(code, assertInstanceOf(Decision.Rejected.class, decision).rejection().code());
-    }
-
-    static void thenRejectedOn(Decision<RelationshipEvent> decision, String code, String field) {
-        Rejection rejection = assertInstanceOf(Decision.Rejected.class, decision).rejection();
-        assertEquals(code, rejection.code());
-        assertEquals(field, rejection.field());
+    static GivenWhenThen<Relationship, RecordRelationshipEvent, RelationshipEvent>.Scenario given(RelationshipEvent... history) {
+        return RULES.given(history);
     }
 
     @Nested
