@@ -5,7 +5,7 @@ import io.kamplatform.bench.reliability.BatchClient;
 import io.kamplatform.bench.reliability.LoadDriver;
 import io.kamplatform.bench.reliability.LoadProgress;
 import io.kamplatform.bench.reliability.Verification;
-import io.kamplatform.local.demo.Progress;
+import io.kamplatform.crmimport.posting.Progress;
 import java.util.List;
 
 /**
