@@ -7,7 +7,7 @@ import java.util.List;
 public record BenchOptions(Path repo, Path home, boolean quick, boolean attach, int accounts, int years, long seed,
                            int basePort, int kafkaPort, int postgresPort, List<Integer> concurrency, int measureSeconds,
                            int warmUpMillis, int loadClients, int freshnessSeconds, int readSeconds, int readers,
-                           int portfolioReaders, int starts, int replayMinutes, boolean record, int timeoutMinutes,
+                           int portfolioReaders, int starts, int replayMinutes, int reportTimeoutSeconds, boolean record, int timeoutMinutes,
                            List<String> args) {
 
     static final String USAGE = """
@@ -24,7 +24,9 @@ public record BenchOptions(Path repo, Path home, boolean quick, boolean attach, 
                                     portfolio report and the others account reports
               --starts N            W5 starts per service and of the empty app, the median is reported (full 3, quick 1)
               --replay-minutes N    W3 stops waiting for the replay after N minutes and reports the rate so far, without
-                                    comparing the views (full 30, quick 3)
+                                    comparing the views (full 6, quick 3)
+              --report-timeout-seconds N  W4: a report that has not answered after N s is an error with that latency
+                                    (full 60, quick 30), so slow portfolio reports cannot hang the run
               --load-clients N      concurrent clients loading the portfolio (default 4)
               --attach HOME         use a platform already running on HOME (./deploy/local/run --home HOME with the ports
                                     below) instead of starting one; it is left running
@@ -59,7 +61,8 @@ public record BenchOptions(Path repo, Path home, boolean quick, boolean attach, 
         int readers = 20;
         int portfolioReaders = 4;
         int starts = quick ? 1 : 3;
-        int replayMinutes = quick ? 3 : 30;
+        int replayMinutes = quick ? 3 : 6;
+        int reportTimeout = quick ? 30 : 60;
         boolean record = false;
         int timeout = 120;
         for (int i = 0; i < args.length; i++) {
@@ -95,6 +98,7 @@ public record BenchOptions(Path repo, Path home, boolean quick, boolean attach, 
                 case "--portfolio-readers" -> portfolioReaders = Integer.parseInt(value);
                 case "--starts" -> starts = positive(arg, value);
                 case "--replay-minutes" -> replayMinutes = positive(arg, value);
+                case "--report-timeout-seconds" -> reportTimeout = positive(arg, value);
                 case "--load-clients" -> loadClients = positive(arg, value);
                 case "--attach" -> {
                     attach = true;
@@ -113,7 +117,7 @@ public record BenchOptions(Path repo, Path home, boolean quick, boolean attach, 
         }
         return new BenchOptions(repo, home, quick, attach, accounts, years, seed, basePort, kafkaPort, postgresPort,
                 concurrency, measure, warmUp, loadClients, freshness, read, readers, portfolioReaders, starts, replayMinutes,
-                record, timeout, List.of(args));
+                reportTimeout, record, timeout, List.of(args));
     }
 
     private static int positive(String option, String value) {

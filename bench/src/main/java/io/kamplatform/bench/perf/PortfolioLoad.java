@@ -16,6 +16,8 @@ import java.util.List;
 final class PortfolioLoad {
 
     static final int ACCOUNTS_PER_CHUNK = 5;
+    /** Relationship batches trail their account batches by this many chunks per client (fewer unknown-account retries). */
+    static final int RELATIONSHIP_LAG = 3;
 
     private PortfolioLoad() {
     }
@@ -44,7 +46,7 @@ final class PortfolioLoad {
         long start = System.nanoTime();
         new LoadDriver(client, ctx.acknowledgements(), 1, progress).run(List.of(ctx.portfolio().groups()).iterator(),
                 ctx.census().groups(), deadline);
-        new LoadDriver(client, ctx.acknowledgements(), ctx.options().loadClients(), progress).run(
+        new LoadDriver(client, ctx.acknowledgements(), ctx.options().loadClients(), progress, RELATIONSHIP_LAG).run(
                 ctx.portfolio().chunks(ACCOUNTS_PER_CHUNK), (int) (ctx.census().events() - ctx.census().groups()), deadline);
         bar.finish();
         double loadSeconds = (System.nanoTime() - start) / 1e9;

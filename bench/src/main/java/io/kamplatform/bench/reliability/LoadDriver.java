@@ -21,12 +21,25 @@ public final class LoadDriver {
     private final Acknowledgements acknowledgements;
     private final int clients;
     private final LoadProgress progress;
+    private final int relationshipLag;
 
     public LoadDriver(BatchClient client, Acknowledgements acknowledgements, int clients, LoadProgress progress) {
+        this(client, acknowledgements, clients, progress, 1);
+    }
+
+    /**
+     * @param relationshipLag how many of a client's account batches go out before the relationship batch of the same
+     *                        chunk (1: right after the next chunk's account batch). A longer lag gives relationship-service
+     *                        more time to learn the registrations from Kafka, so fewer relationship batches are refused
+     *                        as unknown-account and posted again.
+     */
+    public LoadDriver(BatchClient client, Acknowledgements acknowledgements, int clients, LoadProgress progress,
+                      int relationshipLag) {
         this.client = client;
         this.acknowledgements = acknowledgements;
         this.clients = clients;
         this.progress = progress;
+        this.relationshipLag = Math.max(1, relationshipLag);
     }
 
     /** Posts every chunk; waits until all are acknowledged. */
@@ -61,19 +74,20 @@ public final class LoadDriver {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
-                    // The relationship batch of a chunk goes out after the next chunk's account batch: by then
-                    // relationship-service has usually learnt the registrations from Kafka.
-                    Chunk previous = null;
+                    // The relationship batch of a chunk goes out after the account batches of the next
+                    // relationshipLag chunks: by then relationship-service has usually learnt the registrations.
+                    java.util.ArrayDeque<Chunk> waiting = new java.util.ArrayDeque<>();
                     Chunk chunk;
                     while ((chunk = next(chunks)) != null) {
                         client.postUntilAcknowledged(Writer.ACCOUNT, chunk.accountItems(), deadlineNanos);
-                        if (previous != null) {
-                            client.postUntilAcknowledged(Writer.RELATIONSHIP, previous.relationshipItems(), deadlineNanos);
+                        waiting.addLast(chunk);
+                        if (waiting.size() > relationshipLag) {
+                            client.postUntilAcknowledged(Writer.RELATIONSHIP, waiting.removeFirst().relationshipItems(),
+                                    deadlineNanos);
                         }
-                        previous = chunk;
                     }
-                    if (previous != null) {
-                        client.postUntilAcknowledged(Writer.RELATIONSHIP, previous.relationshipItems(), deadlineNanos);
+                    while (!waiting.isEmpty()) {
+                        client.postUntilAcknowledged(Writer.RELATIONSHIP, waiting.removeFirst().relationshipItems(), deadlineNanos);
                     }
                     return null;
                 }));

@@ -9,9 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * N clients, each a virtual thread sending its next request as soon as the previous one answered (the way a CRM
  * integration with N workers posts), for a warm-up that is not recorded and then a measured duration. Throughput
- * counts requests answered within the duration; latency counts every request sent within it, however long it took
- * (a slow report that ends after the window is a sample, not a gap). When no request was sent within the window
- * (each took longer than the whole run), the latencies of those sent during the warm-up are reported instead.
+ * counts requests answered within the duration, whenever they were sent (a request sent in the warm-up that answers
+ * inside the window counts: otherwise requests as long as the window would show a throughput of zero); latency counts
+ * every request sent within it, however long it took (a slow report that ends after the window is a sample, not a
+ * gap). When no request was sent within the window (each took longer than the whole run), the latencies of those sent
+ * during the warm-up are reported instead. A request that ends in an exception (a timeout, a 5xx) is an error; a
+ * timeout also counts as a latency sample of the time it waited.
  */
 public final class ClosedLoop {
 
@@ -43,7 +46,7 @@ public final class ClosedLoop {
                         int n = call.run(client, i);
                         long done = System.nanoTime();
                         (measured ? own : ownWarmUp).add(done - t);
-                        if (measured && done <= end) {
+                        if (done >= measureFrom && done <= end) {
                             requests.incrementAndGet();
                             events.addAndGet(n);
                         }
@@ -52,6 +55,10 @@ public final class ClosedLoop {
                     } catch (Exception e) {
                         if (measured) {
                             errors.incrementAndGet();
+                        }
+                        if (e instanceof java.net.http.HttpTimeoutException) {
+                            // A request that timed out took at least the timeout: a latency sample, not a gap.
+                            (measured ? own : ownWarmUp).add(System.nanoTime() - t);
                         }
                         firstError.compareAndSet(null, e.toString());
                         pause();

@@ -20,9 +20,12 @@ import java.util.concurrent.CompletableFuture;
 public final class ReadsUnderLoad {
 
     private final BenchContext ctx;
+    /** Reports that take longer than --report-timeout-seconds are errors (with that latency), not a hung run. */
+    private final Http reports;
 
     public ReadsUnderLoad(BenchContext ctx) {
         this.ctx = ctx;
+        this.reports = new Http(java.time.Duration.ofSeconds(ctx.options().reportTimeoutSeconds()));
     }
 
     public void run(IngestWorkload.Outcome w1) throws Exception {
@@ -49,9 +52,9 @@ public final class ReadsUnderLoad {
                 accounts, portfolio, achieved, rate, cpuText);
         ReadCeiling ceiling = new ReadCeiling(ctx.pgbench());
         int seconds = ctx.options().measureSeconds();
-        Measurement pgAccount = ceiling.account(accountReaders, seconds, ctx.portfolio().accountId(0).substring(0,
-                ctx.portfolio().accountId(0).length() - 6), ctx.portfolio().accounts());
-        Measurement pgPortfolio = portfolioReaders == 0 ? null : ceiling.portfolio(portfolioReaders, seconds);
+        String prefix = ctx.portfolio().accountId(0).substring(0, ctx.portfolio().accountId(0).length() - 6);
+        Measurement pgAccount = ceiling.account(accountReaders, seconds, prefix, ctx.portfolio().accounts());
+        Measurement pgPortfolio = portfolioReaders == 0 ? null : ceiling.portfolio(portfolioReaders, seconds, prefix, ctx.portfolio().accounts());
         ctx.out().printf("    pgbench account SELECTs: %s%n    pgbench portfolio SELECTs: %s%n", pgAccount, pgPortfolio);
         String load = "background %.0f of %.0f events/s".formatted(achieved, rate);
         ctx.results().add(new Row("W4", "account health p99, " + accountReaders + " readers",
@@ -92,7 +95,7 @@ public final class ReadsUnderLoad {
     }
 
     private int get(String path) throws Exception {
-        Http.expect(ctx.http().get(ctx.url(2, path), ctx.readerToken()), 200, path);
+        Http.expect(reports.get(ctx.url(2, path), ctx.readerToken()), 200, path);
         return 1;
     }
 }

@@ -144,9 +144,19 @@ public final class ReplayWorkload {
     }
 
     /**
-     * The rebuild endpoint (being added to reporting-service): POST starts it, GET reports progress. Its answer's shape
-     * is not settled, so completion is read loosely: a state/status/phase of DONE, COMPLETED, FINISHED, SUCCEEDED or
-     * IDLE after it ran, or running=false. The views are compared with the report before the rebuild.
+     * The rebuild endpoint (being added to reporting-service by issue 13): {@code POST} starts a rebuild, {@code GET}
+     * answers its progress as a JSON object. Its shape is not settled, so it is read loosely (see {@link Progress}):
+     * <ul>
+     *   <li>a state in {@code state}, {@code status} or {@code phase} (any case): {@code DONE}, {@code COMPLETE(D)},
+     *       {@code FINISHED}, {@code SUCCEEDED} or {@code SWITCHED} end the run; {@code FAILED}, {@code ERROR} or
+     *       {@code ABORTED} fail it; {@code IDLE} (or {@code running: false}) ends it only once the rebuild was seen
+     *       running or the answer carries a count of replayed events, so the GET right after the POST cannot end the
+     *       timing before the rebuild began;</li>
+     *   <li>a count of replayed events, if any, in the first of {@code eventsReplayed}, {@code replayed},
+     *       {@code events}, {@code processed}, {@code applied}, {@code records} (at the top level or under
+     *       {@code progress}); without one the live read model's count is used.</li>
+     * </ul>
+     * Timed from the POST to the first answer that ends the run; the views are compared with the report before it.
      */
     private Replay viaEndpoint(long live) throws Exception {
         String before = report(ctx.url(2, REPORT));
@@ -155,31 +165,87 @@ public final class ReplayWorkload {
         if (started.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + REBUILD + " answered " + started.statusCode() + ": " + started.body());
         }
-        long deadline = start + ctx.options().timeoutMinutes() * 60_000_000_000L;
+        long deadline = start + ctx.options().replayMinutes() * 60_000_000_000L;
+        long lastPrint = start;
+        boolean seenRunning = false;
+        Progress progress;
         while (true) {
-            Thread.sleep(500);
-            JsonNode progress = JSON.readTree(ctx.http().get(ctx.url(2, REBUILD), ctx.adminToken()).body());
-            if (finished(progress)) {
+            Thread.sleep(250);
+            progress = Progress.of(JSON.readTree(ctx.http().get(ctx.url(2, REBUILD), ctx.adminToken()).body()));
+            seenRunning |= progress.running();
+            if (progress.failed()) {
+                throw new IllegalStateException("the rebuild failed: " + progress.json());
+            }
+            if (progress.finished(seenRunning)) {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the rebuild did not finish: " + progress);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                ctx.out().printf("    stopped waiting after %d minutes (--replay-minutes): %s%n", ctx.options().replayMinutes(),
+                        progress.json());
+                long replayed = Math.max(0, progress.replayed());
+                return new Replay(replayed, seconds, seconds, Double.NaN, false, "rebuild incomplete after "
+                        + ctx.options().replayMinutes() + " min (" + replayed + " events): views not compared");
+            }
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                ctx.out().println("    rebuild: " + progress.json());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ctx.out().println("    rebuild finished: " + progress.json());
+        long events = progress.replayed() > 0 ? progress.replayed() : live;
         String after = report(ctx.url(2, REPORT));
         boolean equal = JSON.readTree(before).equals(JSON.readTree(after));
-        return new Replay(live, seconds, seconds, Double.NaN, equal, equal ? null : "dependency-risk report differs");
+        return new Replay(events, seconds, seconds, Double.NaN, equal, equal ? null : "dependency-risk report differs");
     }
 
-    static boolean finished(JsonNode progress) {
-        for (String field : new String[] {"state", "status", "phase"}) {
-            String value = progress.path(field).asText("").toUpperCase();
-            if (value.matches("DONE|COMPLETED?|FINISHED|SUCCEEDED|IDLE")) {
+    /** The rebuild endpoint's progress answer, read loosely (see {@link #viaEndpoint}). */
+    record Progress(JsonNode json, String state) {
+
+        private static final String DONE = "DONE|COMPLETED?|FINISHED|SUCCEEDED|SUCCESS|SWITCHED";
+        private static final String FAILED = "FAILED|FAILURE|ERROR|ABORTED";
+        private static final String IDLE = "IDLE|NONE|NOT_STARTED";
+
+        static Progress of(JsonNode json) {
+            for (String field : new String[] {"state", "status", "phase"}) {
+                if (json.path(field).isTextual()) {
+                    return new Progress(json, json.path(field).asText().trim().toUpperCase().replace('-', '_'));
+                }
+            }
+            return new Progress(json, "");
+        }
+
+        boolean failed() {
+            return state.matches(FAILED);
+        }
+
+        boolean running() {
+            if (json.path("running").isBoolean()) {
+                return json.path("running").asBoolean();
+            }
+            return !state.isEmpty() && !state.matches(DONE + "|" + FAILED + "|" + IDLE);
+        }
+
+        boolean finished(boolean seenRunning) {
+            if (state.matches(DONE)) {
                 return true;
             }
+            boolean idle = state.matches(IDLE) || (json.path("running").isBoolean() && !json.path("running").asBoolean());
+            return idle && (seenRunning || replayed() > 0);
         }
-        return progress.has("running") && !progress.path("running").asBoolean();
+
+        /** The replayed-event count the answer carries, or -1. */
+        long replayed() {
+            for (JsonNode node : new JsonNode[] {json, json.path("progress")}) {
+                for (String field : new String[] {"eventsReplayed", "replayed", "events", "processed", "applied", "records"}) {
+                    if (node.path(field).canConvertToLong()) {
+                        return node.path(field).asLong();
+                    }
+                }
+            }
+            return -1;
+        }
     }
 
     private String report(String url) throws Exception {
