@@ -18,14 +18,17 @@ import java.util.stream.Stream;
  * ({@code AccountEventRecorder} + service-kit's {@code EventStore}), in one transaction each: find the event ids
  * (idempotency), load the account streams, look for registered parents, then the INSERT ... RETURNING of every event,
  * sent as one pipeline as the reactive client's executeBatch does. It runs in a database of its own ({@code
- * bench_append}) made from the service-kit migrations, whose streams are seeded as long as the portfolio's account
- * streams, each pgbench client writing to its own streams (as each W1 client writes to its own accounts).
+ * bench_append}) made from the service-kit migrations, seeded with as many streams as the portfolio has accounts, each
+ * as long as the portfolio's average account stream. As W1's clients do, pgbench client {@code c} of {@code N} writes
+ * only to streams {@code c, c + N, c + 2N, ...} (no two clients share a stream), picked at random, so the streams grow
+ * about as slowly as the portfolio's accounts do. (An earlier version seeded 20 streams per client: every measurement
+ * added hundreds of events to each, the "load the streams" SELECT read ever longer streams and the batch ceiling fell
+ * below the service itself.)
  */
 public final class AppendCeiling {
 
     public static final String DATABASE = "bench_append";
-    static final int STREAMS_PER_CLIENT = 20;
-    static final int STREAMS_PER_BATCH = 10;
+    public static final int STREAMS_PER_BATCH = 10;
     private static final String COLUMNS = "position, event_id, stream_id, subject, version, event_type, "
             + "schema_version, payload::text AS payload, occurred_at, recorded_at, request_hash";
     private static final String PAYLOAD = "{\"month\": \"2020-12\", \"revenue\": {\"amount\": \"12345.67\", \"currency\": "
@@ -38,19 +41,21 @@ public final class AppendCeiling {
         this.pgbench = pgbench;
     }
 
-    /** (Re)creates the database from service-kit's event-store migrations and seeds every client's streams. */
-    public void prepare(Connection admin, Connection database, Path repo, int maxClients, int streamLength)
+    private int streams;
+
+    /** (Re)creates the database from service-kit's event-store migrations and seeds {@code streams} streams. */
+    public void prepare(Connection admin, Connection database, Path repo, int streams, int streamLength)
             throws SQLException, IOException {
+        this.streams = streams;
         try (Statement s = database.createStatement()) {
             for (Path migration : migrations(repo)) {
                 s.execute(Files.readString(migration));
             }
             s.execute("ALTER TABLE event_store DISABLE TRIGGER event_store_no_update_delete");
             s.execute("INSERT INTO event_store (event_id, stream_id, subject, version, event_type, schema_version, payload, "
-                    + "occurred_at, request_hash) SELECT 'seed-' || c || '-' || a || '-' || v, 'pgb-' || c || '-' || a, "
-                    + "'pgb-' || c || '-' || a, v, 'RevenueRecognized', 1, '" + PAYLOAD + "'::jsonb, now(), '" + HASH + "' "
-                    + "FROM generate_series(0, " + (maxClients - 1) + ") c, generate_series(0, " + (STREAMS_PER_CLIENT - 1)
-                    + ") a, generate_series(1, " + streamLength + ") v");
+                    + "occurred_at, request_hash) SELECT 'seed-' || a || '-' || v, 'pgb-' || a, 'pgb-' || a, v, "
+                    + "'RevenueRecognized', 1, '" + PAYLOAD + "'::jsonb, now(), '" + HASH + "' "
+                    + "FROM generate_series(0, " + (streams - 1) + ") a, generate_series(1, " + streamLength + ") v");
             s.execute("ALTER TABLE event_store ENABLE TRIGGER event_store_no_update_delete");
             s.execute("VACUUM ANALYZE event_store");
         }
@@ -70,25 +75,27 @@ public final class AppendCeiling {
 
     /** One event per transaction, as a single POST records it. */
     public Measurement single(int clients, int seconds) throws IOException, InterruptedException {
-        return pgbench.run("append-single-c" + clients, DATABASE, script(1, 1), clients, seconds, 1, Map.of());
+        return pgbench.run("append-single-c" + clients, DATABASE, script(1, 1, clients, streams), clients, seconds, 1,
+                Map.of());
     }
 
     /** 100 events over 10 streams per transaction, as a batch of 100 records them. */
     public Measurement batch(int clients, int seconds, int size) throws IOException, InterruptedException {
-        return pgbench.run("append-batch-c" + clients, DATABASE, script(size, STREAMS_PER_BATCH), clients, seconds, size,
-                Map.of());
+        return pgbench.run("append-batch-c" + clients, DATABASE, script(size, STREAMS_PER_BATCH, clients, streams), clients,
+                seconds, size, Map.of());
     }
 
-    static String script(int events, int streams) {
+    /** The pgbench script: client {@code :client_id} of {@code clients} owns streams client_id + clients * k. */
+    static String script(int events, int streams, int clients, int pool) {
         StringBuilder sql = new StringBuilder();
         sql.append("\\set n random(1, 1000000000000000)\n");
-        // single: one of the client's streams; batch: the first or the second ten of them
-        sql.append(streams == 1 ? "\\set a random(0, " + (STREAMS_PER_CLIENT - 1) + ")\n"
-                : "\\set a " + STREAMS_PER_BATCH + " * random(0, " + (STREAMS_PER_CLIENT / STREAMS_PER_BATCH - 1) + ")\n");
+        int owned = Math.max(streams, pool / clients);
+        // k: the first of the client's streams this transaction writes to (streams k .. k + streams - 1 of its own)
+        sql.append("\\set k random(0, " + Math.max(0, owned - streams) + ")\n");
         sql.append("BEGIN;\n");
         String ids = IntStream.range(0, events).mapToObj(k -> "'pg-' || :n || '-" + k + "'").collect(Collectors.joining(", "));
         sql.append("SELECT ").append(COLUMNS).append(" FROM event_store WHERE event_id = ANY(ARRAY[").append(ids).append("]);\n");
-        String streamIds = IntStream.range(0, streams).mapToObj(s -> stream(s)).collect(Collectors.joining(", "));
+        String streamIds = IntStream.range(0, streams).mapToObj(s -> stream(s, clients)).collect(Collectors.joining(", "));
         sql.append("SELECT ").append(COLUMNS).append(" FROM event_store WHERE stream_id = ANY(ARRAY[").append(streamIds)
                 .append("]) ORDER BY stream_id, version;\n");
         sql.append("SELECT DISTINCT stream_id FROM event_store WHERE event_type = 'AccountRegistered' AND stream_id = ANY('{}'::text[]);\n");
@@ -96,7 +103,7 @@ public final class AppendCeiling {
             sql.append("\\startpipeline\n");
         }
         for (int k = 0; k < events; k++) {
-            String stream = stream(k % streams);
+            String stream = stream(k % streams, clients);
             sql.append("INSERT INTO event_store (event_id, stream_id, subject, version, event_type, schema_version, payload, "
                     + "occurred_at, request_hash) VALUES ('pg-' || :n || '-").append(k).append("', ").append(stream)
                     .append(", ").append(stream).append(", (SELECT coalesce(max(version), 0) + 1 FROM event_store WHERE stream_id = ")
@@ -110,7 +117,7 @@ public final class AppendCeiling {
         return sql.toString();
     }
 
-    private static String stream(int offset) {
-        return "('pgb-' || :client_id || '-' || (:a + " + offset + "))";
+    private static String stream(int offset, int clients) {
+        return "('pgb-' || (:client_id + " + clients + " * (:k + " + offset + ")))";
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * inside the window counts: otherwise requests as long as the window would show a throughput of zero); latency counts
  * every request sent within it, however long it took (a slow report that ends after the window is a sample, not a
  * gap). When no request was sent within the window (each took longer than the whole run), the latencies of those sent
- * during the warm-up are reported instead. A request that ends in an exception (a timeout, a 5xx) is an error; a
+ * during the warm-up are reported instead, with their errors. A request that ends in an exception (a timeout, a 5xx) is an error; a
  * timeout also counts as a latency sample of the time it waited.
  */
 public final class ClosedLoop {
@@ -28,6 +28,7 @@ public final class ClosedLoop {
         AtomicLong requests = new AtomicLong();
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong warmUpErrors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Latencies> latencies = new ArrayList<>();
         List<Latencies> warmUpLatencies = new ArrayList<>();
@@ -53,9 +54,7 @@ public final class ClosedLoop {
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
-                        if (measured) {
-                            errors.incrementAndGet();
-                        }
+                        (measured ? errors : warmUpErrors).incrementAndGet();
                         if (e instanceof java.net.http.HttpTimeoutException) {
                             // A request that timed out took at least the timeout: a latency sample, not a gap.
                             (measured ? own : ownWarmUp).add(System.nanoTime() - t);
@@ -70,8 +69,13 @@ public final class ClosedLoop {
             thread.join();
         }
         Latencies merged = Latencies.merge(latencies);
-        return Measurement.of(requests.get(), events.get(), errors.get(), duration.toNanos() / 1e9,
-                merged.size() > 0 ? merged : Latencies.merge(warmUpLatencies), firstError.get());
+        if (merged.size() > 0) {
+            return Measurement.of(requests.get(), events.get(), errors.get(), duration.toNanos() / 1e9, merged,
+                    firstError.get());
+        }
+        // Nothing was sent inside the window: the warm-up's requests are all there is, errors (timeouts) included.
+        return Measurement.of(requests.get(), events.get(), errors.get() + warmUpErrors.get(), duration.toNanos() / 1e9,
+                Latencies.merge(warmUpLatencies), firstError.get());
     }
 
     private static void pause() {

@@ -47,6 +47,14 @@ public final class ResultsFile {
         Files.writeString(doc, text);
     }
 
+    private static String minutes(Object seconds) {
+        if (!(seconds instanceof Number n)) {
+            return "?";
+        }
+        long s = n.longValue();
+        return s < 120 ? s + " s" : "%d min %02d s".formatted(s / 60, s % 60);
+    }
+
     private static Map<String, Object> document(Map<String, Object> info, Map<String, Object> portfolio, Results results) {
         Map<String, Object> doc = new LinkedHashMap<>(info);
         doc.put("portfolio", portfolio);
@@ -63,7 +71,8 @@ public final class ResultsFile {
         md.append("Machine: ").append(info.get("cpus")).append(" × ").append(info.get("cpu")).append(", ")
                 .append(info.get("memory")).append(", ").append(info.get("os")).append(", ").append(info.get("jdk"))
                 .append("; load average ").append(info.get("loadAverageAtStart")).append(" at the start, ")
-                .append(info.getOrDefault("loadAverageAtEnd", "?")).append(" at the end  \n");
+                .append(info.getOrDefault("loadAverageAtEnd", "?")).append(" at the end; the run took ")
+                .append(minutes(info.get("seconds"))).append("  \n");
         md.append("Portfolio: ").append(portfolio).append("\n\n");
         md.append(results.table()).append('\n');
         Map<String, Object> correctness = results.correctness();

@@ -103,17 +103,18 @@ public final class IngestWorkload {
     private AppendCeiling prepareCeiling() throws Exception {
         int maxClients = ctx.options().concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
         int streamLength = ctx.census().averageAccountStream();
+        int streams = Math.max(ctx.portfolio().accounts(), maxClients * AppendCeiling.STREAMS_PER_BATCH);
         AppendCeiling ceiling = new AppendCeiling(ctx.pgbench());
         try (Connection admin = ctx.platform().database("postgres"); Statement s = admin.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + AppendCeiling.DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + AppendCeiling.DATABASE);
             try (Connection db = ctx.platform().database(AppendCeiling.DATABASE)) {
-                ceiling.prepare(admin, db, ctx.options().repo(), maxClients, streamLength);
+                ceiling.prepare(admin, db, ctx.options().repo(), streams, streamLength);
             }
         }
-        ctx.out().printf("    pgbench ceiling: database %s from service-kit's event-store migrations, %d streams per "
-                + "client of %d events (the portfolio's average account stream)%n", AppendCeiling.DATABASE,
-                20, streamLength);
+        ctx.out().printf("    pgbench ceiling: database %s from service-kit's event-store migrations, %,d streams (one per "
+                + "portfolio account, each pgbench client writing to its own) of %d events (the portfolio's average "
+                + "account stream)%n", AppendCeiling.DATABASE, streams, streamLength);
         return ceiling;
     }
 
