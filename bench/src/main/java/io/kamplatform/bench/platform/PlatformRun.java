@@ -64,6 +64,21 @@ public final class PlatformRun implements AutoCloseable {
         tokens = readTokens(home.resolve("tokens.env"));
     }
 
+    /**
+     * Uses a platform that already runs on this home (started by {@code ./deploy/local/run --home HOME} with the
+     * settings' ports): reads its tokens; {@link #close()} then leaves it running.
+     */
+    public void attach() throws IOException {
+        if (!Files.exists(runStateFile())) {
+            throw new IllegalStateException("no platform runs on " + home + " (no " + runStateFile() + ")");
+        }
+        tokens = readTokens(home.resolve("tokens.env"));
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
     public String token(String variable) {
         return tokens.get(variable);
     }

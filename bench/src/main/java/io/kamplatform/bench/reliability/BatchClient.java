@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * an item relationship-service refuses as unknown-account waits for the registration to arrive from Kafka. Any other
  * refusal is a bug in the harness's data and stops the run.
  */
-final class BatchClient {
+public final class BatchClient {
 
     static final String UNKNOWN_ACCOUNT = "urn:kam-platform:problem:unknown-account";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,17 +28,17 @@ final class BatchClient {
     private final int basePort;
     private final String token;
     private final Acknowledgements acknowledgements;
-    final AtomicLong attempts = new AtomicLong();
-    final AtomicLong failedAttempts = new AtomicLong();
+    public final AtomicLong attempts = new AtomicLong();
+    public final AtomicLong failedAttempts = new AtomicLong();
 
-    BatchClient(String host, int basePort, String token, Acknowledgements acknowledgements) {
+    public BatchClient(String host, int basePort, String token, Acknowledgements acknowledgements) {
         this.baseUrl = "http://" + host + ":";
         this.token = token;
         this.acknowledgements = acknowledgements;
         this.basePort = basePort;
     }
 
-    void postUntilAcknowledged(Writer writer, List<PlannedItem> items, long deadlineNanos) throws InterruptedException {
+    public void postUntilAcknowledged(Writer writer, List<PlannedItem> items, long deadlineNanos) throws InterruptedException {
         List<PlannedItem> open = new ArrayList<>(items);
         long backoff = 100;
         while (!open.isEmpty()) {

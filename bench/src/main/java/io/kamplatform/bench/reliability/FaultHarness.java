@@ -74,20 +74,20 @@ public final class FaultHarness {
             for (int i = 0; i < options.busyLoops(); i++) {
                 busy.add(Thread.ofPlatform().daemon().start(() -> spin(starving)));
             }
-            List<SyntheticPortfolio.Chunk> chunks = SyntheticPortfolio.generate(options.seed(), options.events(), 25);
-            int total = chunks.stream().mapToInt(SyntheticPortfolio.Chunk::size).sum();
+            List<Chunk> chunks = SyntheticPortfolio.generate(options.seed(), options.events(), 25);
+            int total = chunks.stream().mapToInt(Chunk::size).sum();
             Acknowledgements acknowledgements = new Acknowledgements();
             BatchClient client = new BatchClient("localhost", options.basePort(), platform.token("KAM_TOKEN_CRM_WRITER"),
                     acknowledgements);
             FaultInjector injector = new FaultInjector(platform, fault, out);
             long loadStart = System.nanoTime();
-            new LoadDriver(client, acknowledgements, options.clients(), out).run(chunks,
+            new LoadDriver(client, acknowledgements, options.clients(), LoadProgress.lines(out)).run(chunks.iterator(), total,
                     fault == Fault.NONE ? Integer.MAX_VALUE : (int) (total * options.killAt()), injector::strike, deadline);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             injector.awaitRecovery(deadline);
             starving.set(false);
             long catchUpStart = System.nanoTime();
-            Verification verification = new Verification(platform, acknowledgements, out);
+            Verification verification = new Verification(platform, acknowledgements, SyntheticPortfolio.AS_OF, out);
             verification.awaitCatchUp(deadline);
             double catchUp = (System.nanoTime() - catchUpStart) / 1e9;
             RunResult result = verification.check(fault, injector.recoverySeconds(), loadSeconds, catchUp);

@@ -91,11 +91,4 @@ final class SyntheticPortfolio {
                 + "\",\"occurredAt\":\"" + at + "\",\"data\":" + data + "}";
         items.add(new PlannedItem(eventId, writer, account, type, json, revenue));
     }
-
-    /** One slice of accounts: its account events and its relationship events, each posted as one batch. */
-    record Chunk(List<PlannedItem> accountItems, List<PlannedItem> relationshipItems) {
-        int size() {
-            return accountItems.size() + relationshipItems.size();
-        }
-    }
 }

@@ -31,27 +31,33 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Waits until the pipeline has caught up, then checks every acknowledged event at each hop: the writer's event
- * store, the Kafka topics, the reporting read model (exactly once), and the figures a manager reads (total revenue,
- * account timelines).
+ * store, the Kafka topics, the reporting read model (exactly once), and the figures a manager reads (total revenue as
+ * of a date, account timelines). Used by the fault harness after each fault and by the benchmark after its load.
  */
-final class Verification {
+public final class Verification {
 
-    static final List<String> TOPICS = List.of("kam.account.events", "kam.interaction.events", "kam.contract.events");
+    public static final List<String> TOPICS = List.of("kam.account.events", "kam.interaction.events", "kam.contract.events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMELINE_SAMPLE = 100;
 
     private final PlatformRun platform;
     private final Acknowledgements acknowledgements;
+    private final String revenueAsOf;
     private final PrintStream out;
 
-    Verification(PlatformRun platform, Acknowledgements acknowledgements, PrintStream out) {
+    /**
+     * @param revenueAsOf the date whose dependency-risk report must state the acknowledged revenue to the cent (the
+     *                    items' {@link PlannedItem#revenue()} count what falls in that report's 12-month window)
+     */
+    public Verification(PlatformRun platform, Acknowledgements acknowledgements, String revenueAsOf, PrintStream out) {
         this.platform = platform;
         this.acknowledgements = acknowledgements;
+        this.revenueAsOf = revenueAsOf;
         this.out = out;
     }
 
     /** Polls until both outboxes are drained and the read model holds as many events as the stores. */
-    void awaitCatchUp(long deadlineNanos) throws Exception {
+    public void awaitCatchUp(long deadlineNanos) throws Exception {
         String admin = platform.token("KAM_TOKEN_KAM_ADMIN");
         long lastPrint = 0;
         while (true) {
@@ -92,6 +98,15 @@ final class Verification {
     }
 
     RunResult check(Fault fault, double recoverySeconds, double loadSeconds, double catchUpSeconds) throws Exception {
+        Findings f = verify();
+        return new RunResult(fault, f.acknowledged(), f.stored(), f.storedWithoutAcknowledgement(), f.lostInStore(),
+                f.lostOnTopic(), f.redeliveredOnTopic(), f.versionConflicts(), f.lostInReadModel(), f.countedTwice(),
+                f.revenueAcknowledged(), f.revenueReported(), f.timelinesChecked(), f.timelineMismatches(),
+                recoverySeconds, loadSeconds, catchUpSeconds, null);
+    }
+
+    /** Looks for every acknowledged event in the stores, on Kafka and in the read model; call after {@link #awaitCatchUp}. */
+    public Findings verify() throws Exception {
         Set<String> stored = new HashSet<>();
         for (Writer writer : Writer.values()) {
             try (Connection c = platform.database(writer.database); Statement s = c.createStatement();
@@ -101,7 +116,7 @@ final class Verification {
                 }
             }
         }
-        Set<String> acked = acknowledgements.byKey.keySet();
+        Set<String> acked = acknowledgements.keys();
         long lostInStore = acked.stream().filter(k -> !stored.contains(k)).count();
         long storedWithoutAck = stored.stream().filter(k -> !acked.contains(k)).count();
 
@@ -124,9 +139,9 @@ final class Verification {
         out.printf("    store %,d (%,d without a 2xx: answers lost in the fault), Kafka %,d distinct (%,d redelivered), "
                         + "read model %,d%n", stored.size(), storedWithoutAck, topics.copies.size(), redelivered,
                 projected.size());
-        return new RunResult(fault, acked.size(), stored.size(), storedWithoutAck, lostInStore, lostOnTopic, redelivered,
+        return new Findings(acked.size(), stored.size(), storedWithoutAck, lostInStore, lostOnTopic, redelivered,
                 topics.versionConflicts, lostInReadModel, countedTwice, acknowledgements.revenue(), reported,
-                timelines[0], timelines[1], recoverySeconds, loadSeconds, catchUpSeconds, null);
+                timelines[0], timelines[1]);
     }
 
     private long count(String database, String sql) throws SQLException {
@@ -140,7 +155,7 @@ final class Verification {
     private BigDecimal reportedRevenue() {
         try {
             HttpResponse<String> report = platform.get(2, "/api/reports/portfolio/dependency-risk?asOf="
-                    + SyntheticPortfolio.AS_OF, platform.token("KAM_TOKEN_KAM_READER"));
+                    + revenueAsOf, platform.token("KAM_TOKEN_KAM_READER"));
             if (report.statusCode() != 200) {
                 out.println("    dependency-risk answered " + report.statusCode() + ": " + report.body());
                 return null;

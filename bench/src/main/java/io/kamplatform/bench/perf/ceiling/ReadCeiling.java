@@ -1,0 +1,60 @@
+package io.kamplatform.bench.perf.ceiling;
+
+import io.kamplatform.bench.perf.load.Measurement;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * W4's ceiling: pgbench running the SELECTs reporting-service runs for the two reports W4 reads, against its live
+ * database, at W4's concurrency. The harness cannot read another service's SQL, so the statements are copied here,
+ * <b>in this one place</b>: {@link #ACCOUNT_HEALTH} and {@link #PORTFOLIO_HEALTH}. When reporting-service changes what a
+ * report reads, change these two scripts (and the row's description in docs/benchmarks.md) and nothing else.
+ *
+ * <p>Today (before issue 13): an account's health is {@code FactStore.factsOf} + {@code StreamGapStore.missingEventsOf};
+ * the portfolio health is {@code FactStore.allFactsAsOf} (every fact up to now) + the two portfolio completeness
+ * queries. Issue 13 makes the portfolio reports read per-account summaries ({@code account_summaries}, one row per
+ * account and point in time) instead of every fact: {@link #PORTFOLIO_HEALTH} then becomes that SELECT (for example
+ * {@code SELECT account_id, version, key_account, summary FROM account_summaries WHERE as_of = ...}) plus the
+ * completeness queries.
+ *
+ * <p>Scripts are pgbench scripts: one statement per line (ending with {@code ;}), {@code \set} lines allowed;
+ * {@code :prefix} (the portfolio's account id prefix) and {@code :accounts} (its size) are defined for both.
+ */
+public final class ReadCeiling {
+
+    private static final String FACT_COLUMNS = "event_id, account_id, event_type, source, topic, stream_version, "
+            + "occurred_at, recorded_at, data::text AS data";
+
+    /** GET /api/reports/accounts/{id}/health: a random portfolio account, drawn as W4's readers draw them. */
+    static final String ACCOUNT_HEALTH = "\\set n random(0, :accounts - 1)\n"
+            + "SELECT " + FACT_COLUMNS + " FROM account_facts WHERE account_id = :prefix || lpad(:n::text, 6, '0') "
+            + "AND occurred_at <= now() ORDER BY occurred_at, projected_at, source, event_id;\n"
+            + "SELECT g.source, g.stream_id, g.from_version, g.to_version FROM stream_gaps g JOIN projected_streams s "
+            + "ON s.source = g.source AND s.stream_id = g.stream_id WHERE s.account_id = :prefix || lpad(:n::text, 6, '0') "
+            + "ORDER BY g.source, g.stream_id, g.from_version;\n";
+
+    /** GET /api/reports/portfolio/health: every fact up to now, and the portfolio's completeness. */
+    static final String PORTFOLIO_HEALTH = "SELECT " + FACT_COLUMNS + " FROM account_facts WHERE occurred_at <= now() "
+            + "ORDER BY account_id, occurred_at, projected_at, source, event_id;\n"
+            + "SELECT DISTINCT account_id FROM projected_streams WHERE missing_events > 0;\n"
+            + "SELECT coalesce(sum(missing_events), 0)::bigint AS missing, count(*) FILTER (WHERE missing_events > 0) "
+            + "AS streams FROM projected_streams;\n";
+
+    private final PgBench pgbench;
+
+    public ReadCeiling(PgBench pgbench) {
+        this.pgbench = pgbench;
+    }
+
+    /** An account's health: {@link #ACCOUNT_HEALTH}. */
+    public Measurement account(int clients, int seconds, String accountPrefix, int accounts) throws IOException, InterruptedException {
+        return pgbench.run("read-account-c" + clients, "reporting", ACCOUNT_HEALTH, clients, seconds, 1,
+                Map.of("prefix", accountPrefix, "accounts", Integer.toString(accounts)));
+    }
+
+    /** The portfolio health: {@link #PORTFOLIO_HEALTH}. */
+    public Measurement portfolio(int clients, int seconds, String accountPrefix, int accounts) throws IOException, InterruptedException {
+        return pgbench.run("read-portfolio-c" + clients, "reporting", PORTFOLIO_HEALTH, clients, seconds, 1,
+                Map.of("prefix", accountPrefix, "accounts", Integer.toString(accounts)));
+    }
+}

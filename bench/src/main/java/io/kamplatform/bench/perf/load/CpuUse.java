@@ -1,0 +1,122 @@
+package io.kamplatform.bench.perf.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU went during a measurement: cores used by each platform process (PostgreSQL with all its backends), by
+ * the benchmark itself, and by everything else on the machine (another engineer's build), from /proc (Linux; empty
+ * elsewhere). It tells whether a figure was limited by the service, the database, the load tool or the neighbours.
+ */
+public final class CpuUse {
+
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+
+    private final Map<String, Long> pids;
+    private final Map<String, Long> start;
+    private final long machineStart;
+    private final long startNanos = System.nanoTime();
+
+    private CpuUse(Map<String, Long> pids) {
+        this.pids = pids;
+        this.start = ticks();
+        this.machineStart = machineTicks();
+    }
+
+    /** Starts counting for the named processes (the benchmark's own JVM is added as "bench"). */
+    public static CpuUse start(Map<String, Long> pids) {
+        Map<String, Long> all = new LinkedHashMap<>(pids);
+        all.put("bench", ProcessHandle.current().pid());
+        return new CpuUse(all);
+    }
+
+    /** Cores used per process since the start, and "other" for the rest of the machine. */
+    public Map<String, Double> cores() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Long> now = ticks();
+        Map<String, Double> cores = new LinkedHashMap<>();
+        long ours = 0;
+        for (var e : now.entrySet()) {
+            long used = e.getValue() - start.getOrDefault(e.getKey(), 0L);
+            ours += used;
+            cores.put(e.getKey(), used / TICKS / seconds);
+        }
+        long machine = machineTicks() - machineStart;
+        if (machine > 0) {
+            cores.put("other", Math.max(0, (machine - ours) / TICKS / seconds));
+        }
+        return cores;
+    }
+
+    public String describe() {
+        StringBuilder text = new StringBuilder("CPU cores:");
+        cores().forEach((name, value) -> text.append(" %s %.2f,".formatted(name, value)));
+        return text.substring(0, text.length() - 1);
+    }
+
+    private Map<String, Long> ticks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        Map<Long, List<Long>> children = pids.containsKey("postgres") ? childrenByParent() : Map.of();
+        pids.forEach((name, pid) -> {
+            long total = processTicks(pid);
+            if (name.equals("postgres")) {
+                for (long child : children.getOrDefault(pid, List.of())) {
+                    total += processTicks(child);
+                }
+            }
+            ticks.put(name, total);
+        });
+        return ticks;
+    }
+
+    /** utime + stime of a process, including its children that exited (cutime, cstime). */
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new LinkedHashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    long ppid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                    children.computeIfAbsent(ppid, k -> new java.util.ArrayList<>())
+                            .add(Long.parseLong(p.getFileName().toString()));
+                } catch (IOException | RuntimeException e) {
+                    // the process ended
+                }
+            });
+        } catch (IOException e) {
+            // not Linux
+        }
+        return children;
+    }
+
+    private static long machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
