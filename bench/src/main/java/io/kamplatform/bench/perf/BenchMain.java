@@ -12,6 +12,7 @@ import io.kamplatform.bench.perf.report.RunInfo;
 import io.kamplatform.bench.perf.workload.Footprint;
 import io.kamplatform.bench.perf.workload.FreshnessWorkload;
 import io.kamplatform.bench.perf.workload.IngestWorkload;
+import io.kamplatform.bench.perf.workload.PortfolioReports;
 import io.kamplatform.bench.perf.workload.ReadsUnderLoad;
 import io.kamplatform.bench.perf.workload.ReplayWorkload;
 import io.kamplatform.bench.platform.JvmProcess;
@@ -148,6 +149,10 @@ public final class BenchMain {
                     return null;
                 });
                 ctx.quiesce("after W4");
+                attempt(ctx, "W4", () -> {
+                    new PortfolioReports(ctx).run(options.quick() ? 3 : 10);
+                    return null;
+                });
             }
             attempt(ctx, "W3", () -> new ReplayWorkload(ctx, kafka).run());
             attempt(ctx, "W1", () -> {

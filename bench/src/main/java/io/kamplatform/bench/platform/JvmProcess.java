@@ -37,12 +37,15 @@ public final class JvmProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** The heap ./deploy/local/run gives each service (its --service-heap default), so W5 compares like with like. */
+    static final String HEAP = "512m";
+
     public static JvmProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -B -q install -DskipTests)");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx" + HEAP, "-jar", jar.toString()))
                 .directory(jar.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long t = System.nanoTime();

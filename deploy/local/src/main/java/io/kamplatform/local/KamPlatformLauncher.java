@@ -199,7 +199,7 @@ public final class KamPlatformLauncher {
                         + " dead instance");
             }
         };
-        return ServiceProcess.ofJar(s.directory(), s.jar(options.repo()), options.home(), port, env, log,
+        return ServiceProcess.ofJar(s.directory(), s.jar(options.repo()), options.home(), options.serviceHeap(), port, env, log,
                 forgetDeadMembers);
     }
 

@@ -5,10 +5,17 @@ import java.util.Optional;
 
 /**
  * Command line of {@link KamPlatformLauncher}. Each option also has an environment default
- * ({@code KAM_LOCAL_HOME}, {@code KAM_KAFKA_PORT}, {@code KAM_POSTGRES_PORT}, {@code KAM_BASE_PORT}).
+ * ({@code KAM_LOCAL_HOME}, {@code KAM_KAFKA_PORT}, {@code KAM_POSTGRES_PORT}, {@code KAM_BASE_PORT},
+ * {@code KAM_SERVICE_HEAP}).
  */
 record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, int basePort, boolean services,
-        boolean demo, long demoSeed, boolean help) {
+        boolean demo, long demoSeed, String serviceHeap, boolean help) {
+
+    /**
+     * The services' maximum heap: what the Kubernetes manifests give them (about 512 MiB), so a local run and the
+     * benchmark show the memory production will see; without it a JVM here may grow toward a quarter of the machine.
+     */
+    static final String DEFAULT_SERVICE_HEAP = "512m";
 
     static final String USAGE = """
             Usage: ./deploy/local/run [options]
@@ -20,6 +27,7 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
               --no-services         start Kafka and PostgreSQL only
               --no-demo             do not load the demo portfolio (it is loaded once; re-runs post nothing new)
               --demo-seed N         seed of the generated demo portfolio (default 2026)
+              --service-heap SIZE   maximum heap of each service JVM, as for -Xmx (default 512m, as in Kubernetes)
               --help                this text
             Reset all local data: stop the platform and delete the --home directory.""";
 
@@ -32,6 +40,7 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
         boolean services = true;
         boolean demo = !"false".equalsIgnoreCase(Settings.get("KAM_DEMO").orElse("true"));
         long demoSeed = io.kamplatform.local.demo.DemoPortfolio.DEFAULT_SEED;
+        String serviceHeap = heap(Settings.get("KAM_SERVICE_HEAP").orElse(DEFAULT_SERVICE_HEAP), "KAM_SERVICE_HEAP");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -44,12 +53,13 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
                 case "--no-services" -> services = false;
                 case "--no-demo" -> demo = false;
                 case "--demo-seed" -> demoSeed = seed(value(args, ++i, arg));
+                case "--service-heap" -> serviceHeap = heap(value(args, ++i, arg), arg);
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LauncherOptions(home.toAbsolutePath().normalize(), repo.toAbsolutePath().normalize(), kafkaPort,
-                postgresPort, basePort, services, demo, demoSeed, help);
+                postgresPort, basePort, services, demo, demoSeed, serviceHeap, help);
     }
 
     private static long seed(String value) {
@@ -58,6 +68,13 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--demo-seed needs a whole number, not " + value);
         }
+    }
+
+    private static String heap(String value, String option) {
+        if (!value.matches("[1-9][0-9]{0,6}[kKmMgG]")) {
+            throw new IllegalArgumentException(option + " needs a size such as 512m or 1g, not " + value);
+        }
+        return value;
     }
 
     private static String value(String[] args, int i, String option) {

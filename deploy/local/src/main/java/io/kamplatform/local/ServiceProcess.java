@@ -37,15 +37,15 @@ final class ServiceProcess implements ManagedProcess {
     }
 
     /**
-     * {@code java TAGS -jar jar} with the launcher's own java binary. The tags ({@link Leftovers#tags}) let a later
+     * {@code java TAGS -Xmx<heap> -jar jar} with the launcher's own java binary. The tags ({@link Leftovers#tags}) let a later
      * launcher recognise the process if this one dies without stopping it.
      */
-    static ServiceProcess ofJar(String name, Path jar, Path home, int port, Map<String, String> env, Path log,
+    static ServiceProcess ofJar(String name, Path jar, Path home, String heap, int port, Map<String, String> env, Path log,
             Runnable beforeRestart) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(Leftovers.tags(home, name));
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-Xmx" + heap, "-jar", jar.toString()));
         return new ServiceProcess(name, command, jar.getParent(), port, env, log, beforeRestart);
     }
 

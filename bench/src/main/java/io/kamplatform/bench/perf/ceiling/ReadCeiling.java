@@ -10,12 +10,9 @@ import java.util.Map;
  * <b>in this one place</b>: {@link #ACCOUNT_HEALTH} and {@link #PORTFOLIO_HEALTH}. When reporting-service changes what a
  * report reads, change these two scripts (and the row's description in docs/benchmarks.md) and nothing else.
  *
- * <p>Today (before issue 13): an account's health is {@code FactStore.factsOf} + {@code StreamGapStore.missingEventsOf};
- * the portfolio health is {@code FactStore.allFactsAsOf} (every fact up to now) + the two portfolio completeness
- * queries. Issue 13 makes the portfolio reports read per-account summaries ({@code account_summaries}, one row per
- * account and point in time) instead of every fact: {@link #PORTFOLIO_HEALTH} then becomes that SELECT (for example
- * {@code SELECT account_id, version, key_account, summary FROM account_summaries WHERE as_of = ...}) plus the
- * completeness queries.
+ * <p>An account's health is {@code FactStore.factsOf} + {@code StreamGapStore.missingEventsOf}; the portfolio health
+ * (issue 13) reads each account's current summary ({@code SummaryStore.current}: {@code accounts} joined with
+ * {@code current_summaries}, one small row per account) + the two portfolio completeness queries, instead of every fact.
  *
  * <p>Scripts are pgbench scripts: one statement per line (ending with {@code ;}), {@code \set} lines allowed;
  * {@code :prefix} (the portfolio's account id prefix) and {@code :accounts} (its size) are defined for both.
@@ -33,9 +30,10 @@ public final class ReadCeiling {
             + "ON s.source = g.source AND s.stream_id = g.stream_id WHERE s.account_id = :prefix || lpad(:n::text, 6, '0') "
             + "ORDER BY g.source, g.stream_id, g.from_version;\n";
 
-    /** GET /api/reports/portfolio/health: every fact up to now, and the portfolio's completeness. */
-    static final String PORTFOLIO_HEALTH = "SELECT " + FACT_COLUMNS + " FROM account_facts WHERE occurred_at <= now() "
-            + "ORDER BY account_id, occurred_at, projected_at, source, event_id;\n"
+    /** GET /api/reports/portfolio/health: every account's current summary, and the portfolio's completeness. */
+    static final String PORTFOLIO_HEALTH = "SELECT a.account_id, a.version AS account_version, c.as_of, c.version, "
+            + "c.key_account, c.summary, NULL::text AS evidence FROM accounts a LEFT JOIN current_summaries c "
+            + "ON c.account_id = a.account_id WHERE a.first_occurred_at <= now() ORDER BY a.account_id;\n"
             + "SELECT DISTINCT account_id FROM projected_streams WHERE missing_events > 0;\n"
             + "SELECT coalesce(sum(missing_events), 0)::bigint AS missing, count(*) FILTER (WHERE missing_events > 0) "
             + "AS streams FROM projected_streams;\n";
