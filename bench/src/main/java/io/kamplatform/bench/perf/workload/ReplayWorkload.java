@@ -128,9 +128,10 @@ public final class ReplayWorkload {
             String rebuiltSum = Databases.text(ctx, DATABASE, CHECKSUM);
             String liveReport = report(ctx.url(2, REPORT));
             String rebuiltReport = report("http://localhost:" + port + REPORT);
-            boolean equal = liveSum.equals(rebuiltSum) && JSON.readTree(liveReport).equals(JSON.readTree(rebuiltReport));
+            String reportDifference = ReportDifference.of(liveReport, rebuiltReport);
+            boolean equal = liveSum.equals(rebuiltSum) && reportDifference == null;
             String difference = !liveSum.equals(rebuiltSum) ? "facts checksum " + rebuiltSum + " vs live " + liveSum
-                    : equal ? null : "dependency-risk report differs";
+                    : reportDifference;
             return new Replay(live - firstCount, (done - firstAt) / 1e9, (done - spawned) / 1e9, ready, equal, difference);
         }
     }
@@ -196,8 +197,8 @@ public final class ReplayWorkload {
         ctx.out().println("    rebuild finished: " + progress.json());
         long events = progress.replayed() > 0 ? progress.replayed() : live;
         String after = report(ctx.url(2, REPORT));
-        boolean equal = JSON.readTree(before).equals(JSON.readTree(after));
-        return new Replay(events, seconds, seconds, Double.NaN, equal, equal ? null : "dependency-risk report differs");
+        String difference = ReportDifference.of(before, after);
+        return new Replay(events, seconds, seconds, Double.NaN, difference == null, difference);
     }
 
     /** The rebuild endpoint's progress answer, read loosely (see {@link #viaEndpoint}). */
