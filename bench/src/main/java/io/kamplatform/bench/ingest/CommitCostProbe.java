@@ -1,5 +1,6 @@
 package io.kamplatform.bench.ingest;
 
+import io.kamplatform.bench.platform.ScriptArguments;
 import io.kamplatform.bench.platform.PlatformRun;
 import io.kamplatform.bench.platform.PlatformSettings;
 import java.io.IOException;
@@ -40,8 +41,7 @@ public final class CommitCostProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path repo = Path.of(System.getProperty("kam.repo", ".")).toAbsolutePath().normalize();
+        Path repo = ScriptArguments.repository();
         int singles = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         List<String> rows = new ArrayList<>();
         for (String mode : List.of("on", "off")) {

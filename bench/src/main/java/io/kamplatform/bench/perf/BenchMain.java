@@ -1,5 +1,6 @@
 package io.kamplatform.bench.perf;
 
+import io.kamplatform.bench.platform.ScriptArguments;
 import io.kamplatform.bench.perf.ceiling.KafkaPerf;
 import io.kamplatform.bench.perf.ceiling.PgBench;
 import io.kamplatform.bench.perf.load.Http;
@@ -49,18 +50,8 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path repo = Path.of(System.getProperty("kam.repo", ".")).toAbsolutePath().normalize();
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(repo, args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = ScriptArguments.options(args, BenchOptions::parse, BenchOptions.USAGE);
         if (options == null) {
-            System.out.println(BenchOptions.USAGE);
             return;
         }
         System.exit(new BenchMain(options).run());

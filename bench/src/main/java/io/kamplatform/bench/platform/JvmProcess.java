@@ -42,7 +42,7 @@ public final class JvmProcess implements AutoCloseable {
 
     public static JvmProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -B -q install -DskipTests)");
+            throw new IllegalStateException(jar + " is missing: bench/bench builds it unless KAM_SKIP_BUILD is set");
         }
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx" + HEAP, "-jar", jar.toString()))

@@ -1,5 +1,6 @@
 package io.kamplatform.bench.reliability;
 
+import io.kamplatform.bench.platform.ScriptArguments;
 import io.kamplatform.bench.platform.PlatformRun;
 import io.kamplatform.bench.platform.PlatformSettings;
 
@@ -29,18 +30,8 @@ public final class FaultHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path repo = Path.of(System.getProperty("kam.repo", ".")).toAbsolutePath().normalize();
-        HarnessOptions options;
-        try {
-            options = HarnessOptions.parse(repo, args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        HarnessOptions options = ScriptArguments.options(args, HarnessOptions::parse, HarnessOptions.USAGE);
         if (options == null) {
-            System.out.println(HarnessOptions.USAGE);
             return;
         }
         List<RunResult> results = new FaultHarness(options).runAll();

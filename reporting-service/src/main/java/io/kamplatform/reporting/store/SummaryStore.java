@@ -75,20 +75,7 @@ public class SummaryStore {
         if (summaries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = summaries.size();
-        String[] ids = new String[n];
-        Long[] versions = new Long[n];
-        Boolean[] keys = new Boolean[n];
-        String[] docs = new String[n];
-        String[] evidence = new String[n];
-        for (int i = 0; i < n; i++) {
-            Stored s = summaries.get(i);
-            ids[i] = s.accountId();
-            versions[i] = s.version();
-            keys[i] = s.keyAccount();
-            docs[i] = s.summary();
-            evidence[i] = s.evidence();
-        }
+        Columns c = Columns.of(summaries);
         return pool.withTransaction(conn -> conn.preparedQuery("WITH s AS (SELECT * FROM unnest($2::text[], $3::bigint[], "
                                 + "$4::boolean[], $5::text[], $6::text[]) AS s(account_id, version, key_account, summary, evidence)), "
                                 + "locked AS (SELECT a.account_id, a.version FROM accounts a JOIN s ON s.account_id = a.account_id "
@@ -97,7 +84,7 @@ public class SummaryStore {
                                 + "SELECT $1, s.account_id, s.version, s.key_account, s.summary, s.evidence FROM s "
                                 + "JOIN locked l ON l.account_id = s.account_id AND l.version = s.version "
                                 + "ON CONFLICT (as_of, account_id) DO NOTHING")
-                        .execute(Tuple.of(utc(asOf), ids, versions, keys, docs, evidence)))
+                        .execute(Tuple.of(utc(asOf), c.ids, c.versions, c.keys, c.docs, c.evidence)))
                 .chain(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) DO NOTHING")
                         .execute(Tuple.of(utc(asOf))))
                 .chain(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points ORDER BY last_read_at DESC "
@@ -147,28 +134,13 @@ public class SummaryStore {
         if (summaries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = summaries.size();
-        String[] ids = new String[n];
-        OffsetDateTime[] asOf = new OffsetDateTime[n];
-        Long[] versions = new Long[n];
-        Boolean[] keys = new Boolean[n];
-        String[] docs = new String[n];
-        String[] evidence = new String[n];
-        for (int i = 0; i < n; i++) {
-            Stored s = summaries.get(i);
-            ids[i] = s.accountId();
-            asOf[i] = utc(s.asOf());
-            versions[i] = s.version();
-            keys[i] = s.keyAccount();
-            docs[i] = s.summary();
-            evidence[i] = s.evidence();
-        }
+        Columns c = Columns.of(summaries);
         return pool.preparedQuery("INSERT INTO current_summaries (account_id, as_of, version, key_account, summary, evidence) "
                         + "SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::boolean[], $5::text[], $6::text[]) "
                         + "ORDER BY 1 ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of, version = excluded.version, "
                         + "key_account = excluded.key_account, summary = excluded.summary, evidence = excluded.evidence "
                         + "WHERE current_summaries.version <= excluded.version")
-                .execute(Tuple.of(ids, asOf, versions, keys, docs, evidence))
+                .execute(Tuple.of(c.ids, c.asOf, c.versions, c.keys, c.docs, c.evidence))
                 .replaceWithVoid();
     }
 
@@ -198,5 +170,26 @@ public class SummaryStore {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Summaries as column arrays, for one {@code unnest} insert of many rows. */
+    private record Columns(String[] ids, OffsetDateTime[] asOf, Long[] versions, Boolean[] keys, String[] docs,
+                           String[] evidence) {
+
+        static Columns of(List<Stored> summaries) {
+            int n = summaries.size();
+            Columns c = new Columns(new String[n], new OffsetDateTime[n], new Long[n], new Boolean[n], new String[n],
+                    new String[n]);
+            for (int i = 0; i < n; i++) {
+                Stored s = summaries.get(i);
+                c.ids[i] = s.accountId();
+                c.asOf[i] = s.asOf() == null ? null : utc(s.asOf());
+                c.versions[i] = s.version();
+                c.keys[i] = s.keyAccount();
+                c.docs[i] = s.summary();
+                c.evidence[i] = s.evidence();
+            }
+            return c;
+        }
     }
 }
