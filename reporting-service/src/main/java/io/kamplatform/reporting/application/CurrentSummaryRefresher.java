@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.application;
 
+import io.kamplatform.reporting.projection.ProjectionLag;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the current summaries current in the background: every {@code kam.read-models.refresh-interval} it computes
- * the stale ones (a fact projected since, older than {@code current-max-age}, another month window), a chunk at a time,
- * going on at once while a whole chunk was stale. One run at a time.
+ * Keeps the read models ahead of questions, in the background, one run at a time. Every
+ * {@code kam.read-models.refresh-interval}:
+ * <ol>
+ * <li>the stale current summaries (a fact projected since, older than {@code current-max-age}, another month window)
+ * are computed, a chunk at a time, going on at once while a whole chunk was stale;</li>
+ * <li>then, only when none is stale and the projection has no lag (ingest comes first), the missing summaries at the
+ * kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an account's past.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class CurrentSummaryRefresher {
@@ -19,11 +25,15 @@ public class CurrentSummaryRefresher {
 
     private final PortfolioReadModel readModel;
     private final ReadModelConfig config;
+    private final ProjectionLag lag;
     private final AtomicBoolean running = new AtomicBoolean();
+    private long monthEndSummaries;
+    private long monthEndsStartedAt;
 
-    public CurrentSummaryRefresher(PortfolioReadModel readModel, ReadModelConfig config) {
+    public CurrentSummaryRefresher(PortfolioReadModel readModel, ReadModelConfig config, ProjectionLag lag) {
         this.readModel = readModel;
         this.config = config;
+        this.lag = lag;
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
@@ -41,12 +51,35 @@ public class CurrentSummaryRefresher {
         readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
             if (count >= config.chunkSize()) {
                 run();
+            } else if (config.monthEnds() > 0 && "CURRENT".equals(lag.current().state())) {
+                keepMonthEnds();
             } else {
                 running.set(false);
             }
-        }, failure -> {
-            running.set(false);
-            LOG.debugf("current summaries not refreshed: %s", failure.getMessage());
-        });
+        }, this::failed);
+    }
+
+    private void keepMonthEnds() {
+        readModel.keepMonthEnds(config.chunkSize()).subscribe().with(count -> {
+            if (count > 0) {
+                if (monthEndSummaries == 0) {
+                    monthEndsStartedAt = System.nanoTime();
+                }
+                monthEndSummaries += count;
+                run(); // current summaries first again, then the next chunk
+            } else {
+                if (monthEndSummaries > 0) {
+                    LOG.infof("Month ends kept ahead of questions: %,d summaries computed in %,d s", monthEndSummaries,
+                            (System.nanoTime() - monthEndsStartedAt) / 1_000_000_000L);
+                    monthEndSummaries = 0;
+                }
+                running.set(false);
+            }
+        }, this::failed);
+    }
+
+    private void failed(Throwable failure) {
+        running.set(false);
+        LOG.debugf("read models not refreshed: %s", failure.getMessage());
     }
 }

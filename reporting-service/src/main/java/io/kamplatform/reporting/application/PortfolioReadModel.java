@@ -7,6 +7,7 @@ import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.store.StoredFact;
 import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
+import io.kamplatform.reporting.store.SummaryStore.CurrentState;
 import io.kamplatform.reporting.store.SummaryStore.Stored;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the fold of the account's history at asOf); the accounts without one (a point never asked before, an account whose
  * history a late event changed, a new account) are computed first, in chunks, and kept.</li>
  * <li><b>Now</b> is answered from each account's current summary, computed after its latest event and again when
- * older than {@code current-max-age} or from another month window; a background refresher keeps them so. A report
+ * older than {@code current-max-age} or from another month window; a background refresher keeps them so. The parsed
+ * summaries are kept in memory ({@link CurrentSummaryCache}): a report reads each account's small state row and parses
+ * only the summaries written since it last looked. A report
  * computes the stale ones itself when few are ({@code sync-refresh-max}); with more it answers from them and says how
  * many are pending ({@link ReadModelStatus}).</li>
  * </ul>
@@ -56,9 +59,11 @@ public class PortfolioReadModel {
     private final ObjectMapper mapper;
     private final ReadModelConfig config;
     private final Clock clock;
+    private final CurrentSummaryCache cache;
 
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
-                              ObjectMapper mapper, ReadModelConfig config, Clock clock) {
+                              ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache) {
+        this.cache = cache;
         this.store = store;
         this.summarizer = summarizer;
         this.assessor = assessor;
@@ -74,7 +79,7 @@ public class PortfolioReadModel {
 
     /** Exact summaries at a past point. */
     public Uni<Summaries> point(Instant asOf, boolean evidence) {
-        return store.accountsAsOf(asOf).chain(accounts -> store.point(asOf, false, evidence).chain(kept -> {
+        return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(store.point(asOf, false, evidence)).chain(kept -> {
             Map<String, Stored> byId = new HashMap<>();
             kept.forEach(s -> byId.put(s.accountId(), s));
             List<AccountVersion> missing = accounts.stream().filter(a -> !byId.containsKey(a.accountId())).toList();
@@ -91,19 +96,23 @@ public class PortfolioReadModel {
         }));
     }
 
-    /** Current summaries; the stale ones computed now when few, else used as they are and counted as pending. */
+    /**
+     * Current summaries; the stale ones computed now when few, else used as they are and counted as pending. The
+     * summaries come from {@link CurrentSummaryCache} when it holds the stored row's (version, as_of); only the rows it
+     * lacks are read and parsed (all of them, with their evidence, when {@code evidence}).
+     */
     public Uni<Summaries> current(Instant asOf, boolean evidence) {
-        Instant windowStart = windowStart(asOf);
-        Instant tooOld = asOf.minus(config.currentMaxAge());
-        return store.current(asOf, evidence).chain(rows -> {
+        Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
+        Instant windowStart = windowStart(at);
+        Instant tooOld = at.minus(config.currentMaxAge());
+        return EventLoopGuard.offLoop(store.currentStates(at)).chain(states -> {
             List<AccountVersion> must = new ArrayList<>();
             List<AccountVersion> stale = new ArrayList<>();
-            for (SummaryStore.Current row : rows) {
-                AccountVersion account = new AccountVersion(row.accountId(), row.accountVersion());
-                Stored s = row.stored();
-                if (s == null || s.asOf().isBefore(windowStart)) {
+            for (CurrentState state : states) {
+                AccountVersion account = new AccountVersion(state.accountId(), state.accountVersion());
+                if (state.summaryAsOf() == null || state.summaryAsOf().isBefore(windowStart)) {
                     must.add(account);
-                } else if (s.version() != row.accountVersion() || s.asOf().isBefore(tooOld)) {
+                } else if (state.summaryVersion() != state.accountVersion() || state.summaryAsOf().isBefore(tooOld)) {
                     stale.add(account);
                 }
             }
@@ -113,27 +122,80 @@ public class PortfolioReadModel {
                 toCompute.addAll(stale);
             }
             int pending = syncAll ? 0 : stale.size();
-            return compute(toCompute, asOf, false).map(computed -> {
-                Map<String, AccountSummary> fresh = new HashMap<>();
-                computed.forEach(c -> fresh.put(c.accountId(), c));
-                List<AccountSummary> all = new ArrayList<>(rows.size());
-                for (SummaryStore.Current row : rows) {
-                    AccountSummary s = fresh.get(row.accountId());
-                    all.add(s != null ? (evidence ? s : s.withoutEvidence()) : read(row.stored(), evidence));
+            Map<String, AccountSummary> summaries = new HashMap<>();
+            List<String> toRead = new ArrayList<>();
+            java.util.Set<String> computing = new java.util.HashSet<>();
+            toCompute.forEach(a -> computing.add(a.accountId()));
+            for (CurrentState state : states) {
+                if (computing.contains(state.accountId())) {
+                    continue;
                 }
-                Instant from = all.stream().map(AccountSummary::asOf).min(Comparator.naturalOrder()).orElse(asOf);
-                Instant to = all.stream().map(AccountSummary::asOf).max(Comparator.naturalOrder()).orElse(asOf);
-                return new Summaries(asOf, all, new ReadModelStatus("CURRENT", from, to, all.size(), computed.size(),
-                        pending));
-            });
+                AccountSummary cached = evidence ? null
+                        : cache.get(state.accountId(), state.summaryVersion(), state.summaryAsOf());
+                if (cached != null) {
+                    summaries.put(state.accountId(), cached);
+                } else {
+                    toRead.add(state.accountId());
+                }
+            }
+            return EventLoopGuard.offLoop(store.currentOf(toRead, evidence))
+                    .invoke(rows -> rows.forEach(row -> {
+                        AccountSummary summary = read(row, evidence);
+                        cache.put(summary, row.version());
+                        summaries.put(row.accountId(), summary);
+                    }))
+                    .chain(() -> compute(toCompute, at, false))
+                    .map(computed -> {
+                        computed.forEach(c -> summaries.put(c.accountId(), evidence ? c : c.withoutEvidence()));
+                        List<AccountSummary> all = new ArrayList<>(states.size());
+                        for (CurrentState state : states) {
+                            AccountSummary s = summaries.get(state.accountId());
+                            if (s != null) { // null only when the row went between the two reads (a rebuild's switch)
+                                all.add(s);
+                            }
+                        }
+                        Instant from = all.stream().map(AccountSummary::asOf).min(Comparator.naturalOrder()).orElse(at);
+                        Instant to = all.stream().map(AccountSummary::asOf).max(Comparator.naturalOrder()).orElse(at);
+                        return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
+                                computed.size(), pending));
+                    });
         });
     }
 
     /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
     public Uni<Integer> refreshCurrent(int limit) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by as_of
         return store.staleCurrent(now.minus(config.currentMaxAge()), windowStart(now), limit)
                 .chain(stale -> compute(stale, now, false).map(List::size));
+    }
+
+    /**
+     * Computes up to {@code limit} missing summaries at the kept month ends, the latest month end first; the number
+     * computed (0 when every kept month end has every account's summary).
+     */
+    public Uni<Integer> keepMonthEnds(int limit) {
+        return keepMonthEnds(monthEnds(clock.instant()), 0, limit);
+    }
+
+    private Uni<Integer> keepMonthEnds(List<Instant> monthEnds, int index, int limit) {
+        if (index >= monthEnds.size()) {
+            return Uni.createFrom().item(0);
+        }
+        Instant monthEnd = monthEnds.get(index);
+        return store.missingAt(monthEnd, limit).chain(missing -> missing.isEmpty()
+                ? keepMonthEnds(monthEnds, index + 1, limit)
+                : compute(missing, monthEnd, true).map(List::size));
+    }
+
+    /** The month ends kept ahead of questions at {@code now}: the last {@code month-ends} ends of past months. */
+    List<Instant> monthEnds(Instant now) {
+        List<Instant> ends = new ArrayList<>(config.monthEnds());
+        java.time.YearMonth month = java.time.YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC));
+        for (int i = 1; i <= config.monthEnds(); i++) {
+            ends.add(month.minusMonths(i - 1L).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    .minus(1, ChronoUnit.MICROS));
+        }
+        return ends;
     }
 
     /** The first instant whose month windows are those of {@code asOf} (windows count months complete at asOf). */
@@ -155,7 +217,7 @@ public class PortfolioReadModel {
         for (int i = 0; i < accounts.size(); i += config.chunkSize()) {
             chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
         }
-        return Multi.createFrom().iterable(chunks)
+        return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
                 .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(
                                 store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
                         .map(histories -> summarize(chunk, histories, asOf))
@@ -164,10 +226,17 @@ public class PortfolioReadModel {
                             for (int i = 0; i < summaries.size(); i++) {
                                 docs.add(write(summaries.get(i), chunk.get(i).version()));
                             }
-                            return point ? store.storePoint(asOf, docs, config.keepPoints()) : store.storeCurrent(docs);
+                            if (point) {
+                                return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()));
+                            }
+                            return store.storeCurrent(docs).invoke(() -> {
+                                for (int i = 0; i < summaries.size(); i++) {
+                                    cache.put(summaries.get(i), chunk.get(i).version());
+                                }
+                            });
                         }))
                 .collect().in(ArrayList<AccountSummary>::new, List::addAll)
-                .map(list -> (List<AccountSummary>) list);
+                .map(list -> (List<AccountSummary>) list)); // on a worker: callers parse summaries next
     }
 
     private List<AccountSummary> summarize(List<AccountVersion> chunk, Map<String, List<StoredFact>> histories,

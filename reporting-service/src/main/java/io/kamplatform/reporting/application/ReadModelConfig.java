@@ -27,9 +27,16 @@ public interface ReadModelConfig {
     @WithDefault("250")
     int chunkSize();
 
-    /** Past points in time kept; the least recently read are dropped beyond this. */
+    /** Past points in time kept besides the month ends; the least recently read are dropped beyond this. */
     @WithDefault("24")
     int keepPoints();
+
+    /**
+     * The last this many month ends (the end of each month's last day, UTC) are kept ahead of questions: their summaries
+     * are computed in the background when the pipeline is quiet, so "as of the end of June" is read, not folded. 0: none.
+     */
+    @WithDefault("12")
+    int monthEnds();
 
     /** An asOf later than now minus this is "now": answered from the current summaries. */
     @WithDefault("5s")

@@ -33,8 +33,11 @@ public class SummaryStore {
                          String evidence) {
     }
 
-    /** An account and its current summary (null fields when it has none yet) with the account's version now. */
-    public record Current(String accountId, long accountVersion, Stored stored) {
+    /**
+     * An account's version now and its stored current summary's version and computed-at instant (both null when it
+     * has none yet).
+     */
+    public record CurrentState(String accountId, long accountVersion, Long summaryVersion, Instant summaryAsOf) {
     }
 
     private final Pool pool;
@@ -66,12 +69,29 @@ public class SummaryStore {
     }
 
     /**
+     * The accounts with a fact by {@code asOf} that have no summary kept at that point (never computed, or deleted by
+     * a late event), by id, at most {@code limit}.
+     */
+    public Uni<List<AccountVersion>> missingAt(Instant asOf, int limit) {
+        return pool.preparedQuery("SELECT a.account_id, a.version FROM accounts a WHERE a.first_occurred_at <= $1 "
+                        + "AND NOT EXISTS (SELECT 1 FROM account_summaries s WHERE s.as_of = $1 AND s.account_id = a.account_id) "
+                        + "ORDER BY a.account_id LIMIT $2")
+                .execute(Tuple.of(utc(asOf), limit))
+                .map(rows -> {
+                    List<AccountVersion> list = new ArrayList<>(rows.rowCount());
+                    rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
+                    return list;
+                });
+    }
+
+    /**
      * Stores summaries of one point, each only if its account's version is still the one it was computed from: the
      * accounts rows are read FOR SHARE, in account order, so a concurrent projection of a fact for them either
      * committed before (the version differs: not stored, computed again when asked) or waits and then deletes what
-     * this stored if the fact makes it wrong. Then keeps at most {@code keepPoints} points (the least recently read go).
+     * this stored if the fact makes it wrong. Then keeps at most {@code keepPoints} points besides the {@code pinned}
+     * ones (the least recently read go).
      */
-    public Uni<Void> storePoint(Instant asOf, List<Stored> summaries, int keepPoints) {
+    public Uni<Void> storePoint(Instant asOf, List<Stored> summaries, int keepPoints, List<Instant> pinned) {
         if (summaries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -87,30 +107,43 @@ public class SummaryStore {
                         .execute(Tuple.of(utc(asOf), c.ids, c.versions, c.keys, c.docs, c.evidence)))
                 .chain(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) DO NOTHING")
                         .execute(Tuple.of(utc(asOf))))
-                .chain(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points ORDER BY last_read_at DESC "
-                                + "OFFSET $1), gone AS (DELETE FROM summary_points p USING old WHERE p.as_of = old.as_of) "
-                                + "DELETE FROM account_summaries s USING old WHERE s.as_of = old.as_of")
-                        .execute(Tuple.of(keepPoints)))
+                .chain(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points WHERE as_of <> ALL($2) "
+                                + "ORDER BY last_read_at DESC OFFSET $1), gone AS (DELETE FROM summary_points p USING old "
+                                + "WHERE p.as_of = old.as_of) DELETE FROM account_summaries s USING old WHERE s.as_of = old.as_of")
+                        .execute(Tuple.of(keepPoints, pinned.stream().map(SummaryStore::utc).toArray(OffsetDateTime[]::new))))
                 .replaceWithVoid();
     }
 
-    /** Every account with a fact by {@code asOf} and its current summary, if any. */
-    public Uni<List<Current>> current(Instant asOf, boolean evidence) {
-        return pool.preparedQuery("SELECT a.account_id, a.version AS account_version, c.as_of, c.version, c.key_account, "
-                        + "c.summary, " + (evidence ? "c.evidence" : "NULL::text AS evidence")
-                        + " FROM accounts a LEFT JOIN current_summaries c ON c.account_id = a.account_id "
-                        + "WHERE a.first_occurred_at <= $1 ORDER BY a.account_id")
+    /**
+     * Every account with a fact by {@code asOf}, its version now and what identifies its stored current summary (the
+     * version and instant it was computed at; null without one): small rows, no summary documents.
+     */
+    public Uni<List<CurrentState>> currentStates(Instant asOf) {
+        return pool.preparedQuery("SELECT a.account_id, a.version AS account_version, c.version, c.as_of FROM accounts a "
+                        + "LEFT JOIN current_summaries c ON c.account_id = a.account_id WHERE a.first_occurred_at <= $1 "
+                        + "ORDER BY a.account_id")
                 .execute(Tuple.of(utc(asOf)))
                 .map(rows -> {
-                    List<Current> list = new ArrayList<>(rows.rowCount());
+                    List<CurrentState> list = new ArrayList<>(rows.rowCount());
                     for (Row r : rows) {
-                        Stored stored = r.getString("summary") == null ? null : new Stored(r.getString("account_id"),
-                                r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
-                                r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence"));
-                        list.add(new Current(r.getString("account_id"), r.getLong("account_version"), stored));
+                        OffsetDateTime at = r.getOffsetDateTime("as_of");
+                        list.add(new CurrentState(r.getString("account_id"), r.getLong("account_version"),
+                                r.getLong("version"), at == null ? null : at.toInstant()));
                     }
                     return list;
                 });
+    }
+
+    /** The stored current summaries of {@code accountIds} (those that have one). */
+    public Uni<List<Stored>> currentOf(List<String> accountIds, boolean evidence) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
+                        + (evidence ? "evidence" : "NULL::text AS evidence")
+                        + " FROM current_summaries WHERE account_id = ANY($1)")
+                .execute(Tuple.of(accountIds.toArray(String[]::new)))
+                .map(SummaryStore::stored);
     }
 
     /**

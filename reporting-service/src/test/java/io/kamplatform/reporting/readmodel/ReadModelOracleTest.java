@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountAssessor;
+import io.kamplatform.reporting.application.AccountSummarizer;
 import io.kamplatform.reporting.application.AccountSummary;
 import io.kamplatform.reporting.application.KeyAccountView;
 import io.kamplatform.reporting.application.PortfolioReadModel;
@@ -62,6 +63,8 @@ class ReadModelOracleTest {
     DependencyRules rules;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    AccountSummarizer summarizer;
 
     @Test
     void theReadModelAnswersEveryPortfolioReportAsTheFoldDoes() throws Exception {
@@ -85,6 +88,7 @@ class ReadModelOracleTest {
                 for (Instant asOf : asOfs) {
                     compare(prefix, projected, asOf, "seed " + seed + ", trial " + trial + ", round " + round + ", asOf " + asOf);
                 }
+                compareCurrent(prefix, projected, "seed " + seed + ", trial " + trial + ", round " + round + ", now");
             }
         }
     }
@@ -137,6 +141,36 @@ class ReadModelOracleTest {
         assertThat(read.stream().filter(AccountSummary::keyAccount).map(AccountSummary::keyAccountView)
                 .sorted(java.util.Comparator.comparing(KeyAccountView::accountId)).toList())
                 .as("key accounts (portfolio health, managers), %s", what).isEqualTo(views);
+    }
+
+    /**
+     * Now: every current summary (read through the in-memory cache of parsed summaries) is the fold of the account's
+     * whole history at the instant it states, also after a round of new events (a cached summary is never served
+     * once its account moved on); a third read takes them all from the cache (the very objects of the second).
+     */
+    private void compareCurrent(String prefix, List<IncomingFact> projected, String what) throws Exception {
+        Map<String, List<RecordedFact>> histories = new LinkedHashMap<>();
+        for (IncomingFact f : projected) {
+            histories.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(new RecordedFact(f.eventId(), f.source(),
+                    f.type(), f.accountId(), f.occurredAt().toInstant(), mapper.readTree(f.data())));
+        }
+        Instant now = Instant.now();
+        Map<String, AccountSummary> second = null;
+        for (String read : List.of("first", "second")) { // the background refresher may store its own in between
+            second = mine(prefix, readModel.current(now, false).await().atMost(Duration.ofSeconds(60)));
+            assertThat(second.keySet()).as("accounts now, %s read, %s", read, what).isEqualTo(histories.keySet());
+            second.forEach((id, summary) -> assertThat(summary)
+                    .as("current summary of %s, %s", id, what)
+                    .isEqualTo(summarizer.summarize(id, histories.get(id), summary.asOf()).withoutEvidence()));
+        }
+        Map<String, AccountSummary> third = mine(prefix, readModel.current(now, false).await().atMost(Duration.ofSeconds(60)));
+        second.forEach((id, summary) -> assertThat(third.get(id)).as("%s read from the cache, %s", id, what).isSameAs(summary));
+    }
+
+    private static Map<String, AccountSummary> mine(String prefix, PortfolioReadModel.Summaries summaries) {
+        Map<String, AccountSummary> byId = new LinkedHashMap<>();
+        summaries.accounts().stream().filter(s -> s.accountId().startsWith(prefix + "-")).forEach(s -> byId.put(s.accountId(), s));
+        return byId;
     }
 
     /** Month ends, mid-month days and arbitrary instants across the trial's five years. */
