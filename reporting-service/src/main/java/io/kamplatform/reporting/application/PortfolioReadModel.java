@@ -106,28 +106,11 @@ public class PortfolioReadModel {
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
         return EventLoopGuard.offLoop(store.currentStates(at)).chain(states -> {
-            List<AccountVersion> must = new ArrayList<>();
-            List<AccountVersion> stale = new ArrayList<>();
-            for (CurrentState state : states) {
-                AccountVersion account = new AccountVersion(state.accountId(), state.accountVersion());
-                if (state.summaryAsOf() == null || state.summaryAsOf().isBefore(windowStart)) {
-                    must.add(account);
-                } else if (state.summaryVersion() != state.accountVersion() || state.summaryAsOf().isBefore(tooOld)) {
-                    stale.add(account);
-                }
-            }
-            boolean syncAll = stale.size() <= config.syncRefreshMax();
-            List<AccountVersion> toCompute = new ArrayList<>(must);
-            if (syncAll) {
-                toCompute.addAll(stale);
-            }
-            int pending = syncAll ? 0 : stale.size();
+            Refresh refresh = Refresh.of(states, windowStart, tooOld, config.syncRefreshMax());
             Map<String, AccountSummary> summaries = new HashMap<>();
             List<String> toRead = new ArrayList<>();
-            java.util.Set<String> computing = new java.util.HashSet<>();
-            toCompute.forEach(a -> computing.add(a.accountId()));
             for (CurrentState state : states) {
-                if (computing.contains(state.accountId())) {
+                if (refresh.computing().contains(state.accountId())) {
                     continue;
                 }
                 AccountSummary cached = evidence ? null
@@ -144,7 +127,7 @@ public class PortfolioReadModel {
                         cache.put(summary, row.version());
                         summaries.put(row.accountId(), summary);
                     }))
-                    .chain(() -> compute(toCompute, at, false))
+                    .chain(() -> compute(refresh.toCompute(), at, false))
                     .map(computed -> {
                         computed.forEach(c -> summaries.put(c.accountId(), evidence ? c : c.withoutEvidence()));
                         List<AccountSummary> all = new ArrayList<>(states.size());
@@ -157,9 +140,38 @@ public class PortfolioReadModel {
                         Instant from = all.stream().map(AccountSummary::asOf).min(Comparator.naturalOrder()).orElse(at);
                         Instant to = all.stream().map(AccountSummary::asOf).max(Comparator.naturalOrder()).orElse(at);
                         return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
-                                computed.size(), pending));
+                                computed.size(), refresh.pending()));
                     });
         });
+    }
+
+    /**
+     * What a current report computes itself: the accounts without a current summary or with one of another month
+     * window, and the stale ones too when at most {@code syncRefreshMax} are (else they are answered as they are and
+     * counted as pending).
+     */
+    private record Refresh(List<AccountVersion> toCompute, java.util.Set<String> computing, int pending) {
+
+        static Refresh of(List<CurrentState> states, Instant windowStart, Instant tooOld, int syncRefreshMax) {
+            List<AccountVersion> must = new ArrayList<>();
+            List<AccountVersion> stale = new ArrayList<>();
+            for (CurrentState state : states) {
+                AccountVersion account = new AccountVersion(state.accountId(), state.accountVersion());
+                if (state.summaryAsOf() == null || state.summaryAsOf().isBefore(windowStart)) {
+                    must.add(account);
+                } else if (state.summaryVersion() != state.accountVersion() || state.summaryAsOf().isBefore(tooOld)) {
+                    stale.add(account);
+                }
+            }
+            boolean syncAll = stale.size() <= syncRefreshMax;
+            List<AccountVersion> toCompute = new ArrayList<>(must);
+            if (syncAll) {
+                toCompute.addAll(stale);
+            }
+            java.util.Set<String> computing = new java.util.HashSet<>();
+            toCompute.forEach(a -> computing.add(a.accountId()));
+            return new Refresh(toCompute, computing, syncAll ? 0 : stale.size());
+        }
     }
 
     /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
