@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>the stale current summaries (a fact projected since, older than {@code current-max-age}, another month window)
  * are computed, a chunk at a time, going on at once while a whole chunk was stale;</li>
- * <li>then, only when none is stale and the projection has no lag (ingest comes first), the missing summaries at the
- * kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an account's past.</li>
+ * <li>then, only when none is stale and the projection has no lag (ingest comes first), one chunk of the missing
+ * summaries at the kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an
+ * account's past. One chunk per interval, so this catch-up (minutes after a bulk import of years of history) takes at
+ * most about half a core and leaves the rest to ingest and reports.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -66,7 +68,7 @@ public class CurrentSummaryRefresher {
                     monthEndsStartedAt = System.nanoTime();
                 }
                 monthEndSummaries += count;
-                run(); // current summaries first again, then the next chunk
+                running.set(false); // the next chunk at the next interval
             } else {
                 if (monthEndSummaries > 0) {
                     LOG.infof("Month ends kept ahead of questions: %,d summaries computed in %,d s", monthEndSummaries,
