@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * read-model rebuild switching tables in) differs in one of them and is read again; nothing needs invalidating.
  * Summaries are kept without evidence (event ids): {@code include=evidence} reads the rows.
  * <p>
- * Memory: about 10–15 KB per account (a 10,000-account portfolio: 100–150 MB of the heap).
+ * Memory: about 4–5 KB of heap per account (measured with a class histogram at 10,000 accounts: 40–50 MB).
  */
 @ApplicationScoped
 public class CurrentSummaryCache {
@@ -35,9 +35,13 @@ public class CurrentSummaryCache {
     protected CurrentSummaryCache() {
     }
 
-    /** A cache of its own, not measured (a rebuild warming fresh tables). */
-    public static CurrentSummaryCache detached() {
-        return new CurrentSummaryCache();
+    /** A cache that keeps nothing: for a rebuild warming fresh tables (the live cache meets their rows after the switch). */
+    public static CurrentSummaryCache none() {
+        return new CurrentSummaryCache() {
+            @Override
+            public void put(AccountSummary summary, long version) {
+            }
+        };
     }
 
     /** The summary stored for the account at (version, asOf), if this instance has it parsed. */

@@ -183,7 +183,7 @@ public class ReadModelRebuild {
     /** Every account's current summary in the fresh tables, so the first reports after the switch read rows. */
     private void warm(Pool fresh) {
         PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
-                config, clock, CurrentSummaryCache.detached());
+                config, clock, CurrentSummaryCache.none());
         int pass = config.chunkSize() * 4;
         while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
             // a full pass: there may be more; a shorter one found the last missing summaries
