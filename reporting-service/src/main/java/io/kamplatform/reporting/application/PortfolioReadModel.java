@@ -60,10 +60,13 @@ public class PortfolioReadModel {
     private final ReadModelConfig config;
     private final Clock clock;
     private final CurrentSummaryCache cache;
+    private final ParsedPoints points;
 
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
-                              ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache) {
+                              ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
+                              ParsedPoints points) {
         this.cache = cache;
+        this.points = points;
         this.store = store;
         this.summarizer = summarizer;
         this.assessor = assessor;
@@ -77,22 +80,45 @@ public class PortfolioReadModel {
         return asOf.isAfter(now.minus(config.nowTolerance())) ? current(asOf, evidence) : point(asOf, evidence);
     }
 
-    /** Exact summaries at a past point. */
+    /**
+     * Exact summaries at a past point: those kept there, from {@link ParsedPoints} when parsed before (matched by account
+     * version), else read; those missing computed now and kept.
+     */
     public Uni<Summaries> point(Instant asOf, boolean evidence) {
-        return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(store.point(asOf, false, evidence)).chain(kept -> {
-            Map<String, Stored> byId = new HashMap<>();
-            kept.forEach(s -> byId.put(s.accountId(), s));
-            List<AccountVersion> missing = accounts.stream().filter(a -> !byId.containsKey(a.accountId())).toList();
-            return compute(missing, asOf, true).map(computed -> {
-                List<AccountSummary> all = new ArrayList<>(accounts.size());
-                Map<String, AccountSummary> fresh = new HashMap<>();
-                computed.forEach(c -> fresh.put(c.accountId(), c));
-                for (AccountVersion a : accounts) {
-                    AccountSummary s = fresh.get(a.accountId());
-                    all.add(s != null ? (evidence ? s : s.withoutEvidence()) : read(byId.get(a.accountId()), evidence));
+        return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(store.pointVersions(asOf)).chain(kept -> {
+            Map<String, AccountSummary> summaries = new HashMap<>();
+            List<String> toRead = new ArrayList<>();
+            List<AccountVersion> missing = new ArrayList<>();
+            for (AccountVersion a : accounts) {
+                Long version = kept.get(a.accountId());
+                AccountSummary parsed = version == null || evidence ? null : points.get(asOf, a.accountId(), version);
+                if (version == null) {
+                    missing.add(a);
+                } else if (parsed != null) {
+                    summaries.put(a.accountId(), parsed);
+                } else {
+                    toRead.add(a.accountId());
                 }
-                return new Summaries(asOf, all, new ReadModelStatus("POINT", asOf, asOf, all.size(), computed.size(), 0));
-            });
+            }
+            return EventLoopGuard.offLoop(store.pointOf(asOf, toRead, evidence))
+                    .invoke(rows -> rows.forEach(row -> {
+                        AccountSummary summary = read(row, evidence);
+                        points.put(asOf, summary, row.version());
+                        summaries.put(row.accountId(), summary);
+                    }))
+                    .chain(() -> compute(missing, asOf, true))
+                    .map(computed -> {
+                        computed.forEach(c -> summaries.put(c.accountId(), evidence ? c : c.withoutEvidence()));
+                        List<AccountSummary> all = new ArrayList<>(accounts.size());
+                        for (AccountVersion a : accounts) {
+                            AccountSummary s = summaries.get(a.accountId());
+                            if (s != null) { // null only when a late event deleted the row between the two reads
+                                all.add(s);
+                            }
+                        }
+                        return new Summaries(asOf, all, new ReadModelStatus("POINT", asOf, asOf, all.size(),
+                                computed.size(), 0));
+                    });
         }));
     }
 
@@ -239,7 +265,12 @@ public class PortfolioReadModel {
                                 docs.add(write(summaries.get(i), chunk.get(i).version()));
                             }
                             if (point) {
-                                return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()));
+                                return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()))
+                                        .invoke(() -> {
+                                            for (int i = 0; i < summaries.size(); i++) {
+                                                points.put(asOf, summaries.get(i), chunk.get(i).version());
+                                            }
+                                        });
                             }
                             return store.storeCurrent(docs).invoke(() -> {
                                 for (int i = 0; i < summaries.size(); i++) {

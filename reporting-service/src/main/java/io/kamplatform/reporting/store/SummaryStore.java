@@ -57,15 +57,29 @@ public class SummaryStore {
                 });
     }
 
-    /** The summaries kept for the point {@code asOf} (and marks the point as read now). */
-    public Uni<List<Stored>> point(Instant asOf, boolean keyAccountsOnly, boolean evidence) {
-        return pool.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
-                        + (evidence ? "evidence" : "NULL::text AS evidence") + " FROM account_summaries WHERE as_of = $1"
-                        + (keyAccountsOnly ? " AND key_account" : ""))
+    /** The account versions of the summaries kept at the point {@code asOf} (and marks the point as read now). */
+    public Uni<Map<String, Long>> pointVersions(Instant asOf) {
+        return pool.preparedQuery("SELECT account_id, version FROM account_summaries WHERE as_of = $1")
                 .execute(Tuple.of(utc(asOf)))
-                .map(SummaryStore::stored)
+                .map(rows -> {
+                    Map<String, Long> versions = new java.util.HashMap<>(rows.rowCount() * 2);
+                    rows.forEach(r -> versions.put(r.getString("account_id"), r.getLong("version")));
+                    return versions;
+                })
                 .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) "
                         + "DO UPDATE SET last_read_at = now()").execute(Tuple.of(utc(asOf))));
+    }
+
+    /** The summaries kept at the point {@code asOf} for {@code accountIds}. */
+    public Uni<List<Stored>> pointOf(Instant asOf, List<String> accountIds, boolean evidence) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
+                        + (evidence ? "evidence" : "NULL::text AS evidence")
+                        + " FROM account_summaries WHERE as_of = $1 AND account_id = ANY($2)")
+                .execute(Tuple.of(utc(asOf), accountIds.toArray(String[]::new)))
+                .map(SummaryStore::stored);
     }
 
     /**

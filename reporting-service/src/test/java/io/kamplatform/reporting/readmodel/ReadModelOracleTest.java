@@ -119,6 +119,15 @@ class ReadModelOracleTest {
         PortfolioReadModel.Summaries summaries = readModel.point(asOf, true).await().atMost(Duration.ofSeconds(60));
         // Only this trial's accounts (the database keeps those of earlier runs of this test too).
         List<AccountSummary> read = summaries.accounts().stream().filter(s -> s.accountId().startsWith(prefix + "-")).toList();
+        // Asked again without evidence: from the parsed points (the very objects on the third ask), equal to the first.
+        List<AccountSummary> again = readModel.point(asOf, false).await().atMost(Duration.ofSeconds(60)).accounts().stream()
+                .filter(s -> s.accountId().startsWith(prefix + "-")).toList();
+        List<AccountSummary> third = readModel.point(asOf, false).await().atMost(Duration.ofSeconds(60)).accounts().stream()
+                .filter(s -> s.accountId().startsWith(prefix + "-")).toList();
+        assertThat(again).as("asked again, %s", what).isEqualTo(read.stream().map(AccountSummary::withoutEvidence).toList());
+        for (int i = 0; i < again.size(); i++) {
+            assertThat(third.get(i)).as("parsed once, %s", what).isSameAs(again.get(i));
+        }
         assertThat(read).as("accounts at %s", what).hasSize(folds.size());
         Map<String, AccountHealth> readHealth = new HashMap<>();
         read.forEach(s -> readHealth.put(s.accountId(), s.health()));
