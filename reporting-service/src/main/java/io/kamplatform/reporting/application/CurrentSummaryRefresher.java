@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>the stale current summaries (a fact projected since, older than {@code current-max-age}, another month window)
  * are computed, a chunk at a time, going on at once while a whole chunk was stale;</li>
- * <li>then, only when none is stale and the projection has no lag (ingest comes first), one chunk of the missing
+ * <li>then, only when none is stale, the projection has no lag (ingest comes first) and no portfolio report was asked
+ * for {@code month-ends-after-quiet} (readers come first), one chunk of the missing
  * summaries at the kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an
  * account's past. One chunk per interval, so this catch-up (minutes after a bulk import of years of history) takes at
  * most about half a core and leaves the rest to ingest and reports.</li>
@@ -53,7 +54,8 @@ public class CurrentSummaryRefresher {
         readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
             if (count >= config.chunkSize()) {
                 run();
-            } else if (config.monthEnds() > 0 && "CURRENT".equals(lag.current().state())) {
+            } else if (config.monthEnds() > 0 && "CURRENT".equals(lag.current().state())
+                    && readModel.sinceLastAsked().compareTo(config.monthEndsAfterQuiet()) >= 0) {
                 keepMonthEnds();
             } else {
                 running.set(false);

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public class PortfolioReadModel {
     private final Clock clock;
     private final CurrentSummaryCache cache;
     private final ParsedPoints points;
+    private volatile long lastAsked = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
@@ -76,6 +78,7 @@ public class PortfolioReadModel {
     }
 
     public Uni<Summaries> at(Instant asOf, boolean evidence) {
+        lastAsked = System.nanoTime();
         Instant now = clock.instant();
         return asOf.isAfter(now.minus(config.nowTolerance())) ? current(asOf, evidence) : point(asOf, evidence);
     }
@@ -205,6 +208,11 @@ public class PortfolioReadModel {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by as_of
         return store.staleCurrent(now.minus(config.currentMaxAge()), windowStart(now), limit)
                 .chain(stale -> compute(stale, now, false).map(List::size));
+    }
+
+    /** How long since the last portfolio question (background work that competes with readers waits for quiet). */
+    public Duration sinceLastAsked() {
+        return Duration.ofNanos(System.nanoTime() - lastAsked);
     }
 
     /**

@@ -38,6 +38,10 @@ public interface ReadModelConfig {
     @WithDefault("12")
     int monthEnds();
 
+    /** The month ends are computed only when no portfolio report was asked for this long (readers come first). */
+    @WithDefault("10s")
+    Duration monthEndsAfterQuiet();
+
     /**
      * Past points whose summaries are kept parsed in memory ({@link ParsedPoints}), the least recently asked dropped
      * first: about 40–50 MB of heap each at 10,000 accounts. 0: none.
