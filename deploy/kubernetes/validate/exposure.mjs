@@ -49,7 +49,8 @@ export function exposureChecks(resources, repoRoot) {
       else if (!tlsHosts.has(rule.host)) p.push(`${n}: host ${rule.host} has no TLS secret`);
       for (const hp of rule.http?.paths ?? []) {
         const where = `${n}: path ${hp.path}`;
-        if (hp.path === "/" || (hp.path.startsWith("/q") && !EXPOSABLE_Q_PATHS.test(hp.path))) p.push(`${where} exposes health or metrics endpoints`);
+        const everything = hp.path === "/" && hp.pathType !== "Exact"; // Prefix (or ImplementationSpecific) "/" matches /q/*
+        if (everything || (hp.path.startsWith("/q") && !EXPOSABLE_Q_PATHS.test(hp.path))) p.push(`${where} exposes health or metrics endpoints`);
         const svc = services.find((s) => s.metadata.name === hp.backend?.service?.name);
         if (!svc) {
           p.push(`${where}: backend Service ${hp.backend?.service?.name} does not exist`);
