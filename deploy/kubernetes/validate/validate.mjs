@@ -27,9 +27,13 @@ import { parseAllDocuments } from "yaml";
 import Ajv from "ajv";
 import * as k8s from "kubernetes-models";
 import * as cnpg from "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1";
+import * as prom from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1";
+import { exposureChecks } from "./exposure.mjs";
+import { monitoringChecks, readmeFacts, registeredMetrics } from "./monitoring.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
+const repoRoot = path.resolve(root, "..", "..");
 
 // ---------------------------------------------------------------- arguments
 const args = process.argv.slice(2);
@@ -61,7 +65,7 @@ function kustomizationFile(dir) {
   return null;
 }
 
-const SUPPORTED_KEYS = new Set(["apiVersion", "kind", "resources", "patches", "images"]);
+const SUPPORTED_KEYS = new Set(["apiVersion", "kind", "resources", "patches", "images", "configMapGenerator"]);
 
 function apiGroup(apiVersion) {
   return apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
@@ -182,8 +186,23 @@ export function renderBuiltin(dir) {
     if (hits.length === 0) throw new Error(`${kf}: patch target ${JSON.stringify(p.target)} matches no resource`);
     for (const r of hits) applyJsonPatch(r, ops);
   }
+  out.push(...(k.configMapGenerator ?? []).map((g) => generateConfigMap(dir, kf, g)));
   if (k.images) applyImages(out, k.images);
   return out;
+}
+
+// configMapGenerator with files and disableNameSuffixHash (what monitoring/ uses for Grafana dashboards).
+function generateConfigMap(dir, kf, g) {
+  for (const key of Object.keys(g)) if (!["name", "files", "options"].includes(key)) throw new Error(`${kf}: configMapGenerator field '${key}' is not supported by the built-in renderer`);
+  if (g.options?.disableNameSuffixHash !== true) throw new Error(`${kf}: the built-in renderer needs configMapGenerator options.disableNameSuffixHash: true`);
+  const data = {};
+  for (const f of g.files ?? []) {
+    if (f.includes("=")) throw new Error(`${kf}: configMapGenerator 'key=path' files are not supported by the built-in renderer`);
+    data[path.basename(f)] = fs.readFileSync(path.resolve(dir, f), "utf8");
+  }
+  const metadata = { name: g.name };
+  if (g.options.labels) metadata.labels = { ...g.options.labels };
+  return { apiVersion: "v1", kind: "ConfigMap", metadata, data };
 }
 
 function readInlinePatch(text) {
@@ -260,6 +279,7 @@ function tracked(value, at, records) {
 
 function modelFor(r) {
   if (r.apiVersion === "postgresql.cnpg.io/v1") return cnpg[r.kind];
+  if (r.apiVersion === "monitoring.coreos.com/v1") return prom[r.kind];
   const [group, version] = r.apiVersion.includes("/") ? r.apiVersion.split("/") : ["", r.apiVersion];
   const ns = group === "" ? k8s[version] : k8s[group.replace(/\.k8s\.io$/, "").replace(/\./g, "")]?.[version];
   return ns?.[r.kind] ?? lookupGroup(group, version, r.kind);
@@ -571,7 +591,15 @@ function checkTree(name, dir, strimzi, mode, kubectlOk) {
     for (const m of secretChecks(r)) findings.push(`${label}: ${m}`);
   }
   for (const m of overlayChecks(name, resources)) findings.push(m);
+  for (const m of exposureChecks(resources, repoRoot)) findings.push(m);
+  for (const m of monitoringChecks(resources, monitoringContext())) findings.push(m);
   return { name, findings, count: resources.length, kinds, how };
+}
+
+let monitoringFacts;
+function monitoringContext() {
+  monitoringFacts ??= { readme: readmeFacts(path.join(root, "README.md")), registered: registeredMetrics(repoRoot) };
+  return monitoringFacts;
 }
 
 function main() {
@@ -623,6 +651,15 @@ function main() {
     "literal password": /env QUARKUS_DATASOURCE_PASSWORD has a literal value/,
     "unknown Strimzi field": /KafkaTopic kam-bad-topic: schema: .*(additional properties|'retentionForever')/,
     "unknown CloudNativePG field": /Cluster kam-bad-db: schema: .*unknown field 'instancesCount'/,
+    "unknown ServiceMonitor field": /ServiceMonitor bad-service: schema: .*unknown field 'scrapeEvery'/,
+    "PromQL that does not parse": /KamBadAlert: PromQL does not parse/,
+    "alert without runbook section": /KamBadAlert: runbook .* has no section/,
+    "undocumented metric": /metric kam_bad_metric_total is not in the README's Metrics table/,
+    "missing required alerts": /no alert for outbox stuck/,
+    "Ingress body limit unlike the service's": /Ingress bad-service: proxy-body-size 100m differs/,
+    "metrics exposed by an Ingress": /Ingress bad-service: path \/q\/metrics exposes/,
+    "Ingress without TLS": /Ingress bad-service: host bad\.example\.com has no TLS secret/,
+    "NetworkPolicy that shuts out the ingress controller": /Deployment bad-service: its NetworkPolicy does not admit the ingress controller/,
   };
   const missed = Object.entries(expected).filter(([, re]) => !bad.findings.some((f) => re.test(f))).map(([k]) => k);
   if (missed.length) {
@@ -641,6 +678,9 @@ function main() {
     "no committed Secret values, no literal credentials, no private keys",
     "Service, PodDisruptionBudget and egress NetworkPolicy per Deployment; Secrets referenced are operator-generated",
     "topics kept forever with dead-letter topics; consumer autoscaling bounded by partitions",
+    "an Ingress per service: cert-manager TLS for every host, body limit = the service's max-body-size, no /q/health or /q/metrics exposed; NetworkPolicies admit the ingress controller and Prometheus",
+    "a ServiceMonitor per service on /q/metrics; alerts parse (PromQL grammar), carry severity, summary and a runbook section in the README; the required alerts exist",
+    "Grafana dashboards are JSON with parsable queries; every kam_* metric used is documented in the README and registered in the code",
     "prod: 3 brokers/controllers, RF 3, min.insync.replicas 2, 3 PostgreSQL instances, HPA per service; dev: 1 replica",
     "reporting-service heap budget: limit x JAVA_MAX_MEM_RATIO + 256 MiB non-heap <= 768 MiB target RSS",
   ];

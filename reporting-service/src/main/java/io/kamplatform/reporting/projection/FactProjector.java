@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,10 +48,12 @@ public class FactProjector {
     private final ConsumerStalls stalls;
     private final ProjectionConfig config;
     private final ProjectionLag lag;
+    private final ProjectionTracing tracing;
 
     public FactProjector(CloudEventRecordReader reader, FactStore store, ProjectionMetrics metrics, ConsumerStalls stalls,
-                         ProjectionConfig config, ProjectionLag lag) {
+                         ProjectionConfig config, ProjectionLag lag, ProjectionTracing tracing) {
         this.lag = lag;
+        this.tracing = tracing;
         this.reader = reader;
         this.store = store;
         this.metrics = metrics;
@@ -61,11 +64,13 @@ public class FactProjector {
     /** The consumers' path: waits out infrastructure failures; any other failure dead-letters the record. */
     public Uni<Void> project(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
+            Instant start = Instant.now();
             IncomingFact fact = read(record);
             return InfrastructureRetry.untilAvailable(() -> store.project(fact).ifNoItem().after(config.attemptTimeout())
                                     .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
                             config.retry().backOff(), stalls.listenerFor(record))
-                    .invoke(result -> metrics.stored(fact, result));
+                    .invoke(result -> metrics.stored(fact, result))
+                    .invoke(result -> tracing.projected(record, fact, result, start));
         }).replaceWithVoid();
     }
 
@@ -78,6 +83,7 @@ public class FactProjector {
      */
     public Uni<Void> project(KafkaRecordBatch<String, String> batch) {
         return Uni.createFrom().deferred(() -> {
+            Instant start = Instant.now();
             List<KafkaRecord<String, String>> records = batch.getRecords();
             if (!records.isEmpty()) {
                 metrics.batch(records.get(0).getTopic(), records.size());
@@ -100,6 +106,7 @@ public class FactProjector {
                             .invoke(results -> {
                                 for (int i = 0; i < facts.size(); i++) {
                                     metrics.stored(facts.get(i), results.get(i));
+                                    tracing.projected(consumerRecord(readable.get(i)), facts.get(i), results.get(i), start);
                                 }
                             })
                             .replaceWithVoid()

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * order), {@code ce_id} = event id (consumers deduplicate on it together with {@code ce_source}), {@code ce_time} =
  * when it happened, JSON data. The stream id and version ({@code ce_streamid}, {@code ce_streamversion}: 1, 2, 3, …
  * per stream, so a consumer can tell when one is missing) and the schema version travel as CloudEvents extensions;
- * the topic and schema come from the service's {@link EventRouting}.
+ * the topic and schema come from the service's {@link EventRouting}. A traced request's context travels as
+ * {@code ce_traceparent}.
  */
 /* Left out of services that publish nothing (kam.outbox.included=false at build time, e.g. reporting-service). */
 @IfBuildProperty(name = "kam.outbox.included", stringValue = "true", enableIfMissing = true)
@@ -29,7 +30,19 @@ public class CloudEventRecords {
 
     /** A message whose acknowledgement (or failure) from the broker completes {@code sent}. */
     public Message<String> toMessage(StoredEvent event, CompletableFuture<Void> sent) {
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        return toMessage(event, null, sent);
+    }
+
+    /**
+     * The same, carrying the trace of the request that recorded the event as the CloudEvents distributed-tracing
+     * extension ({@code ce_traceparent}, W3C format), so a consumer continues that trace.
+     */
+    public Message<String> toMessage(StoredEvent event, String traceParent, CompletableFuture<Void> sent) {
+        var builder = OutgoingCloudEventMetadata.<String>builder();
+        if (traceParent != null) {
+            builder.withExtension("traceparent", traceParent);
+        }
+        OutgoingCloudEventMetadata<String> cloudEvent = builder
                 .withId(event.eventId())
                 .withType(event.type())
                 .withSource(routing.source())

@@ -132,7 +132,7 @@ public class OutboxAudit {
             if (batch.isEmpty()) {
                 return Uni.createFrom().item(sent);
             }
-            return publisher.publish(OutboxPublisher.eventsOf(batch)).flatMap(acknowledged -> {
+            return publisher.publish(batch).flatMap(acknowledged -> {
                 long now = sent + batch.size();
                 status.republished(batch.size(), reason);
                 if (now / 10_000 > sent / 10_000) {

@@ -32,20 +32,16 @@ public class OutboxPublisher {
         this.records = records;
     }
 
-    public Uni<Void> publish(List<StoredEvent> events) {
+    public Uni<Void> publish(List<PendingEvent> events) {
         if (events.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " events per call, got " + events.size());
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
-        for (StoredEvent event : events) {
+        for (PendingEvent event : events) {
             CompletableFuture<Void> sent = new CompletableFuture<>();
             acks.add(sent);
-            emitter.sendMessageAndForget(records.toMessage(event, sent));
+            emitter.sendMessageAndForget(records.toMessage(event.event(), event.traceParent(), sent));
         }
         return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
-    }
-
-    static List<StoredEvent> eventsOf(List<PendingEvent> pending) {
-        return pending.stream().map(PendingEvent::event).toList();
     }
 }

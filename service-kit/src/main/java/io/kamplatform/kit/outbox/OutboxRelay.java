@@ -112,7 +112,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publish(SqlClient connection, List<PendingEvent> batch, PublicationPoint upTo) {
-        return publisher.publish(OutboxPublisher.eventsOf(batch))
+        return publisher.publish(batch)
                 .flatMap(acknowledged -> store.advance(connection, upTo, batch.size()))
                 .map(advanced -> {
                     status.published(batch.size());

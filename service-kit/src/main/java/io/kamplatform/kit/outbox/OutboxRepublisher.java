@@ -51,7 +51,7 @@ public class OutboxRepublisher {
                 return Uni.createFrom().item(result(cursor, to, sent, last, false));
             }
             long lastPosition = batch.get(batch.size() - 1).point().position();
-            return publisher.publish(OutboxPublisher.eventsOf(batch)).flatMap(acknowledged -> {
+            return publisher.publish(batch).flatMap(acknowledged -> {
                 status.republished(batch.size(), "request");
                 return next(lastPosition + 1, to, limit, sent + batch.size(), lastPosition);
             });

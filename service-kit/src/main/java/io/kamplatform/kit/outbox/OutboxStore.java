@@ -26,7 +26,7 @@ public class OutboxStore {
 
     private static final String AFTER = "(e.transaction_id, e.position) > ($1::text::xid8, $2)";
     private static final String UP_TO = "(e.transaction_id, e.position) <= ($3::text::xid8, $4)";
-    private static final String SELECT_EVENTS = "SELECT e.transaction_id::text AS transaction_text, "
+    private static final String SELECT_EVENTS = "SELECT e.transaction_id::text AS transaction_text, e.trace_parent, "
             + EventStore.COLUMNS + " FROM event_store e ";
 
     public Uni<OutboxCheckpoint> checkpoint(SqlClient client) {
@@ -133,7 +133,8 @@ public class OutboxStore {
     private static List<PendingEvent> toPending(RowSet<Row> rows) {
         List<PendingEvent> events = new ArrayList<>(rows.rowCount());
         rows.forEach(row -> events.add(new PendingEvent(
-                new PublicationPoint(row.getString("transaction_text"), row.getLong("position")), EventStore.toEvent(row))));
+                new PublicationPoint(row.getString("transaction_text"), row.getLong("position")), EventStore.toEvent(row),
+                row.getString("trace_parent"))));
         return events;
     }
 

@@ -6,6 +6,7 @@ import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.kit.store.NewEvent;
 import io.kamplatform.kit.store.StoredEvent;
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,6 +40,8 @@ public final class EventRecorder<E> {
     private final EventCodec<E> codec;
     private final RecordingRules<E, ?> rules;
     private final Clock clock;
+    // Quarkus adds its Prometheus registry to Micrometer's global one; the writers build recorders without CDI.
+    private final RecordingMetrics metrics;
 
     public EventRecorder(Pool pool, EventStore store, EventCodec<E> codec, RecordingRules<E, ?> rules, Clock clock) {
         this.pool = pool;
@@ -46,6 +49,7 @@ public final class EventRecorder<E> {
         this.codec = codec;
         this.rules = rules;
         this.clock = clock;
+        this.metrics = new RecordingMetrics(Metrics.globalRegistry);
     }
 
     public Uni<RecordingOutcome> record(EventSubmission<E> submission) {
@@ -54,7 +58,8 @@ public final class EventRecorder<E> {
 
     /** One outcome per submission, in order. Refused items do not stop the others. */
     public Uni<List<RecordingOutcome>> recordAll(List<EventSubmission<E>> submissions) {
-        return RecordingTransaction.run(pool, connection -> recordIn(connection, submissions, rules));
+        return RecordingTransaction.run(pool, connection -> recordIn(connection, submissions, rules))
+                .invoke(outcomes -> metrics.count(submissions, outcomes));
     }
 
     private <X> Uni<List<RecordingOutcome>> recordIn(SqlConnection connection, List<EventSubmission<E>> submissions,

@@ -1,5 +1,6 @@
 package io.kamplatform.kit.store;
 
+import io.kamplatform.kit.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -69,13 +70,15 @@ public class EventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        // The trace of the request that decided these events travels with them to Kafka (ce_traceparent).
+        String traceParent = TraceParent.current();
         List<Tuple> rows = events.stream().map(e -> Tuple.tuple()
                 .addString(e.eventId()).addString(e.streamId()).addString(e.subject()).addLong(e.version())
                 .addString(e.type()).addInteger(e.schemaVersion()).addValue(new JsonObject(e.payload()))
-                .addOffsetDateTime(e.occurredAt()).addString(e.requestHash())).toList();
+                .addOffsetDateTime(e.occurredAt()).addString(e.requestHash()).addString(traceParent)).toList();
         return connection.preparedQuery("INSERT INTO event_store (event_id, stream_id, subject, version, event_type, "
-                        + "schema_version, payload, occurred_at, request_hash) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING " + COLUMNS)
+                        + "schema_version, payload, occurred_at, request_hash, trace_parent) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + COLUMNS)
                 .executeBatch(rows)
                 .map(EventStore::toBatchEvents)
                 .onFailure(EventStore::isUniqueViolation)

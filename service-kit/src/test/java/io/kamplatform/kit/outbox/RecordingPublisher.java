@@ -15,8 +15,8 @@ class RecordingPublisher extends OutboxPublisher {
     }
 
     @Override
-    public Uni<Void> publish(List<StoredEvent> events) {
-        sent.addAll(events);
+    public Uni<Void> publish(List<PendingEvent> events) {
+        events.forEach(e -> sent.add(e.event()));
         return Uni.createFrom().voidItem();
     }
 }

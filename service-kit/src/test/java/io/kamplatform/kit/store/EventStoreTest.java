@@ -56,6 +56,7 @@ class EventStoreTest {
                 sql.execute(migration("V1__event_store.sql"));
                 sql.execute(migration("V2__outbox_invariant.sql"));
             }
+            sql.execute(migration("V3__trace_parent.sql")); // idempotent: also upgrades a database kept from an earlier run
         }
         vertx = Vertx.vertx();
         pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database.reactiveUrl())
