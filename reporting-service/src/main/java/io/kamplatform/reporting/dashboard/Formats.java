@@ -34,6 +34,11 @@ public class Formats {
         return instant == null ? "never" : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
+    /** An instant to the minute, UTC: 2026-11-30 16:25 UTC. */
+    static String instant(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' ') + " UTC";
+    }
+
     static String date(java.time.OffsetDateTime time) {
         return time == null ? "" : time.toLocalDate().toString();
     }
