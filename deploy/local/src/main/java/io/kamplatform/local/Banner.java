@@ -13,12 +13,17 @@ final class Banner {
     }
 
     static void print(PrintStream out, List<ServiceProcess> services, String kafka, PostgresServer postgres,
-            Map<String, String> tokensByRole, String tokensFile, String runStateFile) {
+            Map<String, String> tokensByRole, String tokensFile, String runStateFile, String dashboardLink) {
         String rule = "=".repeat(78);
         out.println();
         out.println(rule);
         out.println(" KAM Platform is running locally. Ctrl-C stops everything.");
         out.println(rule);
+        if (dashboardLink != null) {
+            out.println(" Dashboard (opens signed in; the link works once, for 15 minutes; a new one: ./deploy/local/dashboard-link):");
+            out.println("   " + dashboardLink);
+            out.println();
+        }
         for (ServiceProcess s : services) {
             out.printf(" %-21s %s%n", s.name(), s.url());
             out.printf("   Swagger UI          %s/q/swagger-ui%n", s.url());

@@ -144,8 +144,10 @@ public final class KamPlatformLauncher {
                     tokens.get(Roles.CRM_WRITER), System.out);
             ProjectionCatchUp.await(broker.bootstrapServers(), "reporting-service", DEMO_CATCH_UP, System.out);
         }
+        String dashboard = started.stream().filter(s -> s.name().equals("reporting-service")).findFirst()
+                .map(s -> DashboardLink.create(minter, s.url())).orElse(null);
         Banner.print(System.out, started, broker.bootstrapServers(), pg.server(), tokens, tokensFile.toString(),
-                state.file().toString());
+                state.file().toString(), dashboard);
         if (demo) {
             io.kamplatform.local.demo.DemoStories.print(System.out, started.get(2).url());
         }
@@ -190,6 +192,8 @@ public final class KamPlatformLauncher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
+        // The dashboard's session cookies stay valid when the supervisor restarts reporting-service.
+        env.put("KAM_DASHBOARD_SESSION_SECRET", DashboardLink.sessionSecret(keys.directory()));
         Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
         // Before a restart: the dead instance's consumers would otherwise hold its partitions for a session timeout.
         Runnable forgetDeadMembers = () -> {

@@ -7,20 +7,20 @@ import io.kamplatform.kit.problem.Violation;
 import java.util.List;
 
 /** The one check of an account (or customer) id taken from a path or query parameter: the platform's id rule. */
-final class IdParameter {
+public final class IdParameter {
 
     private IdParameter() {
     }
 
     /** {@code value} when it is an id, else 400 naming {@code parameter} ({@code purpose} leads the message). */
-    static String require(String parameter, String value, String purpose) {
+    public static String require(String parameter, String value, String purpose) {
         if (value == null || !value.matches(EventReader.ID_PATTERN)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation(parameter, purpose + EventReader.ID_MESSAGE))));
         }
         return value;
     }
 
-    static String accountId(String value) {
+    public static String accountId(String value) {
         return require("accountId", value, "");
     }
 }

@@ -72,4 +72,24 @@ public class KamReports {
                     .MarginPressureCalculator.inputs(assessor.factsAt(accountId, assessor.history(facts), asOf), asOf));
         });
     }
+
+    /**
+     * The account's health score (null: no data) at the end of each of the {@code months - 1} months before asOf's
+     * month and at asOf itself, oldest first: the history is read once and folded at each point, with the same
+     * calculator as the health report.
+     */
+    public Uni<java.util.SortedMap<Instant, Integer>> healthHistory(String accountId, Instant asOf, int months) {
+        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+            guard.computing("account-health-history");
+            java.util.SortedMap<Instant, Integer> scores = new java.util.TreeMap<>();
+            java.util.List<io.kamplatform.reporting.domain.facts.RecordedFact> history = assessor.history(facts);
+            java.time.YearMonth month = java.time.YearMonth.from(asOf.atOffset(ZoneOffset.UTC));
+            for (int back = months - 1; back >= 0; back--) {
+                Instant at = back == 0 ? asOf : month.minusMonths(back).plusMonths(1).atDay(1)
+                        .atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+                scores.put(at, assessor.health(assessor.factsAt(accountId, history, at), at).score());
+            }
+            return scores;
+        });
+    }
 }

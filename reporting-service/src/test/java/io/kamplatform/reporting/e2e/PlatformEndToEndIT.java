@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,65 +14,33 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole platform as a user runs it: ./deploy/local/run starts PostgreSQL, Kafka and the three services as
- * built artifacts; a small KAM story is posted through the writer APIs and read back from the reporting API.
+ * built artifacts (LocalPlatform, shared with the other ITs); a small KAM story is posted through the writer APIs
+ * and read back from the reporting API.
  * Runs in the integration-test phase, after every service jar is packaged.
  */
+@ExtendWith(LocalPlatform.class)
 class PlatformEndToEndIT {
 
-    static final Path REPO = Path.of(System.getProperty("kam.repo", "..")).toAbsolutePath().normalize();
-    static final Path HOME = REPO.resolve("reporting-service/target/e2e-home");
-    static final int BASE_PORT = 28081;
-    static final String ACCOUNTS = "http://localhost:" + BASE_PORT;
-    static final String RELATIONSHIPS = "http://localhost:" + (BASE_PORT + 1);
-    static final String REPORTS = "http://localhost:" + (BASE_PORT + 2);
+    static final Path REPO = LocalPlatform.REPO;
+    static final Path HOME = LocalPlatform.HOME;
+    static final String ACCOUNTS = LocalPlatform.ACCOUNTS;
+    static final String RELATIONSHIPS = LocalPlatform.RELATIONSHIPS;
+    static final String REPORTS = LocalPlatform.REPORTS;
 
-    static Process platform;
-    static Map<String, String> tokens = new HashMap<>();
+    static Map<String, String> tokens;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        deleteRecursively(HOME);
-        Files.createDirectories(HOME);
-        Path log = HOME.resolve("launcher.log");
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("deploy/local/run").toString(),
-                "--home", HOME.toString(), "--base-port", Integer.toString(BASE_PORT),
-                "--kafka-port", "29092", "--postgres-port", "25432")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KAM_SKIP_BUILD", "1");
-        platform = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Files.readString(log).contains("is running locally")) {
-            if (!platform.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the platform did not start:\n" + Files.readString(log));
-            }
-            Thread.sleep(250);
-        }
-        for (String line : Files.readAllLines(HOME.resolve("tokens.env"))) {
-            if (line.startsWith("export ")) {
-                String[] pair = line.substring(7).split("=", 2);
-                tokens.put(pair[0], pair[1].replace("'", "").replace("\"", ""));
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.destroy(); // SIGTERM: the launcher stops services, then Kafka, then PostgreSQL
-            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-                platform.destroyForcibly();
-            }
-        }
+    static void platformTokens() {
+        tokens = LocalPlatform.running().tokens();
     }
 
     @Test
@@ -261,14 +228,4 @@ class PlatformEndToEndIT {
             Thread.currentThread().interrupt();
         }
     }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
 }

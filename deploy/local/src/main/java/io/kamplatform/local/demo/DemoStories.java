@@ -16,30 +16,37 @@ public final class DemoStories {
     public static final String SPONSOR_LEFT = "ALPINA-FOODS";
     public static final String HEALTHY_PARTNERSHIP = "HELIX-PHARMA";
 
-    /** One story: its account, what it shows and the report paths (relative to reporting-service) that show it. */
-    public record Story(String accountId, String title, String whatYouSee, List<String> reportPaths) {
+    /**
+     * One story: its account, what it shows, the report paths (relative to reporting-service) that show it, and the
+     * dashboard page that shows it.
+     */
+    public record Story(String accountId, String title, String whatYouSee, List<String> reportPaths, String dashboardPath) {
     }
 
     private static final List<Story> STORIES = List.of(
             new Story(DEPENDENCY_GROUP, "Dependence on one customer",
                     "the Nordwind group (NORDWIND-DE, NORDWIND-NL) makes ~14% of trailing-12-month revenue: a major customer above 10%",
                     List.of("/api/reports/portfolio/dependency-risk",
-                            "/api/reports/portfolio/dependency-risk/stress-test?leaving=" + DEPENDENCY_ACCOUNT)),
+                            "/api/reports/portfolio/dependency-risk/stress-test?leaving=" + DEPENDENCY_ACCOUNT),
+                    "/what-if?leaving=" + DEPENDENCY_ACCOUNT),
             new Story(MARGIN_SQUEEZE, "A key account squeezing margins",
                     "discounts deepen at every renewal (10% -> 19% -> 27%), concessions pile up, gross margin falls while its revenue share and service requests rise",
                     List.of("/api/reports/accounts/" + MARGIN_SQUEEZE + "/margin-pressure",
-                            "/api/reports/portfolio/margin-pressure?flag=STATUS_ABUSE")),
+                            "/api/reports/portfolio/margin-pressure?flag=STATUS_ABUSE"),
+                    "/margin-pressure"),
             new Story(NEGLECTED_POTENTIAL, "A small account with high potential nobody visits",
                     "assessed potential EUR 2.4M, about 3% penetration, last contact a call months ago",
-                    List.of("/api/reports/portfolio/neglected-potential")),
+                    List.of("/api/reports/portfolio/neglected-potential"), "/neglected-potential"),
             new Story(SPONSOR_LEFT, "A key account whose sponsor left",
                     "its only SPONSOR left ~40 days ago, no two-way contact for three months, an open complaint, revenue falling, contract ends soon",
                     List.of("/api/reports/accounts/" + SPONSOR_LEFT + "/health",
-                            "/api/reports/accounts/" + SPONSOR_LEFT + "/dmu")),
+                            "/api/reports/accounts/" + SPONSOR_LEFT + "/dmu"),
+                    "/accounts/" + SPONSOR_LEFT),
             new Story(HEALTHY_PARTNERSHIP, "A healthy, integrated partnership (for contrast)",
                     "every DMU role covered up to the executive level, fortnightly two-way meetings with four supplier functions, a three-year preferred-supplier contract",
                     List.of("/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/health",
-                            "/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/stage")));
+                            "/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/stage"),
+                    "/accounts/" + HEALTHY_PARTNERSHIP));
 
     private DemoStories() {
     }
@@ -55,6 +62,7 @@ public final class DemoStories {
         out.println("Demo portfolio: the stories KAM warns about, and where to look (token with role kam-reader):");
         for (Story story : STORIES) {
             out.println("  - " + story.title() + " (" + story.accountId() + "): " + story.whatYouSee());
+            out.println("      dashboard: " + base + story.dashboardPath());
             for (String path : story.reportPaths()) {
                 out.println("      " + base + path);
             }

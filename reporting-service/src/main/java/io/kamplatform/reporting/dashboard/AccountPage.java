@@ -1,0 +1,110 @@
+package io.kamplatform.reporting.dashboard;
+
+import io.kamplatform.kit.api.Roles;
+import io.kamplatform.kit.problem.Problem;
+import io.kamplatform.kit.problem.ProblemException;
+import io.kamplatform.kit.problem.ProblemType;
+import io.kamplatform.reporting.api.AsOf;
+import io.kamplatform.reporting.api.IdParameter;
+import io.kamplatform.reporting.api.TimelineResource;
+import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.CommercialRiskReports;
+import io.kamplatform.reporting.application.KamReports;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * One account: health with factors and trend, stage with reasons, DMU map, a page of the timeline and margin by
+ * quarter, from the same assessment and reports as the account API.
+ */
+@Path("/accounts/{accountId}")
+@RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+@Produces(MediaType.TEXT_HTML)
+public class AccountPage {
+
+    static final int TIMELINE_PAGE = 25;
+    static final int HISTORY_MONTHS = 12;
+
+    private final KamReports reports;
+    private final CommercialRiskReports risk;
+    private final TimelineResource timeline;
+    private final ChartData charts;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public AccountPage(KamReports reports, CommercialRiskReports risk, TimelineResource timeline, ChartData charts,
+                       SecurityIdentity identity, Clock clock) {
+        this.reports = reports;
+        this.risk = risk;
+        this.timeline = timeline;
+        this.charts = charts;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    public Uni<TemplateInstance> account(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf,
+                                         @QueryParam("offset") String offset) {
+        IdParameter.accountId(accountId);
+        Instant at = AsOf.parse(asOf, clock);
+        int from = offset(offset);
+        ViewState state = ViewState.of("/accounts/" + accountId, asOf, "offset", from == 0 ? null : String.valueOf(from));
+        Uni<AccountAssessment> assessed = reports.account(accountId, at).map(found -> found.orElseThrow(() ->
+                new ProblemException(Problem.of(ProblemType.NOT_FOUND, "nothing is known about account '" + accountId
+                        + "' as of " + at))));
+        return assessed.chain(a -> Uni.combine().all().unis(
+                        reports.healthHistory(accountId, at, HISTORY_MONTHS),
+                        risk.accountMarginPressure(accountId, at),
+                        timeline.timeline(accountId, at.toString(), from, TIMELINE_PAGE)).asTuple()
+                .map(t -> {
+                    List<HealthPoint> history = t.getItem1().entrySet().stream().map(e -> new HealthPoint(
+                            e.getKey().atOffset(ZoneOffset.UTC).toLocalDate().toString(), e.getValue())).toList();
+                    var margin = t.getItem2().orElse(null);
+                    Charts c = new Charts(Map.of("sparkline", charts.sparkline(history), "factors", charts.factors(a.health()),
+                            "margin", charts.marginByQuarter(margin == null ? List.of() : margin.quarters())));
+                    Frame frame = Frame.of(accountId, "account", state, at, identity.getPrincipal().getName());
+                    return Templates.account(frame, a, DmuRow.of(a.dmu()), margin, t.getItem3(), from, c);
+                }));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return DashboardErrors.problem(e);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return DashboardErrors.forbidden();
+    }
+
+    private static int offset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 0 && parsed <= 1_000_000) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw DashboardPages.invalid("offset", "must be a whole number from 0");
+    }
+}

@@ -1,0 +1,39 @@
+package io.kamplatform.reporting.dashboard;
+
+import io.kamplatform.reporting.api.PortfolioResource.ManagerPortfolios;
+import io.kamplatform.reporting.api.Timeline;
+import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.domain.dependency.DependencyRisk;
+import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
+import io.kamplatform.reporting.domain.margin.MarginPressure;
+import io.kamplatform.reporting.domain.margin.MarginPressureRanking;
+import io.kamplatform.reporting.domain.potential.NeglectedPotential;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard's pages (templates/*.html), type-checked at build time. */
+@CheckedTemplate
+public class Templates {
+
+    public static native TemplateInstance portfolio(Frame frame, DependencyRisk risk, Map<String, Integer> bands,
+                                                    int keyAccounts, Charts charts);
+
+    public static native TemplateInstance whatIf(Frame frame, List<String> customers, String leaving,
+                                                 DependencyStressTest test, Charts charts);
+
+    public static native TemplateInstance marginPressure(Frame frame, MarginPressureRanking ranking, String flag,
+                                                         boolean keyAccountsOnly, String minScore);
+
+    public static native TemplateInstance neglectedPotential(Frame frame, NeglectedPotential report);
+
+    public static native TemplateInstance managers(Frame frame, ManagerPortfolios report, String manager);
+
+    public static native TemplateInstance account(Frame frame, AccountAssessment a, List<DmuRow> dmu,
+                                                  MarginPressure margin, Timeline timeline, int offset, Charts charts);
+
+    public static native TemplateInstance signIn(String message, boolean localSignIn);
+
+    public static native TemplateInstance error(int status, String title, String detail);
+}
