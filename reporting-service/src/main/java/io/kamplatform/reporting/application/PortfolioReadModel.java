@@ -253,7 +253,8 @@ public class PortfolioReadModel {
 
     /**
      * Folds and summarizes the accounts at asOf, a chunk at a time (histories of {@code chunk-size} accounts in one
-     * query), on worker threads, and stores each chunk: at the point asOf, or as the current summaries.
+     * query), on worker threads, {@code compute-concurrency} chunks at a time, and stores each chunk: at the point asOf,
+     * or as the current summaries. The summaries come back in no particular order.
      */
     private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
         if (accounts.isEmpty()) {
@@ -264,7 +265,7 @@ public class PortfolioReadModel {
             chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
         }
         return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(
+                .onItem().transformToUni(chunk -> EventLoopGuard.offLoop(
                                 store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
                         .map(histories -> summarize(chunk, histories, asOf))
                         .call(summaries -> {
@@ -286,6 +287,7 @@ public class PortfolioReadModel {
                                 }
                             });
                         }))
+                .merge(config.computeConcurrency()) // one chunk's query and store overlap another's fold
                 .collect().in(ArrayList<AccountSummary>::new, List::addAll)
                 .map(list -> (List<AccountSummary>) list)); // on a worker: callers parse summaries next
     }

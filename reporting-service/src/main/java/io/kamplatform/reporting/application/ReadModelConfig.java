@@ -27,6 +27,13 @@ public interface ReadModelConfig {
     @WithDefault("250")
     int chunkSize();
 
+    /**
+     * Chunks folded at once: 2 keeps both cores busy (one chunk's SQL read and write overlap another's fold) at twice a
+     * chunk's memory. 1: one after the other.
+     */
+    @WithDefault("2")
+    int computeConcurrency();
+
     /** Past points in time kept besides the month ends; the least recently read are dropped beyond this. */
     @WithDefault("24")
     int keepPoints();
