@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.application.CommercialRiskReports;
+import io.kamplatform.reporting.application.HealthModels;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
 import io.kamplatform.reporting.domain.health.HealthWindows;
@@ -68,11 +70,13 @@ public class AccountReportResource {
 
     private final KamReports reports;
     private final CommercialRiskReports risk;
+    private final HealthModels models;
     private final Clock clock;
 
-    public AccountReportResource(KamReports reports, CommercialRiskReports risk, Clock clock) {
+    public AccountReportResource(KamReports reports, CommercialRiskReports risk, HealthModels models, Clock clock) {
         this.reports = reports;
         this.risk = risk;
+        this.models = models;
         this.clock = clock;
     }
 
@@ -86,8 +90,9 @@ public class AccountReportResource {
             + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false.")
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<HealthReport> health(@PathParam("accountId") String accountId,
-                                    @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
+                                    @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                    @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
+        return assessed(accountId, asOf, model, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
                 HealthWindows.of(a.health().asOf()), complete));
     }
 
@@ -97,8 +102,9 @@ public class AccountReportResource {
     @Operation(summary = "Relationship stage of an account", description = "EXPLORATORY, BASIC, COOPERATIVE, "
             + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
     @APIResponseSchema(value = StageReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<StageReport> stage(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, (a, complete) -> new StageReport(accountId, a.health().asOf(),
+    public Uni<StageReport> stage(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+                                  @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
+        return assessed(accountId, asOf, model, (a, complete) -> new StageReport(accountId, a.health().asOf(),
                 a.stage().stage().name(), a.stage().reasons(), HealthWindows.of(a.health().asOf()), complete));
     }
 
@@ -109,7 +115,7 @@ public class AccountReportResource {
             + "and last two-way contact; the roles nobody covers.")
     @APIResponseSchema(value = DmuReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, (a, complete) -> new DmuReport(a.dmu(), complete));
+        return assessed(accountId, asOf, null, (a, complete) -> new DmuReport(a.dmu(), complete));
     }
 
     @GET
@@ -131,10 +137,12 @@ public class AccountReportResource {
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
     }
 
-    private <T> Uni<T> assessed(String accountId, String asOf, BiFunction<AccountAssessment, AccountCompleteness, T> view) {
+    private <T> Uni<T> assessed(String accountId, String asOf, String model,
+                                BiFunction<AccountAssessment, AccountCompleteness, T> view) {
         IdParameter.accountId(accountId);
         Instant at = AsOf.parse(asOf, clock);
-        return reports.account(accountId, at).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
+        HealthModel healthModel = ModelParameter.parse("model", model, models);
+        return reports.account(accountId, at, healthModel).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(assessment -> reports.completenessOf(accountId).map(complete -> view.apply(assessment, complete)));
     }
 

@@ -7,6 +7,8 @@ import io.kamplatform.kit.problem.ProblemType;
 import io.kamplatform.kit.problem.Violation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.CommercialRiskReports;
+import io.kamplatform.reporting.application.HealthModels;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.dependency.CustomerBasis;
@@ -86,10 +88,12 @@ public class CommercialRiskResource {
             + "its own customer: the invoiced entities finance asks about first). Anything else: 400.";
 
     private final CommercialRiskReports reports;
+    private final HealthModels models;
     private final Clock clock;
 
-    public CommercialRiskResource(CommercialRiskReports reports, Clock clock) {
+    public CommercialRiskResource(CommercialRiskReports reports, HealthModels models, Clock clock) {
         this.reports = reports;
+        this.models = models;
         this.clock = clock;
     }
 
@@ -110,11 +114,13 @@ public class CommercialRiskResource {
                                                     @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                                     @Parameter(description = "rank (the only order: by revenue, highest first)") @QueryParam("sort") String sort,
                                                     @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
-                                                    @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
+                                                    @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include,
+                                                    @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
         CustomerBasis basis = basis(by);
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
-        return reports.dependencyRisk(at, basis, list.evidence()).map(a -> new DependencyRiskReport(page(a.report(), list),
+        HealthModel healthModel = ModelParameter.parse("model", model, models);
+        return reports.dependencyRisk(at, basis, list.evidence(), healthModel).map(a -> new DependencyRiskReport(page(a.report(), list),
                 list.pageOf(a.report().customers().size()), a.report().accountsWithUnknownRisk().size(),
                 a.report().excludedCustomers().size(), a.completeness(), a.readModel()));
     }

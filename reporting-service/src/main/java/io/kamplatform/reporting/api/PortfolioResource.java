@@ -10,7 +10,9 @@ import io.kamplatform.reporting.application.KeyAccountView;
 import io.kamplatform.reporting.application.PortfolioReadModel;
 import io.kamplatform.reporting.application.PortfolioReadModel.ReadModelStatus;
 import io.kamplatform.reporting.application.EventLoopGuard;
+import io.kamplatform.reporting.application.HealthModels;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.Band;
 import io.kamplatform.reporting.domain.portfolio.Alert;
@@ -77,10 +79,12 @@ public class PortfolioResource {
             + "accountId or name";
 
     private final KamReports reports;
+    private final HealthModels models;
     private final Clock clock;
 
-    public PortfolioResource(KamReports reports, Clock clock) {
+    public PortfolioResource(KamReports reports, HealthModels models, Clock clock) {
         this.reports = reports;
+        this.models = models;
         this.clock = clock;
     }
 
@@ -95,12 +99,14 @@ public class PortfolioResource {
                                           @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                           @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                           @Parameter(description = HEALTH_SORT) @QueryParam("sort") String sort,
-                                          @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
+                                          @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                          @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, HEALTH_SORTS, view, null);
+        HealthModel healthModel = ModelParameter.parse("model", model, models);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("portfolio-health");
             List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
@@ -113,6 +119,12 @@ public class PortfolioResource {
             return new PortfolioHealth(at, HealthWindows.of(at), entries.size(), bandCounts(entries), list.page(entries),
                     list.pageOf(entries.size()), completeness, t.getItem1().status());
         });
+    }
+
+    /** Portfolio health under the default model (what the dashboard asks). */
+    public Uni<PortfolioHealth> portfolio(String asOf, String manager, String band, String stage, Integer limit,
+                                          Integer offset, String sort, String view) {
+        return portfolio(asOf, manager, band, stage, limit, offset, sort, view, null);
     }
 
     @GET
@@ -129,10 +141,12 @@ public class PortfolioResource {
                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                            @Parameter(description = "managerId (the only order)") @QueryParam("sort") String sort,
-                                           @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
+                                           @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
+                                           @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
         Instant at = AsOf.parse(asOf, clock);
         ListQuery list = ListQuery.parse(limit, offset, sort, ListQuery.sorts("managerId"), view, null);
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        HealthModel healthModel = ModelParameter.parse("model", model, models);
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("managers");
             List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
@@ -160,6 +174,12 @@ public class PortfolioResource {
             return new ManagerPortfolios(at, HealthWindows.of(at), list.page(managers), list.pageOf(managers.size()),
                     completeness, t.getItem1().status());
         });
+    }
+
+    /** Manager portfolios under the default model (what the dashboard asks). */
+    public Uni<ManagerPortfolios> managers(String asOf, String manager, Integer limit, Integer offset, String sort,
+                                           String view) {
+        return managers(asOf, manager, limit, offset, sort, view, null);
     }
 
     private static List<KeyAccountView> keyAccounts(PortfolioReadModel.Summaries summaries) {

@@ -47,17 +47,38 @@ public class AccountAssessor {
 
     /** The health score now (null without data) and the data coverage it rests on: all the portfolio figures need. */
     public AccountHealth health(AccountFacts facts, Instant asOf) {
+        return health(facts, asOf, model);
+    }
+
+    /** The same under another health model. */
+    public AccountHealth health(AccountFacts facts, Instant asOf, HealthModel model) {
         KamHealth health = KamHealthCalculator.assess(facts, asOf, model);
         return new AccountHealth(health.score(), health.dataCoveragePct());
     }
 
+    /** The default health model. */
+    public HealthModel model() {
+        return model;
+    }
+
     public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf) {
+        return assess(accountId, stored, asOf, model);
+    }
+
+    /** The full assessment under {@code model}. */
+    public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf, HealthModel model) {
         List<RecordedFact> history = history(stored);
-        return assess(accountId, history, factsAt(accountId, history, asOf), asOf);
+        return assess(accountId, history, factsAt(accountId, history, asOf), asOf, model);
     }
 
     /** The full assessment, given the history and its fold at {@code asOf} (folded again 30 and 90 days back). */
     public AccountAssessment assess(String accountId, List<RecordedFact> history, AccountFacts now, Instant asOf) {
+        return assess(accountId, history, now, asOf, model);
+    }
+
+    /** The same under another health model. */
+    public AccountAssessment assess(String accountId, List<RecordedFact> history, AccountFacts now, Instant asOf,
+                                    HealthModel model) {
         KamHealth health = KamHealthCalculator.assess(now, asOf, model);
         KamHealth monthAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(MONTH)),
                 asOf.minus(MONTH), model);

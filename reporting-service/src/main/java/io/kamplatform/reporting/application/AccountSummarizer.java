@@ -5,6 +5,7 @@ import io.kamplatform.reporting.domain.dependency.DependencyInput;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.MonthWindow;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.potential.NeglectedInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,16 +27,21 @@ public class AccountSummarizer {
     }
 
     public AccountSummary summarize(String accountId, List<RecordedFact> history, Instant asOf) {
+        return summarize(accountId, history, asOf, assessor.model());
+    }
+
+    /** The summary with health under {@code model} (the read models keep only the default model's). */
+    public AccountSummary summarize(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model) {
         AccountFacts now = assessor.factsAt(accountId, history, asOf);
         boolean key = now.profile() != null && now.profile().keyAccount();
         KeyAccountView view = null;
         AccountHealth health;
         if (key) {
-            AccountAssessment assessment = assessor.assess(accountId, history, now, asOf);
+            AccountAssessment assessment = assessor.assess(accountId, history, now, asOf, model);
             view = KeyAccountView.of(assessment);
             health = new AccountHealth(assessment.health().score(), assessment.health().dataCoveragePct());
         } else {
-            health = assessor.health(now, asOf);
+            health = assessor.health(now, asOf, model);
         }
         MonthWindow window = MonthWindow.trailing(asOf, 12);
         return new AccountSummary(accountId, asOf, key, DependencyInput.of(now, window), health,

@@ -6,6 +6,7 @@ import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.dependency.CustomerBasis;
 import io.kamplatform.reporting.domain.dependency.DependencyInput;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.domain.dependency.DependencyRiskCalculator;
 import io.kamplatform.reporting.domain.dependency.DependencyRules;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
@@ -46,8 +47,13 @@ public class CommercialRiskReports {
     }
 
     public Uni<Assessed<DependencyRisk>> dependencyRisk(Instant at, CustomerBasis by, boolean evidence) {
+        return dependencyRisk(at, by, evidence, null);
+    }
+
+    /** Dependency risk with revenue at risk priced by {@code model}'s health scores (null: the default model). */
+    public Uni<Assessed<DependencyRisk>> dependencyRisk(Instant at, CustomerBasis by, boolean evidence, HealthModel model) {
         DependencyRules basis = rules.withBy(by);
-        return assessed(at, evidence, all -> {
+        return assessed(at, evidence, model, all -> {
             reports.computing("dependency-risk");
             return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), basis);
         });
@@ -99,7 +105,13 @@ public class CommercialRiskReports {
 
     /** The report computed from the summaries (on a worker thread), with completeness and the read model's status. */
     private <T> Uni<Assessed<T>> assessed(Instant at, boolean evidence, Function<PortfolioReadModel.Summaries, T> report) {
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, evidence),
+        return assessed(at, evidence, null, report);
+    }
+
+    private <T> Uni<Assessed<T>> assessed(Instant at, boolean evidence, HealthModel model,
+                                          Function<PortfolioReadModel.Summaries, T> report) {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(model == null ? reports.summaries(at, evidence)
+                                : reports.summaries(at, evidence, model),
                         reports.portfolioCompleteness()).asTuple())
                 .map(t -> new Assessed<>(report.apply(t.getItem1()), t.getItem2(), t.getItem1().status()));
     }

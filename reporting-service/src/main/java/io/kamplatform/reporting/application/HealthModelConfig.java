@@ -2,49 +2,48 @@ package io.kamplatform.reporting.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /**
- * The KAM health model as configuration (kam.health.*): weights and thresholds are a management decision,
- * and the version names them, so every score says which model produced it.
+ * The KAM health models as configuration (kam.health.*): weights and thresholds are a management decision, and each
+ * model is named by its version, so every score says which model produced it. Adding a model is configuration
+ * ({@code kam.health.models.<version>.*}); a new factor is one class (see HealthFactor).
  */
 @ConfigMapping(prefix = "kam.health")
 public interface HealthModelConfig {
 
+    /** The model of the read models, the dashboard and every report asked without {@code model}. */
     @WithDefault("kam-health-1")
-    String version();
+    String defaultModel();
 
-    Weights weights();
+    /** Every model, by version. */
+    Map<String, Model> models();
 
-    @WithDefault("76")
-    int greenFrom();
+    interface Model {
 
-    @WithDefault("50")
-    int redUpTo();
+        /**
+         * Weight per factor key (dmu-coverage, engagement, service, commercial-momentum, contract-security,
+         * margin-health); a factor without a weight is not part of the model.
+         */
+        Map<String, Integer> weights();
 
-    @WithDefault("6")
-    int expectedInteractionsPer90Days();
+        @WithDefault("76")
+        int greenFrom();
 
-    @WithDefault("90")
-    int staleAfterDays();
+        @WithDefault("50")
+        int redUpTo();
 
-    @WithDefault("72")
-    int criticalComplaintHours();
+        @WithDefault("6")
+        int expectedInteractionsPer90Days();
 
-    /** Relative weights of the factors; only factors with data count. */
-    interface Weights {
-        @WithDefault("25")
-        int dmuCoverage();
+        @WithDefault("90")
+        int staleAfterDays();
 
-        @WithDefault("20")
-        int engagement();
+        @WithDefault("72")
+        int criticalComplaintHours();
 
-        @WithDefault("20")
-        int service();
-
-        @WithDefault("20")
-        int commercialMomentum();
-
-        @WithDefault("15")
-        int contractSecurity();
+        /** A score gets a band only when factors with data carry at least this percent of the weight. */
+        @WithDefault("0")
+        int minCoveragePct();
     }
 }

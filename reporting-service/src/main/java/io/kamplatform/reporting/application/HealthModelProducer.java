@@ -4,22 +4,36 @@ import io.kamplatform.reporting.domain.health.HealthFactor;
 import io.kamplatform.reporting.domain.health.HealthModel;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** Builds the health model from configuration; an inconsistent one stops the service at start. */
+/** Builds the health models from configuration; an inconsistent one (or an unknown factor) stops the service at start. */
 public class HealthModelProducer {
 
     @Produces
     @Singleton
-    HealthModel healthModel(HealthModelConfig config) {
-        HealthModelConfig.Weights w = config.weights();
-        return new HealthModel(config.version(), Map.of(
-                HealthFactor.DMU_COVERAGE, w.dmuCoverage(),
-                HealthFactor.ENGAGEMENT, w.engagement(),
-                HealthFactor.SERVICE, w.service(),
-                HealthFactor.COMMERCIAL_MOMENTUM, w.commercialMomentum(),
-                HealthFactor.CONTRACT_SECURITY, w.contractSecurity()),
-                config.greenFrom(), config.redUpTo(), config.expectedInteractionsPer90Days(), config.staleAfterDays(),
-                config.criticalComplaintHours());
+    HealthModels healthModels(HealthModelConfig config) {
+        List<HealthModel> models = new ArrayList<>();
+        config.models().forEach((version, m) -> models.add(model(version, m)));
+        return new HealthModels(models, config.defaultModel());
+    }
+
+    /** The default model: what the read models and every report asked without a model use. */
+    @Produces
+    @Singleton
+    HealthModel healthModel(HealthModels models) {
+        return models.defaultModel();
+    }
+
+    static HealthModel model(String version, HealthModelConfig.Model m) {
+        Map<HealthFactor, Integer> weights = new EnumMap<>(HealthFactor.class);
+        m.weights().forEach((key, weight) -> weights.put(HealthFactor.ofKey(key).orElseThrow(() ->
+                new IllegalArgumentException("kam.health.models." + version + ".weights." + key + ": no such factor; "
+                        + "known: " + java.util.Arrays.stream(HealthFactor.values()).map(HealthFactor::key).toList())),
+                weight));
+        return new HealthModel(version, weights, m.greenFrom(), m.redUpTo(), m.expectedInteractionsPer90Days(),
+                m.staleAfterDays(), m.criticalComplaintHours(), m.minCoveragePct());
     }
 }

@@ -2,6 +2,7 @@ package io.kamplatform.reporting.application;
 
 import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.StreamGapStore;
 import io.smallrye.mutiny.Uni;
@@ -50,9 +51,14 @@ public class KamReports {
 
     /** The account as of {@code asOf}, or empty when nothing about it had happened by then. */
     public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf) {
+        return account(accountId, asOf, assessor.model());
+    }
+
+    /** The account as of {@code asOf} with health under {@code model}. */
+    public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf, HealthModel model) {
         return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
             guard.computing("account");
-            return facts.isEmpty() ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf));
+            return facts.isEmpty() ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf, model));
         });
     }
 
@@ -62,6 +68,15 @@ public class KamReports {
      */
     public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, boolean evidence) {
         return EventLoopGuard.offLoop(readModel.at(asOf, evidence));
+    }
+
+    /**
+     * The same with health under {@code model}: the read model for the default model; any other is folded from the
+     * histories (no evidence kept).
+     */
+    public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, boolean evidence, HealthModel model) {
+        return model.equals(assessor.model()) ? summaries(asOf, evidence)
+                : EventLoopGuard.offLoop(readModel.folded(asOf, model, evidence));
     }
 
     /** The account's own margin inputs at asOf, folded from its history (with evidence); empty without facts. */

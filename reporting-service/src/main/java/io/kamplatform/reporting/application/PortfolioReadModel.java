@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.domain.facts.Dates;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
+import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.store.StoredFact;
 import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
@@ -45,6 +46,7 @@ public class PortfolioReadModel {
     /** How current a portfolio answer is. */
     @Schema(description = "How the portfolio figures were read: POINT = exact summaries at asOf; CURRENT = each account's "
             + "summary computed at assessedFrom..assessedTo (after its latest event, at most current-max-age ago); "
+            + "FOLDED = folded from every history at asOf for a health model other than the default (not kept); "
             + "accountsPending = accounts with newer events than their summary (catching up)")
     public record ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
                                   int accountsComputedNow, int accountsPending) {
@@ -260,14 +262,8 @@ public class PortfolioReadModel {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<List<AccountVersion>> chunks = new ArrayList<>();
-        for (int i = 0; i < accounts.size(); i += config.chunkSize()) {
-            chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
-        }
-        return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
-                .onItem().transformToUni(chunk -> EventLoopGuard.offLoop(
-                                store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
-                        .map(histories -> summarize(chunk, histories, asOf))
+        return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks(accounts))
+                .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, assessor.model())
                         .call(summaries -> {
                             List<Stored> docs = new ArrayList<>(summaries.size());
                             for (int i = 0; i < summaries.size(); i++) {
@@ -292,14 +288,45 @@ public class PortfolioReadModel {
                 .map(list -> (List<AccountSummary>) list)); // on a worker: callers parse summaries next
     }
 
-    private List<AccountSummary> summarize(List<AccountVersion> chunk, Map<String, List<StoredFact>> histories,
-                                           Instant asOf) {
-        List<AccountSummary> summaries = new ArrayList<>(chunk.size());
-        for (AccountVersion account : chunk) {
-            List<RecordedFact> history = assessor.history(histories.getOrDefault(account.accountId(), List.of()));
-            summaries.add(summarizer.summarize(account.accountId(), history, asOf));
+    /**
+     * Every account's summary at asOf with health under {@code model}, folded from the histories chunk by chunk and not
+     * kept: the read models hold the default model's summaries only, so another model costs a fold of every history
+     * (as a first question about a new instant does). Mode FOLDED.
+     */
+    public Uni<Summaries> folded(Instant asOf, HealthModel model, boolean evidence) {
+        lastAsked = System.nanoTime();
+        return EventLoopGuard.offLoop(store.accountsAsOf(asOf)).chain(accounts -> EventLoopGuard.offLoop(
+                Multi.createFrom().iterable(chunks(accounts))
+                        .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model))
+                        .merge(config.computeConcurrency())
+                        .collect().in(HashMap<String, AccountSummary>::new,
+                                (map, list) -> list.forEach(s -> map.put(s.accountId(), evidence ? s : s.withoutEvidence()))))
+                .map(byId -> {
+                    List<AccountSummary> all = new ArrayList<>(accounts.size());
+                    accounts.forEach(a -> all.add(byId.get(a.accountId())));
+                    return new Summaries(asOf, all, new ReadModelStatus("FOLDED", asOf, asOf, all.size(), all.size(), 0));
+                }));
+    }
+
+    private List<List<AccountVersion>> chunks(List<AccountVersion> accounts) {
+        List<List<AccountVersion>> chunks = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i += config.chunkSize()) {
+            chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
         }
-        return summaries;
+        return chunks;
+    }
+
+    /** One chunk's histories read in one query and summarized on a worker thread, in the chunk's order. */
+    private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model) {
+        return EventLoopGuard.offLoop(store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
+                .map(histories -> {
+                    List<AccountSummary> summaries = new ArrayList<>(chunk.size());
+                    for (AccountVersion account : chunk) {
+                        List<RecordedFact> history = assessor.history(histories.getOrDefault(account.accountId(), List.of()));
+                        summaries.add(summarizer.summarize(account.accountId(), history, asOf, model));
+                    }
+                    return summaries;
+                });
     }
 
     private Stored write(AccountSummary summary, long version) {

@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * KAM health of one account: H = Σ wᵢsᵢ / Σ wᵢ over the factors with data (factor scores to one decimal), rounded
- * half-up to an integer; null when no factor has data. An open CRITICAL service request past its SLA, or an open
+ * KAM health of one account: H = Σ wᵢsᵢ / Σ wᵢ over the model's factors with data (factor scores to one decimal),
+ * rounded half-up to an integer; null when no factor has data. The band needs the model's minimum data coverage. An open CRITICAL service request past its SLA, or an open
  * CRITICAL complaint older than {@link HealthModel#criticalComplaintHours()} (complaints carry no SLA), forces RED.
  * Top drivers: the forced-RED reasons first, then up to three factor drivers by points lost, wᵢ × (100 − sᵢ).
  */
@@ -27,12 +27,7 @@ public final class KamHealthCalculator {
     }
 
     public static KamHealth assess(AccountFacts facts, Instant asOf, HealthModel model) {
-        List<Assessed> assessed = List.of(
-                DmuCoverageFactor.assess(facts, asOf, model),
-                EngagementFactor.assess(facts, asOf, model),
-                ServiceFactor.assess(facts, asOf, model),
-                CommercialFactor.assess(facts, asOf, model),
-                ContractFactor.assess(facts, asOf, model));
+        List<Assessed> assessed = model.factors().stream().map(f -> f.assess(facts, asOf, model)).toList();
         List<FactorScore> factors = assessed.stream().map(Assessed::score).toList();
 
         BigDecimal weighted = BigDecimal.ZERO;
@@ -52,9 +47,14 @@ public final class KamHealthCalculator {
                 : Scores.oneDecimal(weightWithData.multiply(Scores.HUNDRED).divide(weightTotal, Scores.MC));
 
         List<String> overrides = criticalOverrides(facts, asOf, model);
-        Band band = !overrides.isEmpty() ? Band.RED : score == null ? null : model.bandOf(score);
+        boolean covered = coverage.compareTo(BigDecimal.valueOf(model.minCoveragePct())) >= 0;
+        Band band = !overrides.isEmpty() ? Band.RED : score == null || !covered ? null : model.bandOf(score);
 
         List<String> drivers = new ArrayList<>(overrides);
+        if (score != null && !covered && overrides.isEmpty()) {
+            drivers.add("Insufficient data: factors with data carry " + Scores.plain(coverage) + "% of the weight, "
+                    + model.version() + " bands from " + model.minCoveragePct() + "%");
+        }
         assessed.stream()
                 .filter(a -> a.driver() != null && a.score().hasData())
                 .sorted(Comparator.comparing(KamHealthCalculator::pointsLost).reversed())
