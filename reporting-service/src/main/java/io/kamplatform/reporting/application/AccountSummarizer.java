@@ -45,6 +45,7 @@ public class AccountSummarizer {
         }
         MonthWindow window = MonthWindow.trailing(asOf, 12);
         return new AccountSummary(accountId, asOf, key, DependencyInput.of(now, window), health,
-                MarginPressureCalculator.inputs(now, asOf), NeglectedInput.of(now, asOf, window), view);
+                MarginPressureCalculator.inputs(now, asOf), NeglectedInput.of(now, asOf, window), view,
+                now.profile().sector());
     }
 }

@@ -170,17 +170,20 @@ public record AccountFacts(
             Instant at = fact.occurredAt();
             switch (fact.type()) {
                 case "AccountRegistered" -> profile = new Profile(Json.text(d, "name"),
-                        Json.optText(d, "parentAccountId"), profile.keyAccount(), Lists.append(profile.eventIds(), id));
+                        Json.optText(d, "parentAccountId"), Json.optText(d, "sector"), profile.keyAccount(),
+                        Lists.append(profile.eventIds(), id));
                 case "AccountDetailsChanged" -> {
                     String name = Json.optText(d, "name");
+                    String sector = Json.optText(d, "sector");
                     profile = new Profile(name != null ? name : profile.name(), profile.parentAccountId(),
-                            profile.keyAccount(), Lists.append(profile.eventIds(), id));
+                            sector != null ? sector : profile.sector(), profile.keyAccount(),
+                            Lists.append(profile.eventIds(), id));
                 }
-                case "KeyAccountDesignated" -> profile = new Profile(profile.name(), profile.parentAccountId(), true,
-                        Lists.append(profile.eventIds(), id));
+                case "KeyAccountDesignated" -> profile = new Profile(profile.name(), profile.parentAccountId(),
+                        profile.sector(), true, Lists.append(profile.eventIds(), id));
                 // As in account-service: a revoked key account loses its manager too.
                 case "KeyAccountDesignationRevoked" -> {
-                    profile = new Profile(profile.name(), profile.parentAccountId(), false,
+                    profile = new Profile(profile.name(), profile.parentAccountId(), profile.sector(), false,
                             Lists.append(profile.eventIds(), id));
                     manager = null;
                 }
