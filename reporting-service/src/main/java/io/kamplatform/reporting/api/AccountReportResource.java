@@ -10,6 +10,8 @@ import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.application.CommercialRiskReports;
 import io.kamplatform.reporting.application.HealthModels;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.application.PlanReports;
+import io.kamplatform.reporting.domain.plan.PlanAssessment;
 import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
 import io.kamplatform.reporting.domain.health.HealthTrend;
@@ -68,15 +70,24 @@ public class AccountReportResource {
                                        @JsonUnwrapped AccountCompleteness completeness) {
     }
 
+    /** The plan current at asOf (null: none), the account's plans known by then, and completeness. */
+    public record AccountPlanReport(String accountId, Instant asOf, PlanAssessment current,
+                                    List<PlanReports.PlanPeriod> plans,
+                                    @JsonUnwrapped AccountCompleteness completeness) {
+    }
+
     private final KamReports reports;
     private final CommercialRiskReports risk;
     private final HealthModels models;
+    private final PlanReports plans;
     private final Clock clock;
 
-    public AccountReportResource(KamReports reports, CommercialRiskReports risk, HealthModels models, Clock clock) {
+    public AccountReportResource(KamReports reports, CommercialRiskReports risk, HealthModels models, PlanReports plans,
+                                 Clock clock) {
         this.reports = reports;
         this.risk = risk;
         this.models = models;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -135,6 +146,25 @@ public class AccountReportResource {
         return risk.accountMarginPressure(accountId, at)
                 .map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
+    }
+
+    @GET
+    @Path("/plan")
+    @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
+    @Operation(summary = "Account plan", description = "The plan current at asOf (its period holds asOf's day): mission, "
+            + "targets, sponsor, each objective with its status (ON_TRACK, AT_RISK, OVERDUE, ACHIEVED, MISSED, DROPPED), "
+            + "overdue actions, revenue in the plan period against the target (in full and pro rata), days since the "
+            + "last review and whether one is due (90 days); current is null without a plan. 404 when nothing about "
+            + "the account had happened by asOf.")
+    @APIResponseSchema(value = AccountPlanReport.class, responseCode = "200", responseDescription = "The plan as of asOf")
+    public Uni<AccountPlanReport> plan(@PathParam("accountId") String accountId,
+                                       @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+        IdParameter.accountId(accountId);
+        Instant at = AsOf.parse(asOf, clock);
+        return plans.account(accountId, at)
+                .map(found -> found.orElseThrow(() -> notFound(accountId, at)))
+                .chain(p -> reports.completenessOf(accountId).map(complete ->
+                        new AccountPlanReport(accountId, at, p.current(), p.plans(), complete)));
     }
 
     private <T> Uni<T> assessed(String accountId, String asOf, String model,

@@ -6,6 +6,8 @@ import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.MonthWindow;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.domain.health.HealthModel;
+import io.kamplatform.reporting.domain.plan.PlanAssessment;
+import io.kamplatform.reporting.domain.plan.PlanStatus;
 import io.kamplatform.reporting.domain.margin.MarginPressureCalculator;
 import io.kamplatform.reporting.domain.potential.NeglectedInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,6 @@ public class AccountSummarizer {
         MonthWindow window = MonthWindow.trailing(asOf, 12);
         return new AccountSummary(accountId, asOf, key, DependencyInput.of(now, window), health,
                 MarginPressureCalculator.inputs(now, asOf), NeglectedInput.of(now, asOf, window), view,
-                now.profile().sector());
+                now.profile().sector(), key ? PlanStatus.of(PlanAssessment.of(now, asOf)) : null);
     }
 }

@@ -3,6 +3,7 @@ package io.kamplatform.reporting.application;
 import io.kamplatform.reporting.domain.dependency.AccountHealth;
 import io.kamplatform.reporting.domain.dependency.DependencyInput;
 import io.kamplatform.reporting.domain.margin.MarginInputs;
+import io.kamplatform.reporting.domain.plan.PlanStatus;
 import io.kamplatform.reporting.domain.potential.NeglectedInput;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,12 @@ import java.util.List;
 /**
  * Everything the portfolio reports need of one account at one point in time ({@code asOf}): the inputs of dependency
  * risk, margin pressure and neglected potential, its health score with data coverage, and, for a key account, its
- * portfolio view, and its sector (for the key-status review). The read models keep one per account and point; {@link #withoutEvidence} is what is stored as the
+ * portfolio view, its sector (for the key-status review) and its current plan's status (key accounts; null without). The read models keep one per account and point; {@link #withoutEvidence} is what is stored as the
  * summary, {@link Evidence} (the event ids) apart, read only when asked for.
  */
 public record AccountSummary(String accountId, Instant asOf, boolean keyAccount, DependencyInput dependency,
         AccountHealth health, MarginInputs margin, NeglectedInput neglected, KeyAccountView keyAccountView,
-        String sector) {
+        String sector, PlanStatus plan) {
 
     /** The event ids behind the figures, stored apart from them. */
     public record Evidence(List<String> revenueEventIds, List<String> concessionEventIds, List<String> neglectedEventIds) {
@@ -24,7 +25,7 @@ public record AccountSummary(String accountId, Instant asOf, boolean keyAccount,
 
     public AccountSummary withoutEvidence() {
         return new AccountSummary(accountId, asOf, keyAccount, dependency.withoutEvidence(), health,
-                margin.withoutEvidence(), neglected.withoutEvidence(), keyAccountView, sector);
+                margin.withoutEvidence(), neglected.withoutEvidence(), keyAccountView, sector, plan);
     }
 
     public Evidence evidence() {
@@ -45,6 +46,6 @@ public record AccountSummary(String accountId, Instant asOf, boolean keyAccount,
                         m.intensity(), m.revenuePrior(), m.revenueRecent()),
                 new NeglectedInput(n.accountId(), n.name(), n.keyAccount(), n.potential(), n.revenueCurrency(),
                         n.revenue(), n.lastInteractionAt(), e.neglectedEventIds()),
-                keyAccountView, sector);
+                keyAccountView, sector, plan);
     }
 }

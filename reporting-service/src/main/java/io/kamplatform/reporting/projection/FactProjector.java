@@ -40,7 +40,8 @@ public class FactProjector {
             "AccountTeamMemberLeft", "ContactAdded", "ContactUpdated", "ContactLeft", "InteractionRecorded",
             "FollowUpCompleted", "ServiceRequestOpened", "ServiceRequestResolved", "ComplaintRaised", "ComplaintResolved",
             "CompetitorActivityObserved", "ContractSigned", "ContractRenewed", "ContractAmended", "ContractTerminated",
-            "ConcessionGranted");
+            "ConcessionGranted", "AccountPlanPublished", "ObjectiveSet", "ObjectiveProgressReported", "ObjectiveAchieved",
+            "ObjectiveMissed", "ObjectiveDropped", "ActionPlanned", "ActionCompleted", "PlanReviewed");
 
     private final CloudEventRecordReader reader;
     private final FactStore store;

@@ -95,10 +95,11 @@ class HealthModelsApiTest {
         assertThat(models.getBoolean("models[1].defaultModel")).isFalse();
         assertThat(models.getList("models[0].factors.key")).containsExactly("dmu-coverage", "engagement", "service",
                 "commercial-momentum", "contract-security");
-        assertThat(models.getInt("models[1].factors.find { it.key == 'margin-health' }.weight")).isEqualTo(20);
+        assertThat(models.getInt("models[1].factors.find { it.key == 'margin-health' }.weight")).isEqualTo(15);
+        assertThat(models.getInt("models[1].factors.find { it.key == 'plan-execution' }.weight")).isEqualTo(10);
         assertThat(models.getInt("models[1].minCoveragePct")).isEqualTo(50);
         assertThat(models.getInt("models[0].greenFrom")).isEqualTo(76);
-        assertThat(models.getList("factorsAvailable")).contains("margin-health");
+        assertThat(models.getList("factorsAvailable")).contains("margin-health", "plan-execution");
     }
 
     @Test
@@ -110,7 +111,7 @@ class HealthModelsApiTest {
 
         JsonPath two = get("/api/reports/accounts/" + THIN + "/health", Map.of("model", "kam-health-2"));
         assertThat(two.getString("health.modelVersion")).isEqualTo("kam-health-2");
-        assertThat(two.getString("health.band")).isNull(); // 35% of the weight has data: below kam-health-2's 50%
+        assertThat(two.getString("health.band")).isNull(); // 30% of the weight has data: below kam-health-2's 50%
         assertThat(two.getList("health.factors.name")).contains("Margin health");
         assertThat(two.getString("health.topDrivers[0]")).startsWith("Insufficient data");
 

@@ -23,7 +23,10 @@ public final class Fixtures {
             Map.entry("ContactAdded", INTERACTIONS), Map.entry("ContactLeft", INTERACTIONS),
             Map.entry("InteractionRecorded", INTERACTIONS), Map.entry("ServiceRequestOpened", INTERACTIONS),
             Map.entry("ServiceRequestResolved", INTERACTIONS), Map.entry("ComplaintRaised", INTERACTIONS),
-            Map.entry("ContractSigned", CONTRACTS), Map.entry("ContractRenewed", CONTRACTS));
+            Map.entry("ContractSigned", CONTRACTS), Map.entry("ContractRenewed", CONTRACTS),
+            Map.entry("AccountPlanPublished", ACCOUNTS), Map.entry("ObjectiveSet", ACCOUNTS),
+            Map.entry("ObjectiveProgressReported", ACCOUNTS), Map.entry("ObjectiveMissed", ACCOUNTS),
+            Map.entry("ActionPlanned", ACCOUNTS), Map.entry("PlanReviewed", ACCOUNTS));
 
     public static String registered(String name) {
         return "{\"name\":\"" + name + "\",\"sector\":\"Manufacturing\",\"country\":\"DE\",\"parentAccountId\":null}";

@@ -19,7 +19,7 @@ final class CustomerGroups {
 
     /** {@code accounts}: account id → its parent account id (null: none). */
     CustomerGroups(Map<String, DependencyInput> accounts, CustomerBasis basis) {
-        for (String accountId : accounts.keySet()) {
+        for (String accountId : new java.util.TreeSet<>(accounts.keySet())) { // id order: notes never depend on input order
             groupOf.put(accountId, basis == CustomerBasis.ACCOUNT ? accountId : top(accountId, accounts));
         }
     }

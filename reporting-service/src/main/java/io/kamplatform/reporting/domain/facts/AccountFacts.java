@@ -41,6 +41,7 @@ public record AccountFacts(
         Map<String, Complaint> complaints,
         List<CompetitorObservation> competitorObservations,
         Map<String, Contract> contracts,
+        Map<String, AccountPlan> plans,
         List<String> skippedEventIds) {
 
     /**
@@ -76,6 +77,18 @@ public record AccountFacts(
     }
 
     // ---- queries the reports share ----
+
+    /** The plan current on asOf's day (UTC): the latest published whose period holds it; null when none. */
+    public AccountPlan currentPlan() {
+        java.time.LocalDate day = Dates.day(asOf);
+        AccountPlan current = null;
+        for (AccountPlan p : plans.values()) {
+            if (p.currentOn(day) && (current == null || !p.publishedAt().isBefore(current.publishedAt()))) {
+                current = p;
+            }
+        }
+        return current;
+    }
 
     public List<Contact> activeContacts() {
         return contacts.values().stream().filter(Contact::active).toList();
@@ -162,6 +175,7 @@ public record AccountFacts(
         final Map<String, Complaint> complaints = new LinkedHashMap<>();
         final List<CompetitorObservation> competitors = new ArrayList<>();
         final Map<String, Contract> contracts = new LinkedHashMap<>();
+        final PlanFolder plans = new PlanFolder();
         final List<String> skipped = new ArrayList<>();
 
         void apply(RecordedFact fact) {
@@ -308,7 +322,8 @@ public record AccountFacts(
                             Lists.append(c.eventIds(), id)));
                 }
                 default -> {
-                    // unknown or not needed here: ignored, counted by the caller
+                    // account plans fold apart; other unknown or unneeded types are ignored, counted by the caller
+                    plans.apply(fact);
                 }
             }
         }
@@ -354,7 +369,7 @@ public record AccountFacts(
                     Collections.unmodifiableMap(new LinkedHashMap<>(requests)),
                     Collections.unmodifiableMap(new LinkedHashMap<>(complaints)),
                     List.copyOf(competitors), Collections.unmodifiableMap(new LinkedHashMap<>(contracts)),
-                    skipped.stream().filter(java.util.Objects::nonNull).toList());
+                    plans.result(), skipped.stream().filter(java.util.Objects::nonNull).toList());
         }
     }
 }

@@ -13,7 +13,8 @@ public enum HealthFactor {
     SERVICE("Service", ServiceFactor::assess),
     COMMERCIAL_MOMENTUM("Commercial momentum", CommercialFactor::assess),
     CONTRACT_SECURITY("Contract security", ContractFactor::assess),
-    MARGIN_HEALTH("Margin health", MarginHealthFactor::assess);
+    MARGIN_HEALTH("Margin health", MarginHealthFactor::assess),
+    PLAN_EXECUTION("Plan execution", PlanExecutionFactor::assess);
 
     /** Scores one factor of an account at asOf under a model (the model gives its weight and thresholds). */
     interface Rule {
