@@ -3,7 +3,6 @@ package io.kamplatform.account.api;
 import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.account.domain.AccountEvent;
 import io.kamplatform.kit.api.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +45,9 @@ public class AccountEventResource {
             {"eventId": "crm-acme-kam-anna", "type": "KeyAccountManagerAssigned", "occurredAt": "2026-02-02T09:00:00Z",
              "data": {"managerId": "kam-anna", "name": "Anna Rossi"}}""";
 
-    private final EventIntake<AccountEvent> intake;
+    private final EventIntake<Object> intake;
 
-    public AccountEventResource(EventIntake<AccountEvent> intake) {
+    public AccountEventResource(EventIntake<Object> intake) {
         this.intake = intake;
     }
 
