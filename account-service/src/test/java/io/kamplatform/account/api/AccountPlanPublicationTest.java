@@ -12,9 +12,15 @@ import io.kamplatform.account.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +149,34 @@ class AccountPlanPublicationTest {
         post(accountId, retried, 200);
         given().auth().oauth2(Tokens.reader()).when().get("/api/accounts/{id}/plans", accountId)
                 .then().statusCode(200).header("ETag", "\"2\"").body("plans[0].reviews", equalTo(1));
+    }
+
+    @Test
+    void parallelPlansForOnePeriodLeaveExactlyOne() throws Exception {
+        String accountId = keyAccount();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = Events.event(Events.newEventId(), "AccountPlanPublished", "2026-01-10T09:00:00Z", null,
+                        PlanEvents.plan("P-" + i, "2026-0" + (1 + i) + "-01", "2026-12-31"));
+                answers.add(clients.submit(() -> given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
+                        .body(body).when().post("/api/accounts/{id}/events", accountId).andReturn()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 422) {
+                    assertThat(response.jsonPath().getString("code")).isEqualTo("PLAN_PERIOD_OVERLAPS");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.reader()).when().get("/api/accounts/{id}/plans", accountId)
+                .then().statusCode(200).header("ETag", "\"1\"").body("plans.size()", equalTo(1));
     }
 
     /** A registered key account (its own stream at version 2). */
