@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Imports CRM CSV exports: products (a price list), sales teams, accounts (with parents), deals, contacts and
- * activities, and designates key accounts by the mapping's rules. Streams
+ * Imports CRM CSV exports: products (a price list), sales teams, accounts (with parents), deals, account plans with
+ * their objectives, contacts and activities, and designates key accounts by the mapping's rules. Streams
  * every file (only ids, parents, the price list, the sales teams and won revenue per account, agent and month are
  * kept in memory) and hands events to an {@link EventSink}: the
  * {@link io.kamplatform.crmimport.posting.BatchLoader} to post, or a counting sink for a dry run. Each file has its own
@@ -18,18 +18,23 @@ import java.time.LocalDate;
 public final class CsvImport {
 
     /** The input files; null for those not given. */
-    public record Files(Path accounts, Path deals, Path products, Path contacts, Path activities, Path teams) {
+    public record Files(Path accounts, Path deals, Path products, Path contacts, Path activities, Path teams,
+                        Path plans) {
+
+        public Files(Path accounts, Path deals, Path products, Path contacts, Path activities, Path teams) {
+            this(accounts, deals, products, contacts, activities, teams, null);
+        }
 
         public Files(Path accounts, Path deals, Path products) {
-            this(accounts, deals, products, null, null, null);
+            this(accounts, deals, products, null, null, null, null);
         }
 
         public Files(Path accounts, Path deals, Path products, Path contacts, Path activities) {
-            this(accounts, deals, products, contacts, activities, null);
+            this(accounts, deals, products, contacts, activities, null, null);
         }
 
         Path[] all() {
-            return new Path[] {accounts, deals, products, contacts, activities, teams};
+            return new Path[] {accounts, deals, products, contacts, activities, teams, plans};
         }
     }
 
@@ -63,6 +68,10 @@ public final class CsvImport {
         // after the deals: the top-by-revenue rule and the key account managers come from them
         new KeyAccounts(context, teams).plan(files.accounts() == null ? "accounts" : files.accounts().getFileName()
                 .toString(), accounts, won, report, sink);
+        // after the key accounts: plans are for key accounts only
+        if (files.plans() != null) {
+            new PlanImport(context).run(files.plans(), report, sink, accounts);
+        }
         // Contacts before activities: an activity may only name contacts planned above.
         ContactImport.Contacts contacts = files.contacts() == null ? ContactImport.Contacts.none()
                 : new ContactImport(context).run(files.contacts(), report, sink, accounts);

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code ./crm-import/import (or ./deploy/local/import) --mapping FILE --accounts FILE --deals FILE [--products FILE] [--contacts FILE]
- * [--activities FILE] [--teams FILE] [--dry-run]
+ * [--activities FILE] [--teams FILE] [--plans FILE] [--dry-run]
  * [--account-url URL] [--relationship-url URL] [--token TOKEN]} (token default: env {@code KAM_TOKEN_CRM_WRITER}).
  * Exit code 0: everything imported; 2: some rows or events were rejected, or the mapping has problems (see the
  * report); 1: usage or I/O error.
@@ -45,7 +45,7 @@ public final class ImportCommand {
             }
         }
         if (!options.containsKey("mapping") || !options.containsKey("accounts") && !options.containsKey("deals")
-                && !options.containsKey("contacts") && !options.containsKey("activities")) {
+                && !options.containsKey("contacts") && !options.containsKey("activities") && !options.containsKey("plans")) {
             usage();
             return 1;
         }
@@ -66,7 +66,7 @@ public final class ImportCommand {
             }
             CsvImport.Files files = new CsvImport.Files(path(options, "accounts"), path(options, "deals"),
                     path(options, "products"), path(options, "contacts"), path(options, "activities"),
-                    path(options, "teams"));
+                    path(options, "teams"), path(options, "plans"));
             ImportReport report = new CsvImport(mapping, LocalDate.now(ZoneOffset.UTC), progress).run(files, sink, dryRun);
             progress.finish();
             report.print(System.out);
@@ -83,7 +83,7 @@ public final class ImportCommand {
 
     private static void usage() {
         System.err.println("usage: import --mapping FILE [--accounts FILE] [--deals FILE] [--products FILE]\n"
-                + "              [--contacts FILE] [--activities FILE] [--teams FILE] [--dry-run]\n"
+                + "              [--contacts FILE] [--activities FILE] [--teams FILE] [--plans FILE] [--dry-run]\n"
                 + "              [--account-url http://localhost:8081] [--relationship-url http://localhost:8082]\n"
                 + "              [--token TOKEN]   (default: env KAM_TOKEN_CRM_WRITER, role crm-writer)");
     }

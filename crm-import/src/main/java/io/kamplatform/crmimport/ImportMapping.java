@@ -42,6 +42,7 @@ public record ImportMapping(
     public static final String ACTIVITIES = "activities";
     public static final String TEAMS = "teams";
     public static final String KEY_ACCOUNTS = "keyAccounts";
+    public static final String PLANS = "plans";
 
     public static ImportMapping load(Path file) throws IOException {
         return parse(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
@@ -63,7 +64,7 @@ public record ImportMapping(
         Map<String, Map<String, String>> columns = new HashMap<>();
         Map<String, Map<String, Map<String, String>>> values = new HashMap<>();
         Map<String, JsonNode> sections = new HashMap<>();
-        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS, CONTACTS, ACTIVITIES, TEAMS, KEY_ACCOUNTS)) {
+        for (String kind : List.of(ACCOUNTS, DEALS, PRODUCTS, CONTACTS, ACTIVITIES, TEAMS, KEY_ACCOUNTS, PLANS)) {
             JsonNode section = root.path(kind);
             sections.put(kind, section);
             columns.put(kind, strings(section.path("columns")));

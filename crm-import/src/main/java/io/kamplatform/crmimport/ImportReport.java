@@ -47,6 +47,10 @@ public final class ImportReport {
     long activitiesTwoWay;
     long activitiesMadeOneWay;
     boolean relationshipFiles;
+    boolean planFiles;
+    long plansPublished;
+    long objectivesSet;
+    long objectivesClosed;
     long eventsPlanned;
     LoadResult load;
     boolean dryRun;
@@ -114,6 +118,18 @@ public final class ImportReport {
         return activitiesTwoWay;
     }
 
+    public long plansPublished() {
+        return plansPublished;
+    }
+
+    public long objectivesSet() {
+        return objectivesSet;
+    }
+
+    public long objectivesClosed() {
+        return objectivesClosed;
+    }
+
     public long eventsPlanned() {
         return eventsPlanned;
     }
@@ -176,6 +192,10 @@ public final class ImportReport {
                     + activitiesTwoWay + " two-way, " + (activitiesRecorded - activitiesTwoWay) + " one-way"
                     + (activitiesMadeOneWay > 0 ? ", " + activitiesMadeOneWay + " of them two-way kinds without a contact"
                     : "") + ")");
+        }
+        if (planFiles) {
+            out.println("  account plans: " + plansPublished + " published, " + objectivesSet + " objectives set ("
+                    + objectivesClosed + " achieved, missed or dropped)");
         }
         long earlier = dryRun ? 0 : load.rejected() - refused().size();
         out.println("  events planned: " + eventsPlanned + (dryRun ? "" : "; posted: " + load.recorded()

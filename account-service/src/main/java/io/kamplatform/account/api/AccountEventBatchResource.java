@@ -3,7 +3,6 @@ package io.kamplatform.account.api;
 import io.kamplatform.kit.api.BatchResult;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.account.domain.AccountEvent;
 import io.kamplatform.kit.api.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class AccountEventBatchResource {
 
-    private final EventIntake<AccountEvent> intake;
+    private final EventIntake<Object> intake;
 
-    public AccountEventBatchResource(EventIntake<AccountEvent> intake) {
+    public AccountEventBatchResource(EventIntake<Object> intake) {
         this.intake = intake;
     }
 

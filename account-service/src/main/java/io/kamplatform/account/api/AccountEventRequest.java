@@ -18,12 +18,15 @@ public record AccountEventRequest(
                 enumeration = {"AccountRegistered", "AccountDetailsChanged", "SalesPotentialAssessed",
                         "RevenueRecognized", "RevenueCorrected", "KeyAccountDesignated",
                         "KeyAccountDesignationRevoked", "KeyAccountManagerAssigned", "AccountTeamMemberJoined",
-                        "AccountTeamMemberLeft"})
+                        "AccountTeamMemberLeft", "AccountPlanPublished", "ObjectiveSet", "ObjectiveProgressReported",
+                        "ObjectiveAchieved", "ObjectiveMissed", "ObjectiveDropped", "ActionPlanned", "ActionCompleted",
+                        "PlanReviewed"})
         String type,
         @Schema(description = "When it happened: an ISO-8601 instant with an offset (four-digit year), not before "
                 + "1900-01-01T00:00:00Z and at most five minutes ahead; never epoch seconds", example = "2026-01-05T09:00:00Z", required = true)
         Instant occurredAt,
-        @Schema(description = "The account version the client last saw; 409 if the account moved on since",
+        @Schema(description = "The version of the target stream the client last saw (the account's, or for plan "
+                + "events the account's plan stream's); 409 if it moved on since",
                 example = "0", minimum = "0")
         Long expectedVersion,
         @Schema(description = "The event's data; its JSON Schema is at /schemas/account-events/v1/{type}.json",

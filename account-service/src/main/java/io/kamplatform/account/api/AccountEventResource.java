@@ -3,7 +3,6 @@ package io.kamplatform.account.api;
 import io.kamplatform.kit.api.EventReceipt;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.api.Roles;
-import io.kamplatform.account.domain.AccountEvent;
 import io.kamplatform.kit.api.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,10 +44,20 @@ public class AccountEventResource {
     static final String EXAMPLE_MANAGER = """
             {"eventId": "crm-acme-kam-anna", "type": "KeyAccountManagerAssigned", "occurredAt": "2026-02-02T09:00:00Z",
              "data": {"managerId": "kam-anna", "name": "Anna Rossi"}}""";
+    static final String EXAMPLE_PLAN = """
+            {"eventId": "crm-acme-plan-2026", "type": "AccountPlanPublished", "occurredAt": "2026-02-10T09:00:00Z",
+             "data": {"planId": "PLAN-2026", "periodStart": "2026-01-01", "periodEnd": "2026-12-31",
+                      "missionStatement": "Preferred supplier of drive units for all three plants",
+                      "revenueTarget": {"amount": "3000000.00", "currency": "EUR"}, "shareOfWalletTargetPct": 35,
+                      "executiveSponsorId": "exec-007", "executiveSponsorName": "Martina Keller"}}""";
+    static final String EXAMPLE_OBJECTIVE = """
+            {"eventId": "crm-acme-objective-1", "type": "ObjectiveSet", "occurredAt": "2026-02-10T09:05:00Z",
+             "data": {"planId": "PLAN-2026", "objectiveId": "OBJ-1", "metric": "Share of wallet in drive units",
+                      "unit": "%", "targetValue": 35, "baselineValue": 22.5, "dueOn": "2026-12-31", "ownerId": "kam-anna"}}""";
 
-    private final EventIntake<AccountEvent> intake;
+    private final EventIntake<Object> intake;
 
-    public AccountEventResource(EventIntake<AccountEvent> intake) {
+    public AccountEventResource(EventIntake<Object> intake) {
         this.intake = intake;
     }
 
@@ -57,7 +66,8 @@ public class AccountEventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an account event",
-            description = "Appends the event to the account's stream and publishes it to kam.account.events. "
+            description = "Appends the event to the account's stream (plan events: to the account's plan stream "
+                    + "plans/{accountId}) and publishes it to kam.account.events. "
                     + "Posting the same eventId again returns the original receipt (200, header Idempotent-Replayed: true) "
                     + "and appends nothing. The stream version can be given as expectedVersion or If-Match.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
@@ -74,14 +84,17 @@ public class AccountEventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> record(
             @Parameter(description = "The CRM's account id", example = "ACME") @PathParam("accountId") String accountId,
-            @Parameter(description = "Alternative to expectedVersion: the ETag of the account, e.g. \"3\"")
+            @Parameter(description = "Alternative to expectedVersion: the ETag of the target stream (the account, or "
+                    + "for plan events its plans), e.g. \"3\"")
             @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountEventRequest.class), examples = {
                     @ExampleObject(name = "AccountRegistered", value = EXAMPLE_REGISTERED),
                     @ExampleObject(name = "RevenueRecognized", value = EXAMPLE_REVENUE),
                     @ExampleObject(name = "KeyAccountDesignated", value = EXAMPLE_DESIGNATED),
-                    @ExampleObject(name = "KeyAccountManagerAssigned", value = EXAMPLE_MANAGER)}))
+                    @ExampleObject(name = "KeyAccountManagerAssigned", value = EXAMPLE_MANAGER),
+                    @ExampleObject(name = "AccountPlanPublished", value = EXAMPLE_PLAN),
+                    @ExampleObject(name = "ObjectiveSet", value = EXAMPLE_OBJECTIVE)}))
             byte[] body) {
         return intake.recordOne(accountId, ifMatch, body);
     }

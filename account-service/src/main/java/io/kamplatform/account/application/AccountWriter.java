@@ -2,8 +2,10 @@ package io.kamplatform.account.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.account.domain.AccountDecider;
-import io.kamplatform.account.domain.AccountEvent;
+import io.kamplatform.account.domain.plan.AccountPlanDecider;
 import io.kamplatform.account.store.AccountEventType;
+import io.kamplatform.account.store.AccountStandings;
+import io.kamplatform.account.store.AccountStreams;
 import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.json.StrictJson;
@@ -17,9 +19,10 @@ import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * account-service as a writer of the service kit: its catalogue ({@link AccountEventType#CATALOG}), its pure decider
- * (with the platform currency from {@code kam.currency}), its routing (every event to its account's stream) and
- * {@link AccountRecording}, plugged into the kit's recorder and endpoint templates. The one clock of the service,
+ * account-service as a writer of the service kit: its catalogue ({@link AccountEventType#CATALOG}), its two pure
+ * deciders (with the platform currency from {@code kam.currency}), its routing (account events to the account's
+ * stream, plan events to the account's plan stream: {@link AccountStreams}) and {@link AccountRecording}, plugged into
+ * the kit's recorder and endpoint templates. The one clock of the service,
  * replaceable in tests, is produced here too.
  */
 public class AccountWriter {
@@ -38,20 +41,26 @@ public class AccountWriter {
 
     @Produces
     @Singleton
-    EventCodec<AccountEvent> codec(ObjectMapper mapper) {
+    AccountPlanDecider planDecider(@ConfigProperty(name = "kam.currency", defaultValue = "EUR") String platformCurrency) {
+        return new AccountPlanDecider(platformCurrency);
+    }
+
+    @Produces
+    @Singleton
+    EventCodec<Object> codec(ObjectMapper mapper) {
         return new EventCodec<>(mapper, AccountEventType.CATALOG);
     }
 
     @Produces
     @Singleton
-    EventRecorder<AccountEvent> recorder(Pool pool, EventStore store, EventCodec<AccountEvent> codec,
-                                         AccountDecider decider, Clock clock) {
-        return new EventRecorder<>(pool, store, codec, new AccountRecording(store, decider), clock);
+    EventRecorder<Object> recorder(Pool pool, EventStore store, EventCodec<Object> codec, AccountStandings standings,
+                                   AccountDecider decider, AccountPlanDecider planDecider, Clock clock) {
+        return new EventRecorder<>(pool, store, codec, new AccountRecording(standings, decider, planDecider), clock);
     }
 
     @Produces
     @Singleton
-    EventIntake<AccountEvent> intake(StrictJson json, EventReader reader, EventRecorder<AccountEvent> recorder) {
-        return new EventIntake<>(json, reader, AccountEventType.CATALOG, (accountId, event) -> accountId, recorder);
+    EventIntake<Object> intake(StrictJson json, EventReader reader, EventRecorder<Object> recorder) {
+        return new EventIntake<>(json, reader, AccountEventType.CATALOG, AccountStreams::of, recorder);
     }
 }

@@ -1,6 +1,5 @@
 package io.kamplatform.account.contract;
 
-import io.kamplatform.account.domain.AccountEvent;
 import io.kamplatform.account.store.AccountEventType;
 import io.kamplatform.kit.testing.contract.PublishedEvents;
 
@@ -15,7 +14,7 @@ import io.kamplatform.kit.testing.contract.PublishedEvents;
  */
 public final class AccountEvents {
 
-    public static final PublishedEvents<AccountEvent, AccountEventType> PUBLISHED = new PublishedEvents<>(
+    public static final PublishedEvents<Object, AccountEventType> PUBLISHED = new PublishedEvents<>(
             "account-service", AccountEventType.CATALOG, type -> "account-events", type -> "kam.account.events",
             AccountEventSamples::golden);
 

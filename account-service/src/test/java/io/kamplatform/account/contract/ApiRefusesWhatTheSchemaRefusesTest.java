@@ -69,12 +69,15 @@ class ApiRefusesWhatTheSchemaRefusesTest {
         softly.assertAll();
     }
 
-    /** One registered account, so the rules that need one (amounts, currencies) are reached. */
+    /** One registered key account, so the rules that need one (amounts, currencies, a plan's revenue target) are reached. */
     private static synchronized String registeredAccount() {
         if (registeredAccount == null) {
             registeredAccount = Events.newAccountId();
             given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
                     .body(Events.registration(Events.newEventId(), "Schema Sweep GmbH"))
+                    .when().post("/api/accounts/{id}/events", registeredAccount).then().statusCode(201);
+            given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON)
+                    .body(Events.designation(Events.newEventId(), 1L))
                     .when().post("/api/accounts/{id}/events", registeredAccount).then().statusCode(201);
         }
         return registeredAccount;

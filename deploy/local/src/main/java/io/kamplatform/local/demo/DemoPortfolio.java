@@ -509,6 +509,9 @@ public final class DemoPortfolio {
             } else if (!helix && rnd.nextDouble() < 0.2) {
                 complaint(acc, "cmp1", today.minusDays(60 + rnd.nextInt(400)), "MEDIUM", "Late delivery", 7);
             }
+            for (DemoPlans.Fact fact : DemoPlans.of(acc.id, today, acc.t12())) {
+                account(acc, fact.key(), fact.type(), at(fact.day(), fact.hour()), fact.data());
+            }
         }
 
         private void neglected(Acc acc) {

@@ -88,7 +88,8 @@ class DemoPortfolioTest {
                     assertTrue(registered.add(e.accountId()));
                 }
                 case "KeyAccountDesignated" -> assertTrue(keyAccounts.add(e.accountId()));
-                case "KeyAccountManagerAssigned" -> assertTrue(keyAccounts.contains(e.accountId()), e.eventId());
+                case "KeyAccountManagerAssigned", "AccountPlanPublished", "ObjectiveSet", "ActionPlanned" ->
+                        assertTrue(keyAccounts.contains(e.accountId()), e.eventId());
                 case "RevenueRecognized" -> {
                     YearMonth month = YearMonth.parse(d.get("month").asText());
                     assertFalse(month.isAfter(YearMonth.from(e.occurredAt().atZone(ZoneOffset.UTC))), e.eventId());
@@ -186,6 +187,44 @@ class DemoPortfolioTest {
         long earlier = volta.stream().filter(e -> e.type().equals("ServiceRequestOpened") && !e.occurredAt().isAfter(yearAgo)).count();
         assertTrue(recent > 2 * earlier, recent + " vs " + earlier);
         assertTrue(volta.stream().anyMatch(e -> e.type().equals("ConcessionGranted")));
+    }
+
+    @Test
+    void planStories_helixWorksToItsPlanAlpinaMissesAndStopsReviewing() {
+        List<PlannedEvent> helix = plan(DemoStories.HEALTHY_PARTNERSHIP);
+        List<PlannedEvent> alpina = plan(DemoStories.SPONSOR_LEFT);
+        for (List<PlannedEvent> plan : List.of(helix, alpina)) {
+            JsonNode published = plan.get(0).data();
+            assertEquals("AccountPlanPublished", plan.get(0).type());
+            LocalDate start = LocalDate.parse(published.get("periodStart").asText());
+            LocalDate end = LocalDate.parse(published.get("periodEnd").asText());
+            assertTrue(!start.isAfter(TODAY) && end.isAfter(TODAY), "a current plan");
+            plan.stream().filter(e -> e.data().has("dueOn")).forEach(e -> {
+                LocalDate due = LocalDate.parse(e.data().get("dueOn").asText());
+                assertTrue(!due.isBefore(start) && !due.isAfter(end), "due inside the period: " + e.eventId());
+            });
+        }
+        assertEquals(0, count(helix, "ObjectiveMissed"));
+        assertEquals(1, count(helix, "ObjectiveAchieved"));
+        assertTrue(count(helix, "ObjectiveProgressReported") >= 4);
+        assertTrue(daysSinceLastReview(helix) <= 14, "helix reviewed recently");
+        assertEquals(2, count(alpina, "ObjectiveMissed"));
+        assertTrue(daysSinceLastReview(alpina) > 90, "alpina not reviewed in 90 days");
+        assertTrue(count(alpina, "ActionPlanned") > count(alpina, "ActionCompleted"), "an open action");
+    }
+
+    private static List<PlannedEvent> plan(String accountId) {
+        return of(accountId).stream().filter(e -> e.data().has("planId")).toList();
+    }
+
+    private static long count(List<PlannedEvent> events, String type) {
+        return events.stream().filter(e -> e.type().equals(type)).count();
+    }
+
+    private static long daysSinceLastReview(List<PlannedEvent> plan) {
+        Instant last = plan.stream().filter(e -> e.type().equals("PlanReviewed")).map(PlannedEvent::occurredAt)
+                .max(Instant::compareTo).orElseThrow();
+        return java.time.Duration.between(last, TODAY.atStartOfDay().toInstant(ZoneOffset.UTC)).toDays();
     }
 
     @Test
