@@ -112,6 +112,9 @@ public final class KamPlatformLauncher {
         }
 
         LocalKeys keys = LocalKeys.loadOrCreate(home.resolve("keys"));
+        if (!toStart.isEmpty()) {
+            System.out.println("  Tracing " + options.tracing().describe());
+        }
         List<ServiceProcess> started = new ArrayList<>();
         for (PlatformService s : toStart) {
             ServiceProcess process = service(s, pg.server(), broker.bootstrapServers(), keys);
@@ -194,6 +197,7 @@ public final class KamPlatformLauncher {
         env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
         // The dashboard's session cookies stay valid when the supervisor restarts reporting-service.
         env.put("KAM_DASHBOARD_SESSION_SECRET", DashboardLink.sessionSecret(keys.directory()));
+        env.putAll(options.tracing().serviceEnvironment());
         Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
         // Before a restart: the dead instance's consumers would otherwise hold its partitions for a session timeout.
         Runnable forgetDeadMembers = () -> {

@@ -6,10 +6,10 @@ import java.util.Optional;
 /**
  * Command line of {@link KamPlatformLauncher}. Each option also has an environment default
  * ({@code KAM_LOCAL_HOME}, {@code KAM_KAFKA_PORT}, {@code KAM_POSTGRES_PORT}, {@code KAM_BASE_PORT},
- * {@code KAM_SERVICE_HEAP}).
+ * {@code KAM_SERVICE_HEAP}, {@code KAM_OTEL}; the OTLP endpoint of {@code --otel} is {@code KAM_OTEL_ENDPOINT}).
  */
 record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, int basePort, boolean services,
-        boolean demo, long demoSeed, String serviceHeap, boolean help) {
+        boolean demo, long demoSeed, String serviceHeap, LocalTracing tracing, boolean help) {
 
     /**
      * The services' maximum heap: what the Kubernetes manifests give them (about 512 MiB), so a local run and the
@@ -28,6 +28,8 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
               --no-demo             do not load the demo portfolio (it is loaded once; re-runs post nothing new)
               --demo-seed N         seed of the generated demo portfolio (default 2026)
               --service-heap SIZE   maximum heap of each service JVM, as for -Xmx (default 512m, as in Kubernetes)
+              --otel                the services export traces over OTLP to KAM_OTEL_ENDPOINT
+                                    (default http://localhost:4317); off by default
               --help                this text
             Reset all local data: stop the platform and delete the --home directory.""";
 
@@ -41,6 +43,7 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
         boolean demo = !"false".equalsIgnoreCase(Settings.get("KAM_DEMO").orElse("true"));
         long demoSeed = io.kamplatform.local.demo.DemoPortfolio.DEFAULT_SEED;
         String serviceHeap = heap(Settings.get("KAM_SERVICE_HEAP").orElse(DEFAULT_SERVICE_HEAP), "KAM_SERVICE_HEAP");
+        boolean otel = "true".equalsIgnoreCase(Settings.get("KAM_OTEL").orElse("false"));
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -54,12 +57,13 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
                 case "--no-demo" -> demo = false;
                 case "--demo-seed" -> demoSeed = seed(value(args, ++i, arg));
                 case "--service-heap" -> serviceHeap = heap(value(args, ++i, arg), arg);
+                case "--otel" -> otel = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LauncherOptions(home.toAbsolutePath().normalize(), repo.toAbsolutePath().normalize(), kafkaPort,
-                postgresPort, basePort, services, demo, demoSeed, serviceHeap, help);
+                postgresPort, basePort, services, demo, demoSeed, serviceHeap, otel ? LocalTracing.on() : LocalTracing.OFF, help);
     }
 
     private static long seed(String value) {

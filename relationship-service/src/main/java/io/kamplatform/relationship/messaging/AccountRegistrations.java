@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
  * <p>A database outage must not skip a registration: the same record is retried, in order, for as long as the
  * outage lasts (capped back-off), and readiness says so meanwhile ({@link AccountRegistrationsReadiness}). Any other
  * failure fails the channel: consumption stops where it was, loudly, instead of losing the account.
+ *
+ * <p>A registration is learnt in the trace of the post that recorded it ({@link RegistrationTracing}).
  */
 @ApplicationScoped
 public class AccountRegistrations {
@@ -33,10 +35,12 @@ public class AccountRegistrations {
 
     private final KnownAccounts knownAccounts;
     private final ConsumerStalls stalls;
+    private final RegistrationTracing tracing;
 
-    public AccountRegistrations(KnownAccounts knownAccounts, ConsumerStalls stalls) {
+    public AccountRegistrations(KnownAccounts knownAccounts, ConsumerStalls stalls, RegistrationTracing tracing) {
         this.knownAccounts = knownAccounts;
         this.stalls = stalls;
+        this.tracing = tracing;
     }
 
     @Incoming("account-events")
@@ -61,8 +65,9 @@ public class AccountRegistrations {
         OffsetDateTime registeredAt = time == null ? null : OffsetDateTime.parse(time);
         String eventId = header(record, "ce_id") != null ? header(record, "ce_id")
                 : record.topic() + "-" + record.partition() + "@" + record.offset();
-        return InfrastructureRetry.untilAvailable(() -> knownAccounts.remember(accountId, data.getString("name"),
-                        data.getString("parentAccountId"), eventId, registeredAt), BACK_OFF, stalls.listenerFor(record))
+        return tracing.traced(record, accountId, () -> InfrastructureRetry.untilAvailable(() -> knownAccounts.remember(
+                        accountId, data.getString("name"), data.getString("parentAccountId"), eventId, registeredAt),
+                        BACK_OFF, stalls.listenerFor(record)))
                 .replaceWithVoid();
     }
 

@@ -60,6 +60,11 @@ public final class Topics implements AutoCloseable {
 
     /** Publishes an AccountRegistered CloudEvent as account-service would. */
     public static void publishRegistration(String accountId, String name) {
+        publishRegistration(accountId, name, null);
+    }
+
+    /** As {@link #publishRegistration(String, String)}, recorded by a request of the trace {@code traceParent} names. */
+    public static void publishRegistration(String accountId, String name, String traceParent) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.instance().kafkaBootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -72,6 +77,9 @@ public final class Topics implements AutoCloseable {
             record.headers().add("ce_subject", bytes(accountId));
             record.headers().add("ce_time", bytes("2026-01-05T09:00:00Z"));
             record.headers().add("content-type", bytes("application/json"));
+            if (traceParent != null) {
+                record.headers().add("ce_traceparent", bytes(traceParent));
+            }
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

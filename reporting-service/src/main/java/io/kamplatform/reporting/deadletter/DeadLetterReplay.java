@@ -4,6 +4,7 @@ import io.kamplatform.kit.messaging.InfrastructureFailures;
 import io.kamplatform.reporting.projection.FactProjector;
 import io.kamplatform.reporting.store.ProjectionResult;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Projects the dead letters present when the call starts again, through the consumers' own projection path, e.g.
  * after a fix or after records were dead-lettered by an older version during an outage. Idempotent: what is projected
- * already counts as such. One replay at a time. Blocking; for worker threads.
+ * already counts as such. One replay at a time. Blocking; for worker threads. Each replay is traced in the trace of
+ * the post the dead letter carries ({@link ReplayTracing}).
  */
 @ApplicationScoped
 public class DeadLetterReplay {
@@ -42,13 +44,16 @@ public class DeadLetterReplay {
     private final DeadLetterReader reader;
     private final FactProjector projector;
     private final MeterRegistry registry;
+    private final ReplayTracing tracing;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public DeadLetterReplay(DeadLetterTopics topics, DeadLetterReader reader, FactProjector projector, MeterRegistry registry) {
+    public DeadLetterReplay(DeadLetterTopics topics, DeadLetterReader reader, FactProjector projector, MeterRegistry registry,
+                            ReplayTracing tracing) {
         this.topics = topics;
         this.reader = reader;
         this.projector = projector;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     /** Replays {@code onlyTopic}, or every dead-letter topic when null. */
@@ -80,9 +85,10 @@ public class DeadLetterReplay {
         List<ReplayReport.StillFailing> failing = new ArrayList<>();
         for (ConsumerRecord<String, String> record : snapshot.records()) {
             DeadLetter letter = DeadLetter.of(record);
-            try {
-                ProjectionResult result = projector.projectOnce(letter.asOriginal(sourceTopic, record))
-                        .await().atMost(PER_RECORD);
+            ReplayTracing.TracedReplay traced = tracing.replaying(record, letter);
+            try (Scope ignored = traced.activate()) {
+                ProjectionResult result = projector.projectOnce(letter.asOriginal(sourceTopic, record)).await().atMost(PER_RECORD);
+                traced.replayed(result.outcome().name());
                 switch (result.outcome()) {
                     case PROJECTED -> replayed++;
                     case DUPLICATE -> already++;
@@ -91,6 +97,7 @@ public class DeadLetterReplay {
                 registry.counter("kam.projection.dead.letters.replayed", "topic", topic, "outcome",
                         result.outcome().name().toLowerCase()).increment();
             } catch (RuntimeException e) {
+                traced.failed(e);
                 if (InfrastructureFailures.isInfrastructure(e)) {
                     throw new InfrastructureUnavailable(topic, record.offset(), e);
                 }

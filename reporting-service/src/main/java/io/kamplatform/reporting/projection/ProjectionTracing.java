@@ -1,15 +1,12 @@
 package io.kamplatform.reporting.projection;
 
-import io.kamplatform.kit.tracing.TraceParent;
+import io.kamplatform.kit.tracing.RecordSpans;
 import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.store.ProjectionResult;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -21,8 +18,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class ProjectionTracing {
 
-    static final String HEADER = "ce_traceparent";
-
     private final Tracer tracer;
 
     public ProjectionTracing(Tracer tracer) {
@@ -30,28 +25,13 @@ public class ProjectionTracing {
     }
 
     public void projected(ConsumerRecord<String, String> record, IncomingFact fact, ProjectionResult result, Instant start) {
-        String traceParent = header(record);
-        if (traceParent == null) {
-            return;
-        }
-        tracer.spanBuilder("kam.projection " + fact.type())
-                .setParent(TraceParent.parent(traceParent))
-                .setSpanKind(SpanKind.CONSUMER)
+        RecordSpans.consumerSpan(tracer, "kam.projection " + fact.type(), record).ifPresent(span -> span
                 .setStartTimestamp(start)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.message.id", fact.eventId())
                 .setAttribute("kam.account.id", fact.accountId())
                 .setAttribute("kam.event.type", fact.type())
                 .setAttribute("kam.projection.outcome", result.outcome().name())
                 .startSpan()
-                .end();
-    }
-
-    private static String header(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(HEADER);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+                .end());
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three images the build writes are what the Kubernetes manifests expect: the tag the dev overlay deploys,
+ * The three images the build writes are OCI image layout archives (blobs verified against their descriptors by
+ * {@link ImageArchive}) and what the Kubernetes manifests expect: the tag the dev overlay deploys,
  * non-root user 185 (the Deployments' runAsUser), port 8080, the run-java.sh launcher that reads JAVA_MAX_MEM_RATIO,
  * the application where JAVA_APP_JAR points, labels, and layers whose content matches the config's digests.
  */
@@ -31,7 +32,14 @@ class ServiceImagesTest {
         ImageArchive image = ImageArchive.read(tarball);
         JsonNode config = image.config().get("config");
 
-        assertThat(texts(image.manifest().get("RepoTags"))).contains("kam/" + service + ":" + TAG);
+        assertThat(image.layoutVersion()).isEqualTo("1.0.0");
+        assertThat(image.index().path("mediaType").asText()).isEqualTo(ImageArchive.INDEX);
+        assertThat(image.index().get("manifests").get(0).path("mediaType").asText()).isEqualTo(ImageArchive.MANIFEST);
+        assertThat(image.manifest().path("mediaType").asText()).isEqualTo(ImageArchive.MANIFEST);
+        assertThat(image.manifest().path("config").path("mediaType").asText()).isEqualTo(ImageArchive.CONFIG);
+        assertThat(image.refName()).isEqualTo("kam/" + service + ":" + TAG);
+        assertThat(image.config().path("os").asText()).isEqualTo("linux");
+        assertThat(image.config().path("architecture").asText()).isEqualTo("amd64");
         assertThat(config.get("User").asText()).isEqualTo("185");
         assertThat(texts(config.get("Entrypoint"))).containsExactly(LAUNCHER);
         assertThat(fieldNames(config.get("ExposedPorts"))).containsExactly("8080/tcp");
@@ -41,6 +49,7 @@ class ServiceImagesTest {
         assertThat(labels.path("org.opencontainers.image.licenses").asText()).isEqualTo("Apache-2.0");
 
         List<String> diffIds = texts(image.config().get("rootfs").get("diff_ids"));
+        assertThat(image.layers()).extracting(ImageArchive.Layer::mediaType).containsOnly(ImageArchive.GZIP_LAYER);
         assertThat(image.layers()).extracting(ImageArchive.Layer::diffId).containsExactlyElementsOf(diffIds);
         assertThat(image.contains(LAUNCHER.substring(1))).as("launcher in the base layer").isTrue();
         assertThat(image.contains("opt/java/bin/java") || image.contains("usr/bin/java")).as("a Java runtime").isTrue();
