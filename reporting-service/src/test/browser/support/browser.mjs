@@ -1,6 +1,7 @@
 // One headless Chromium from npm (@sparticuz/chromium, driven by playwright-core; nothing downloaded at run time),
 // and per page the checks every page must pass: no console errors, no failed or foreign requests (no CDN), no
-// horizontal overflow, no serious or critical axe violations; a full-page screenshot per page and width.
+// horizontal overflow, no serious or critical axe violations; a full-page screenshot per page and width, and one of
+// the page's top for the README (target/dashboard-screenshots/docs, copied by `npm run accept-screenshots`).
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -53,9 +54,16 @@ export async function checkPage(page, ctx, name, size) {
   const serious = axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   assert.deepEqual(serious, [], `axe on ${name} at ${size.name} px`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(join(SCREENSHOTS, 'docs'), { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+  // For docs/images: the top of the page only, so that a long ranking does not make a megabyte image.
+  const height = Math.min(DOCS_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+  await page.screenshot({ path: join(SCREENSHOTS, 'docs', `${name}-${size.name}.png`), fullPage: true,
+    clip: { x: 0, y: 0, width: size.width, height } });
 }
+
+/** The height of the screenshots docs/images shows, in CSS pixels (about two screens). */
+const DOCS_HEIGHT = 1800;
 
 /** The ECharts option of the chart in element #id. */
 export function chartOption(page, id) {
