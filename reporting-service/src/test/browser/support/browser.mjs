@@ -42,8 +42,11 @@ function watch(page, problems) {
   });
 }
 
-/** Checks a rendered page and saves its screenshot as <name>-<width>.png. */
-export async function checkPage(page, ctx, name, size) {
+/**
+ * Checks a rendered page and saves its screenshot as <name>-<width>.png, and its top {@code docsHeight} CSS pixels as
+ * docs/<name>-<width>.png.
+ */
+export async function checkPage(page, ctx, name, size, docsHeight = DOCS_HEIGHT) {
   await page.waitForLoadState('load');
   await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length === 0
     || [...document.querySelectorAll('[data-chart]')].every((el) => window.echarts && echarts.getInstanceByDom(el)));
@@ -57,13 +60,15 @@ export async function checkPage(page, ctx, name, size) {
   mkdirSync(join(SCREENSHOTS, 'docs'), { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
   // For docs/images: the top of the page only, so that a long ranking does not make a megabyte image.
-  const height = Math.min(DOCS_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+  const height = Math.min(docsHeight, await page.evaluate(() => document.documentElement.scrollHeight));
   await page.screenshot({ path: join(SCREENSHOTS, 'docs', `${name}-${size.name}.png`), fullPage: true,
     clip: { x: 0, y: 0, width: size.width, height } });
 }
 
 /** The height of the screenshots docs/images shows, in CSS pixels (about two screens). */
 const DOCS_HEIGHT = 1800;
+/** An account page down to its margin section at 1280 px (DMU map, who left, discount steps and concessions). */
+export const ACCOUNT_DOCS_HEIGHT = 3200;
 
 /** The ECharts option of the chart in element #id. */
 export function chartOption(page, id) {

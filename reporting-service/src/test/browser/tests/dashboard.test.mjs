@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, PRINTED_LINK, api, day, signInLink } from '../support/platform.mjs';
-import { WIDTHS, chartOption, checkPage, context, kpi, launch } from '../support/browser.mjs';
+import { ACCOUNT_DOCS_HEIGHT, WIDTHS, chartOption, checkPage, context, kpi, launch } from '../support/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -116,7 +116,7 @@ for (const size of WIDTHS) {
     await page.waitForURL(/flag=STATUS_ABUSE/);
     await page.click('#pressure tbody tr:first-child a');
     await page.waitForURL(/\/accounts\/VOLTA-RETAIL/);
-    await checkPage(page, ctx, 'account-pressure', size);
+    await checkPage(page, ctx, 'account-pressure', size, ACCOUNT_DOCS_HEIGHT);
     // Each concession beside the total: those in the 12-month window add up to it; each contract's discount steps.
     const margin = await api('/api/reports/accounts/VOLTA-RETAIL/margin-pressure');
     const counted = await page.$$eval('tr[data-concession][data-in-total="true"]',
@@ -158,7 +158,7 @@ for (const size of WIDTHS) {
   test(`accounts at ${size.name} px: ALPINA-FOODS red and disintegrating, HELIX-PHARMA green and integrated`, async () => {
     const { ctx, page } = await signedIn(size);
     await page.goto(`${BASE}/accounts/ALPINA-FOODS`);
-    await checkPage(page, ctx, 'account', size);
+    await checkPage(page, ctx, 'account', size, ACCOUNT_DOCS_HEIGHT);
     const health = await api('/api/reports/accounts/ALPINA-FOODS/health');
     assert.equal(health.health.band, 'RED');
     assert.equal(await page.getAttribute('.score [data-band]', 'data-band'), 'RED');
@@ -181,7 +181,7 @@ for (const size of WIDTHS) {
     await page.waitForURL(/offset=25/);
 
     await page.goto(`${BASE}/accounts/HELIX-PHARMA`);
-    await checkPage(page, ctx, 'account-healthy', size);
+    await checkPage(page, ctx, 'account-healthy', size, ACCOUNT_DOCS_HEIGHT);
     assert.equal(await page.getAttribute('.score [data-band]', 'data-band'), 'GREEN');
     assert.match(await page.textContent('.score'), /GREEN/);
     assert.equal(await page.getAttribute('[data-stage]', 'data-stage'), 'INTEGRATED');
