@@ -21,14 +21,17 @@ import java.util.stream.Stream;
 public record ManagerFilter(String band, String stage) {
 
     static final String NO_DATA = "NO_DATA";
-
     /** The bands to choose from, as the band counts name them. */
+    static final List<String> BANDS = Stream.concat(Arrays.stream(Band.values()).map(Enum::name), Stream.of(NO_DATA))
+            .toList();
+    static final List<String> STAGES = Arrays.stream(RelationshipStage.values()).map(Enum::name).toList();
+
     public List<String> bands() {
-        return Stream.concat(Arrays.stream(Band.values()).map(Enum::name), Stream.of(NO_DATA)).toList();
+        return BANDS;
     }
 
     public List<String> stages() {
-        return Arrays.stream(RelationshipStage.values()).map(Enum::name).toList();
+        return STAGES;
     }
 
     public boolean active() {
@@ -37,8 +40,7 @@ public record ManagerFilter(String band, String stage) {
 
     /** Parses the URL's values; a blank one means any, an unknown one is a 400 naming the field. */
     static ManagerFilter parse(String band, String stage) {
-        ManagerFilter names = new ManagerFilter(null, null);
-        return new ManagerFilter(oneOf("band", band, names.bands()), oneOf("stage", stage, names.stages()));
+        return new ManagerFilter(oneOf("band", band, BANDS), oneOf("stage", stage, STAGES));
     }
 
     boolean matches(PortfolioEntry entry) {
@@ -50,10 +52,12 @@ public record ManagerFilter(String band, String stage) {
     List<ManagerView> apply(List<ManagerPortfolio> managers) {
         List<ManagerView> shown = new ArrayList<>();
         for (ManagerPortfolio m : managers) {
-            List<PortfolioEntry> accounts = m.accounts().stream().filter(this::matches).toList();
             if (!active()) {
                 shown.add(new ManagerView(m, m.accounts(), m.alerts()));
-            } else if (!accounts.isEmpty()) {
+                continue;
+            }
+            List<PortfolioEntry> accounts = m.accounts().stream().filter(this::matches).toList();
+            if (!accounts.isEmpty()) {
                 Set<String> ids = accounts.stream().map(PortfolioEntry::accountId).collect(Collectors.toSet());
                 List<Alert> alerts = m.alerts().stream().filter(a -> ids.contains(a.accountId())).toList();
                 shown.add(new ManagerView(m, accounts, alerts));
