@@ -1,6 +1,7 @@
 // One headless Chromium from npm (@sparticuz/chromium, driven by playwright-core; nothing downloaded at run time),
 // and per page the checks every page must pass: no console errors, no failed or foreign requests (no CDN), no
-// horizontal overflow, no serious or critical axe violations; a full-page screenshot per page and width.
+// horizontal overflow, no serious or critical axe violations; a full-page screenshot per page and width, and one of
+// the page's top for the README (target/dashboard-screenshots/docs, copied by `npm run accept-screenshots`).
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -41,8 +42,11 @@ function watch(page, problems) {
   });
 }
 
-/** Checks a rendered page and saves its screenshot as <name>-<width>.png. */
-export async function checkPage(page, ctx, name, size) {
+/**
+ * Checks a rendered page and saves its screenshot as <name>-<width>.png, and its top {@code docsHeight} CSS pixels as
+ * docs/<name>-<width>.png.
+ */
+export async function checkPage(page, ctx, name, size, docsHeight = DOCS_HEIGHT) {
   await page.waitForLoadState('load');
   await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length === 0
     || [...document.querySelectorAll('[data-chart]')].every((el) => window.echarts && echarts.getInstanceByDom(el)));
@@ -53,9 +57,18 @@ export async function checkPage(page, ctx, name, size) {
   const serious = axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   assert.deepEqual(serious, [], `axe on ${name} at ${size.name} px`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(join(SCREENSHOTS, 'docs'), { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+  // For docs/images: the top of the page only, so that a long ranking does not make a megabyte image.
+  const height = Math.min(docsHeight, await page.evaluate(() => document.documentElement.scrollHeight));
+  await page.screenshot({ path: join(SCREENSHOTS, 'docs', `${name}-${size.name}.png`), fullPage: true,
+    clip: { x: 0, y: 0, width: size.width, height } });
 }
+
+/** The height of the screenshots docs/images shows, in CSS pixels (about two screens). */
+const DOCS_HEIGHT = 1800;
+/** An account page down to its margin section at 1280 px (DMU map, who left, discount steps and concessions). */
+export const ACCOUNT_DOCS_HEIGHT = 3200;
 
 /** The ECharts option of the chart in element #id. */
 export function chartOption(page, id) {

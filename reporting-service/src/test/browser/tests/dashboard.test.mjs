@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, PRINTED_LINK, api, day, signInLink } from '../support/platform.mjs';
-import { WIDTHS, chartOption, checkPage, context, kpi, launch } from '../support/browser.mjs';
+import { ACCOUNT_DOCS_HEIGHT, WIDTHS, chartOption, checkPage, context, kpi, launch } from '../support/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -67,7 +67,7 @@ for (const size of WIDTHS) {
     assert.ok(nordwind.major && nordwind.sharePct >= 10, 'the demo story: NORDWIND is a major customer');
     assert.equal(Number(await page.getAttribute('[data-major="NORDWIND"]', 'data-share')), nordwind.sharePct);
     const pareto = await chartOption(page, 'pareto');
-    assert.equal(pareto.series[0].data.length, risk.customerCount, 'one point per customer');
+    assert.equal(pareto.series[0].data.length, Math.min(risk.customerCount, 500), 'one point per customer, at most 500');
     assert.ok(pareto.series[0].markLine.data.some((line) => line.yAxis === 80), 'the 80% reference line');
     assert.ok(pareto.series[0].markPoint.data.some((point) => point.name === 'NORDWIND'), 'NORDWIND marked');
 
@@ -116,6 +116,18 @@ for (const size of WIDTHS) {
     await page.waitForURL(/flag=STATUS_ABUSE/);
     await page.click('#pressure tbody tr:first-child a');
     await page.waitForURL(/\/accounts\/VOLTA-RETAIL/);
+    await checkPage(page, ctx, 'account-pressure', size, ACCOUNT_DOCS_HEIGHT);
+    // Each concession beside the total: those in the 12-month window add up to it; each contract's discount steps.
+    const margin = await api('/api/reports/accounts/VOLTA-RETAIL/margin-pressure');
+    const counted = await page.$$eval('tr[data-concession][data-in-total="true"]',
+      (rows) => rows.map((r) => Number(r.getAttribute('data-amount'))));
+    assert.equal(counted.length, margin.concessionEventIds.length, 'one row per concession in the total');
+    assert.ok(counted.length > 0, 'the demo story: VOLTA-RETAIL was granted concessions');
+    assert.equal(counted.reduce((a, b) => a + b, 0).toFixed(2), Number(margin.concessions).toFixed(2));
+    for (const contractId of new Set(margin.discountChanges.map((d) => d.contractId))) {
+      const steps = await page.$$(`.contract[data-contract="${contractId}"] table.steps tbody tr`);
+      assert.equal(steps.length, margin.discountChanges.filter((d) => d.contractId === contractId).length, contractId);
+    }
 
     await page.goto(`${BASE}/neglected-potential`);
     await checkPage(page, ctx, 'neglected-potential', size);
@@ -124,13 +136,29 @@ for (const size of WIDTHS) {
     await page.goto(`${BASE}/managers`);
     await checkPage(page, ctx, 'managers', size);
     assert.ok(await page.$('[data-alert="DISINTEGRATING"][data-account="ALPINA-FOODS"]'), 'ALPINA-FOODS disintegrating');
+    // Filters by stage, then band, in the URL: the view can be bookmarked and comes back the same.
+    await page.selectOption('#stage', 'DISINTEGRATING');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/stage=DISINTEGRATING/);
+    const stages = await page.$$eval('tr[data-stage]', (rows) => rows.map((r) => r.getAttribute('data-stage')));
+    assert.ok(stages.length > 0 && stages.every((stage) => stage === 'DISINTEGRATING'), `stages shown: ${stages}`);
+    await page.click('[data-manager] .bands [data-band="RED"] a');
+    await page.waitForURL(/band=RED/);
+    const bookmark = page.url();
+    assert.match(bookmark, /stage=DISINTEGRATING/, 'the band link keeps the stage');
+    await page.goto(bookmark);
+    await checkPage(page, ctx, 'managers-filtered', size);
+    assert.ok(await page.$('tr[data-account="ALPINA-FOODS"][data-band="RED"][data-stage="DISINTEGRATING"]'));
+    assert.equal(await page.$('tr[data-account]:not([data-band="RED"])'), null, 'only RED key accounts');
+    assert.equal(await page.inputValue('#band'), 'RED');
+    assert.equal(await page.inputValue('#stage'), 'DISINTEGRATING');
     await ctx.close();
   });
 
   test(`accounts at ${size.name} px: ALPINA-FOODS red and disintegrating, HELIX-PHARMA green and integrated`, async () => {
     const { ctx, page } = await signedIn(size);
     await page.goto(`${BASE}/accounts/ALPINA-FOODS`);
-    await checkPage(page, ctx, 'account', size);
+    await checkPage(page, ctx, 'account', size, ACCOUNT_DOCS_HEIGHT);
     const health = await api('/api/reports/accounts/ALPINA-FOODS/health');
     assert.equal(health.health.band, 'RED');
     assert.equal(await page.getAttribute('.score [data-band]', 'data-band'), 'RED');
@@ -141,12 +169,19 @@ for (const size of WIDTHS) {
     assert.equal((await chartOption(page, 'factors')).series[0].data.length, health.health.factors.length);
     assert.equal(health.health.factors.length, 5);
     assert.match(await page.textContent('tr[data-role="SPONSOR"]'), /uncovered/);
+    // Who left: the sponsor, as the DMU report says.
+    const dmu = await api('/api/reports/accounts/ALPINA-FOODS/dmu');
+    assert.ok(dmu.formerContacts.some((c) => c.roles.includes('SPONSOR')), 'the demo story: the sponsor left');
+    const former = await page.$$eval('#former tr[data-former]', (rows) => rows.map((r) => r.getAttribute('data-former')));
+    assert.deepEqual(former, dmu.formerContacts.map((c) => c.contactId));
+    assert.match(await page.textContent('#former'), /SPONSOR/);
+    assert.ok(await page.getByRole('heading', { name: 'Who left' }).isVisible());
     assert.equal((await chartOption(page, 'margin')).xAxis[0].data.length, 4, 'four quarters');
     await page.click('a[rel="next"]');
     await page.waitForURL(/offset=25/);
 
     await page.goto(`${BASE}/accounts/HELIX-PHARMA`);
-    await checkPage(page, ctx, 'account-healthy', size);
+    await checkPage(page, ctx, 'account-healthy', size, ACCOUNT_DOCS_HEIGHT);
     assert.equal(await page.getAttribute('.score [data-band]', 'data-band'), 'GREEN');
     assert.match(await page.textContent('.score'), /GREEN/);
     assert.equal(await page.getAttribute('[data-stage]', 'data-stage'), 'INTEGRATED');
@@ -154,7 +189,7 @@ for (const size of WIDTHS) {
   });
 }
 
-test('keyboard: skip link, then the asOf picker, then the pages; Enter follows a link', async () => {
+test('keyboard: skip link, then the asOf picker, then the pages; Enter follows a link and sends the filters', async () => {
   const { ctx, page } = await signedIn(WIDTHS[0]);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
@@ -163,5 +198,14 @@ test('keyboard: skip link, then the asOf picker, then the pages; Enter follows a
   await page.focus('nav a[href^="/managers"]');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/managers/);
+  // The filters in tab order: band, stage, then the Filter button; Enter on it applies them.
+  await page.focus('#band');
+  await page.selectOption('#band', 'RED');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'stage');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Filter');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/band=RED/);
   await ctx.close();
 });

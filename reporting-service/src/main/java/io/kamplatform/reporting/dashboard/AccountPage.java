@@ -30,8 +30,9 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * One account: health with factors and trend, stage with reasons, DMU map, a page of the timeline and margin by
- * quarter, from the same assessment and reports as the account API.
+ * One account: health with factors and trend, stage with reasons, DMU map with who left, a page of the timeline,
+ * margin by quarter and each contract's discount steps and concessions, from the same assessment and reports as the
+ * account API.
  */
 @Path("/accounts/{accountId}")
 @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
@@ -79,7 +80,8 @@ public class AccountPage {
                     Charts c = new Charts(Map.of("sparkline", charts.sparkline(history), "factors", charts.factors(a.health()),
                             "margin", charts.marginByQuarter(margin == null ? List.of() : margin.quarters())));
                     Frame frame = Frame.of(accountId, "account", state, at, identity.getPrincipal().getName());
-                    return Templates.account(frame, a, DmuRow.of(a.dmu()), margin, t.getItem3(), from, c);
+                    return Templates.account(frame, a, DmuRow.of(a.dmu()), margin, ContractHistory.of(a.facts(), margin),
+                            t.getItem3(), from, c);
                 }));
     }
 

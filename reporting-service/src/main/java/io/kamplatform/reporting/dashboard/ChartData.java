@@ -32,10 +32,13 @@ public class ChartData {
         this.json = json;
     }
 
-    /** Cumulative revenue share by customer rank, with the 80% line, N80 and the major customers marked. */
+    /**
+     * Cumulative revenue share by customer rank, with the 80% line, N80 and the major customers marked; a large curve is
+     * thinned for plotting ({@link ParetoSample}).
+     */
     public Map<String, Object> pareto(DependencyRisk risk, String name) {
         List<Object[]> points = new ArrayList<>();
-        for (ParetoPoint p : risk.pareto()) {
+        for (ParetoPoint p : ParetoSample.of(risk)) {
             points.add(new Object[]{p.rank(), p.cumulativeSharePct()});
         }
         List<Map<String, Object>> majors = new ArrayList<>();

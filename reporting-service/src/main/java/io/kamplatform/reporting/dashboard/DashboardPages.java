@@ -43,6 +43,8 @@ public class DashboardPages {
 
     /** The What-if picker offers the biggest customers; any other id can still be typed. */
     static final int PICKER_CUSTOMERS = 200;
+    /** Each manager's key accounts and alerts listed (the report says how many there are in all). */
+    static final int MANAGER_ACCOUNTS = 1000;
 
     private final CommercialRiskReports risk;
     private final PortfolioResource portfolio;
@@ -64,15 +66,17 @@ public class DashboardPages {
         Instant at = AsOf.parse(asOf, clock);
         CustomerBasis basis = basis(by);
         ViewState state = ViewState.of("/", asOf, "by", by);
-        return Uni.combine().all().unis(risk.dependencyRisk(at, basis, false),
-                portfolio.portfolio(at.toString(), null, null, null, 1, null, null, "summary")).asTuple().map(t -> {
-                    var report = t.getItem1().report();
-                    Map<String, Integer> bands = t.getItem2().bands();
+        // Both reports read every account's summary at asOf. Asked at once, each computed the summaries missing there
+        // (a new asOf: every account twice) or stale; asked one after the other, the second finds them kept.
+        return risk.dependencyRisk(at, basis, false).chain(dependency -> portfolio.portfolio(at.toString(), null, null,
+                null, 1, null, null, "summary").map(health -> {
+                    var report = dependency.report();
+                    Map<String, Integer> bands = health.bands();
                     Charts c = new Charts(Map.of("pareto", charts.paretoChart(report), "bands", charts.bands(bands),
                             "risk", charts.revenueAtRisk(report)));
                     return Templates.portfolio(frame("Portfolio", "portfolio", state, at), report, bands,
-                            t.getItem2().accounts(), c);
-                });
+                            health.accounts(), Freshness.of(dependency.readModel(), health.readModel()), c);
+                }));
     }
 
     @GET
@@ -125,12 +129,15 @@ public class DashboardPages {
 
     @GET
     @Path("managers")
-    public Uni<TemplateInstance> managers(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager) {
+    public Uni<TemplateInstance> managers(@QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
+                                          @QueryParam("band") String band, @QueryParam("stage") String stage) {
         Instant at = AsOf.parse(asOf, clock);
         String chosen = manager == null || manager.isBlank() ? null : requireId("manager", manager.strip());
-        ViewState state = ViewState.of("/managers", asOf, "manager", chosen);
-        return portfolio.managers(at.toString(), chosen, 1000, null, null, null).map(report -> Templates.managers(
-                frame("Managers", "managers", state, at), report, chosen == null ? "" : chosen));
+        ManagerFilter filter = ManagerFilter.parse(band, stage);
+        ViewState state = ViewState.of("/managers", asOf, "manager", chosen, "band", filter.band(), "stage", filter.stage());
+        return portfolio.managers(at.toString(), chosen, MANAGER_ACCOUNTS, null, null, null).map(report ->
+                Templates.managers(frame("Managers", "managers", state, at), filter.apply(report.managers()),
+                        chosen == null ? "" : chosen, filter));
     }
 
     @ServerExceptionMapper

@@ -66,6 +66,11 @@ public class Formats {
         return bandLabel(health.band() == null ? null : health.band().name());
     }
 
+    /** The Pareto chart's note on thinning (see ParetoSample), empty when the whole curve is plotted. */
+    static String plotted(io.kamplatform.reporting.domain.dependency.DependencyRisk risk) {
+        return ParetoSample.note(risk);
+    }
+
     /** A factor's score as a bar width in percent (0-100). */
     static int barWidth(BigDecimal score) {
         return score == null ? 0 : Math.max(0, Math.min(100, score.intValue()));

@@ -1,6 +1,5 @@
 package io.kamplatform.reporting.dashboard;
 
-import io.kamplatform.reporting.api.PortfolioResource.ManagerPortfolios;
 import io.kamplatform.reporting.api.Timeline;
 import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
@@ -18,7 +17,7 @@ import java.util.Map;
 public class Templates {
 
     public static native TemplateInstance portfolio(Frame frame, DependencyRisk risk, Map<String, Integer> bands,
-                                                    int keyAccounts, Charts charts);
+                                                    int keyAccounts, Freshness freshness, Charts charts);
 
     public static native TemplateInstance whatIf(Frame frame, List<String> customers, String leaving,
                                                  DependencyStressTest test, Charts charts);
@@ -28,10 +27,12 @@ public class Templates {
 
     public static native TemplateInstance neglectedPotential(Frame frame, NeglectedPotential report);
 
-    public static native TemplateInstance managers(Frame frame, ManagerPortfolios report, String manager);
+    public static native TemplateInstance managers(Frame frame, List<ManagerFilter.ManagerView> managers,
+                                                   String manager, ManagerFilter filter);
 
     public static native TemplateInstance account(Frame frame, AccountAssessment a, List<DmuRow> dmu,
-                                                  MarginPressure margin, Timeline timeline, int offset, Charts charts);
+                                                  MarginPressure margin, List<ContractHistory> contracts,
+                                                  Timeline timeline, int offset, Charts charts);
 
     public static native TemplateInstance signIn(String message, boolean localSignIn);
 

@@ -57,6 +57,15 @@ public record ViewState(String path, String asOf, Map<String, String> params) {
         return url(path, changed);
     }
 
+    /** This page without some of its parameters (e.g. its filters cleared). */
+    public String without(String... keys) {
+        Map<String, String> kept = new LinkedHashMap<>(params);
+        for (String key : keys) {
+            kept.remove(key);
+        }
+        return url(path, kept);
+    }
+
     /** This page's own parameters, for the asOf form to send along as hidden fields. */
     public Map<String, String> hidden() {
         return params;

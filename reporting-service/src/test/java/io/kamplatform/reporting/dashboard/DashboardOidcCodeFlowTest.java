@@ -24,22 +24,16 @@ class DashboardOidcCodeFlowTest {
 
     @Test
     void aPageSignsInThroughTheIdentityProviderAndReturnsToItsUrl() {
-        Response toIdp = given().redirects().follow(false).when().get("/?asOf=2026-01-01&by=account");
+        Response toIdp = OidcCodeFlow.toIdentityProvider("/?asOf=2026-01-01&by=account");
         toIdp.then().statusCode(302);
         URI authorize = URI.create(toIdp.header("Location"));
         assertThat(authorize.getPath()).isEqualTo("/auth/realms/quarkus");
-        Map<String, String> query = query(authorize);
+        Map<String, String> query = OidcCodeFlow.query(authorize);
         assertThat(query).containsKeys("state", "code_challenge", "redirect_uri").containsEntry("code_challenge_method", "S256");
         assertThat(query.get("redirect_uri")).endsWith("/oidc/callback");
-        Map<String, String> stateCookies = toIdp.getCookies();
 
         // The IdP's login answers with the code at our callback.
-        Response login = given().redirects().follow(false).baseUri(authorize.getScheme() + "://" + authorize.getAuthority())
-                .port(authorize.getPort()).queryParam("state", query.get("state")).queryParam("redirect_uri", query.get("redirect_uri"))
-                .when().get("/login");
-        URI callback = URI.create(login.header("Location"));
-        Response back = given().redirects().follow(false).cookies(stateCookies).urlEncodingEnabled(false)
-                .when().get(callback.getRawPath() + "?" + callback.getRawQuery());
+        Response back = OidcCodeFlow.callback(toIdp);
         back.then().statusCode(302);
         assertThat(back.header("Location")).endsWith("/?asOf=2026-01-01&by=account");
         String session = back.header("Set-Cookie");
@@ -57,14 +51,5 @@ class DashboardOidcCodeFlowTest {
         given().auth().oauth2(Tokens.reader()).when().get("/api/reports/portfolio/health").then().statusCode(200);
         given().redirects().follow(false).queryParam("ticket", DashboardSignIn.ticket(Roles.KAM_READER))
                 .when().get("/sign-in/local").then().statusCode(404);
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> params = new java.util.HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(kv[0], java.net.URLDecoder.decode(kv.length > 1 ? kv[1] : "", java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return params;
     }
 }

@@ -50,6 +50,14 @@ class DashboardPagesTest {
             p.publish(KEY_ACCOUNT, "KeyAccountManagerAssigned", ago(390), Fixtures.manager("kam-dash", "Dana Board"));
             p.publish(KEY_ACCOUNT, "ContactAdded", ago(370), Fixtures.contact("c-ceo", "\"DECIDER\",\"SPONSOR\"", "EXECUTIVE"));
             p.publish(KEY_ACCOUNT, "InteractionRecorded", ago(20), Fixtures.interaction("i-1", "MEETING", "\"c-ceo\"", "SALES", true));
+            // Who left: a buyer gone 30 days ago.
+            p.publish(KEY_ACCOUNT, "ContactAdded", ago(370), Fixtures.contact("c-buyer", "\"BUYER\",\"USER\"", "OPERATIONAL"));
+            p.publish(KEY_ACCOUNT, "ContactLeft", ago(30), Fixtures.contactLeft("c-buyer"));
+            // A contract renewed at a deeper discount, one concession before the 12-month window and one in it.
+            p.publish(KEY_ACCOUNT, "ContractSigned", ago(420), Fixtures.contractSigned("K-DASH", day(-420), day(300), false));
+            p.publish(Fixtures.CONTRACTS, "evt-con-old-" + KEY_ACCOUNT, KEY_ACCOUNT, "ConcessionGranted", ago(410), concession("K-DASH", "CON-OLD", "REBATE", "12000.00"));
+            p.publish(KEY_ACCOUNT, "ContractRenewed", ago(90), Fixtures.contractRenewed("K-DASH", day(1000)));
+            p.publish(Fixtures.CONTRACTS, "evt-con-new-" + KEY_ACCOUNT, KEY_ACCOUNT, "ConcessionGranted", ago(60), concession("K-DASH", "CON-NEW", "FREE_SERVICE", "4500.50"));
             p.publish(SMALL, "AccountRegistered", ago(400), Fixtures.registered("Small Customer GmbH"));
             YearMonth month = YearMonth.from(NOW.atZone(ZoneOffset.UTC));
             for (int m = 1; m <= 12; m++) {
@@ -61,6 +69,9 @@ class DashboardPagesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
                 .queryParam("limit", 500).when().get("/api/reports/accounts/{id}/timeline", SMALL)
                 .then().extract().jsonPath().getList("events").size() >= 13);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.reader())
+                .queryParam("limit", 500).when().get("/api/reports/accounts/{id}/timeline", KEY_ACCOUNT)
+                .then().extract().jsonPath().getList("events").size() >= 23);
         session = DashboardSignIn.session(Roles.KAM_READER);
     }
 
@@ -119,6 +130,72 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theAccountPageListsWhoLeftTheDmu() {
+        JsonPath dmu = api("/api/reports/accounts/" + KEY_ACCOUNT + "/dmu");
+        assertThat(dmu.getList("formerContacts.contactId")).containsExactly("c-buyer");
+        String html = page("/accounts/" + KEY_ACCOUNT);
+        Matcher row = Pattern.compile("<tr data-former=\"c-buyer\" data-roles=\"BUYER USER\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        assertThat(row.find()).as("c-buyer under Who left").isTrue();
+        assertThat(row.group(1)).contains("Contact c-buyer").contains("OPERATIONAL").contains(day(-30));
+        assertThat(html).contains("data-role=\"BUYER\"");
+        // Before the buyer left, nobody had.
+        assertThat(page("/accounts/" + KEY_ACCOUNT + "?asOf=" + day(-31))).contains("Nobody has left the DMU.")
+                .doesNotContain("data-former=");
+    }
+
+    @Test
+    void theAccountPageListsEachConcessionBesideTheTotalWithTheContractsDiscountSteps() {
+        JsonPath margin = api("/api/reports/accounts/" + KEY_ACCOUNT + "/margin-pressure");
+        String html = page("/accounts/" + KEY_ACCOUNT);
+        assertThat(html).contains("<div class=\"contract\" data-contract=\"K-DASH\">");
+        assertThat(html).contains("data-concession=\"CON-OLD\" data-amount=\"12000.00\" data-in-total=\"false\"")
+                .contains("data-concession=\"CON-NEW\" data-amount=\"4500.50\" data-in-total=\"true\"");
+        // The listed concessions in the window add up to the report's total.
+        assertThat(new BigDecimal(kpi(html, "concessions"))).isEqualByComparingTo("4500.50")
+                .isEqualByComparingTo(margin.getString("concessions"));
+        assertThat(margin.getList("discountChanges.contractId")).containsExactly("K-DASH");
+        assertThat(html).contains("<td>RENEWED</td><td>" + day(-90) + "</td><td>10.0%</td><td>15.0%</td><td>5.00</td>");
+    }
+
+    @Test
+    void theManagersPageFiltersByBandAndStageInTheUrl() {
+        JsonPath health = api("/api/reports/portfolio/health?manager=kam-dash");
+        String band = health.getString("entries[0].band") == null ? "NO_DATA" : health.getString("entries[0].band");
+        String stage = health.getString("entries[0].stage");
+        String other = band.equals("RED") ? "GREEN" : "RED";
+
+        String html = page("/managers?band=" + band + "&stage=" + stage);
+        assertThat(html).contains("data-account=\"" + KEY_ACCOUNT + "\"").contains("<option value=\"" + band + "\" selected>")
+                .contains("<option value=\"" + stage + "\" selected>");
+        assertThat(Pattern.compile("<tr data-account=\"[^\"]+\" data-band=\"(?!" + band + "\")").matcher(html).find())
+                .as("only " + band + " rows").isFalse();
+        // The page's links and the asOf form keep the filters; "Clear filters" drops them.
+        assertThat(html).contains("<input type=\"hidden\" name=\"band\" value=\"" + band + "\">")
+                .contains("href=\"/managers\">Clear filters");
+        assertThat(page("/managers?manager=kam-dash&band=" + other + "&stage=" + stage))
+                .doesNotContain("data-account=\"" + KEY_ACCOUNT + "\"").contains("No key account matches these filters.");
+        given().cookie("kam-session", session).queryParam("band", "PURPLE").when().get("/managers").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("band"));
+        given().cookie("kam-session", session).queryParam("stage", "FRIENDS").when().get("/managers").then().statusCode(400)
+                .body(containsString("stage"));
+    }
+
+    @Test
+    void thePortfolioPageComputesEachAccountSummaryOncePerView() {
+        // A point in time no other test asks for: every account's summary there is computed by this view.
+        String fresh = day(-333);
+        String html = page("/?asOf=" + fresh);
+        Matcher freshness = Pattern.compile("data-accounts=\"(\\d+)\" data-computed-now=\"(\\d+)\"").matcher(html);
+        assertThat(freshness.find()).isTrue();
+        int accounts = Integer.parseInt(freshness.group(1));
+        assertThat(accounts).isPositive();
+        assertThat(Integer.parseInt(freshness.group(2))).as("summaries computed for the view").isEqualTo(accounts);
+        Matcher again = Pattern.compile("data-computed-now=\"(\\d+)\"").matcher(page("/?asOf=" + fresh));
+        assertThat(again.find()).isTrue();
+        assertThat(again.group(1)).as("asked again: all kept").isEqualTo("0");
+    }
+
+    @Test
     void badInputAnswersAsAPage() {
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
         given().cookie("kam-session", session).queryParam("asOf", tomorrow).when().get("/").then().statusCode(400)
@@ -147,6 +224,16 @@ class DashboardPagesTest {
         Matcher m = Pattern.compile("data-kpi=\"" + name + "\" data-value=\"([^\"]*)\"").matcher(html);
         assertThat(m.find()).as("KPI %s on the page", name).isTrue();
         return m.group(1);
+    }
+
+    static String concession(String contractId, String concessionId, String kind, String amount) {
+        return "{\"contractId\":\"" + contractId + "\",\"concessionId\":\"" + concessionId + "\",\"kind\":\"" + kind
+                + "\",\"value\":{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"},\"note\":\"asked at the review\"}";
+    }
+
+    /** YYYY-MM-DD, days from today (UTC). */
+    static String day(long days) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(days).toString();
     }
 
     static String ago(long days) {

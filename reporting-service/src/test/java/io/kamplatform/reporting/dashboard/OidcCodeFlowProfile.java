@@ -24,7 +24,12 @@ public class OidcCodeFlowProfile implements QuarkusTestProfile {
                 // The WireMock realm's ID tokens name this audience rather than the client id.
                 Map.entry("quarkus.oidc.token.audience", "https://id.server.example.com"),
                 Map.entry("quarkus.oidc.token-state-manager.encryption-secret", "0123456789abcdef0123456789abcdef-test"),
-                Map.entry("quarkus.http.auth.roles-mapping.\"admin\"", "kam-reader"));
+                Map.entry("quarkus.http.auth.roles-mapping.\"admin\"", roleOfAdminGroup()));
+    }
+
+    /** The platform role the IdP group "admin" (one of alice's groups) maps to. */
+    protected String roleOfAdminGroup() {
+        return "kam-reader";
     }
 
     @Override

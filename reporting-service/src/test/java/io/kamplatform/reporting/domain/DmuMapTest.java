@@ -2,6 +2,7 @@ package io.kamplatform.reporting.domain;
 
 import io.kamplatform.reporting.domain.dmu.DmuContact;
 import io.kamplatform.reporting.domain.dmu.DmuMap;
+import io.kamplatform.reporting.domain.dmu.FormerContact;
 import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.BuyingRole;
 import io.kamplatform.reporting.domain.facts.ContactLevel;
@@ -43,8 +44,31 @@ class DmuMapTest {
     }
 
     @Test
+    void whoLeftIsListedLatestFirstWithTheRolesAndLevelTheyHeld() {
+        AccountFacts facts = AccountFacts.fold(Facts.ACCOUNT, List.of(
+                contact(daysAgo(300), "sponsor", "EXECUTIVE", "SPONSOR", "DECIDER"),
+                contact(daysAgo(300), "buyer", "OPERATIONAL", "BUYER"),
+                contact(daysAgo(300), "user", "MANAGEMENT", "USER"),
+                Facts.contactLeft(daysAgo(90), "buyer"),
+                Facts.contactLeft(daysAgo(40), "sponsor"),
+                Facts.contactLeft(daysAgo(1).plusSeconds(7200), "user")), daysAgo(1)); // after asOf: still active
+        DmuMap map = DmuMap.of(facts, daysAgo(1));
+
+        assertEquals(List.of("sponsor", "buyer"), map.formerContacts().stream().map(FormerContact::contactId).toList());
+        FormerContact sponsor = map.formerContacts().get(0);
+        assertEquals(List.of(BuyingRole.DECIDER, BuyingRole.SPONSOR), sponsor.roles());
+        assertEquals(ContactLevel.EXECUTIVE, sponsor.level());
+        assertEquals(daysAgo(40), sponsor.leftAt());
+        assertEquals(2, sponsor.eventIds().size(), "added and left");
+        assertEquals(List.of("user"), map.roles().get(BuyingRole.USER).stream().map(DmuContact::contactId).toList());
+        assertEquals(List.of(BuyingRole.DECIDER, BuyingRole.INFLUENCER, BuyingRole.BUYER, BuyingRole.GATEKEEPER,
+                BuyingRole.SPONSOR), map.uncoveredRoles());
+    }
+
+    @Test
     void noContactsLeavesEveryRoleUncovered() {
         DmuMap map = DmuMap.of(AccountFacts.fold(Facts.ACCOUNT, List.of(), AS_OF), AS_OF);
         assertEquals(List.of(BuyingRole.values()), map.uncoveredRoles());
+        assertEquals(List.of(), map.formerContacts());
     }
 }

@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * Who holds each of the six buying roles at the account: the active contacts, their level and their last two-way
- * contact (the contacts of a role in contact order). {@code uncoveredRoles} are roles no active contact holds.
+ * contact (the contacts of a role in contact order). {@code uncoveredRoles} are roles no active contact holds;
+ * {@code formerContacts} are those who left by asOf, the latest departure first.
  */
 public record DmuMap(String accountId, Instant asOf, Map<BuyingRole, List<DmuContact>> roles,
-        List<BuyingRole> uncoveredRoles) {
+        List<BuyingRole> uncoveredRoles, List<FormerContact> formerContacts) {
 
     public static DmuMap of(AccountFacts facts, Instant asOf) {
         Map<String, Interaction> lastMet = new HashMap<>();
@@ -47,6 +48,15 @@ public record DmuMap(String accountId, Instant asOf, Map<BuyingRole, List<DmuCon
                 uncovered.add(role);
             }
         }
-        return new DmuMap(facts.accountId(), asOf, Collections.unmodifiableMap(roles), List.copyOf(uncovered));
+        return new DmuMap(facts.accountId(), asOf, Collections.unmodifiableMap(roles), List.copyOf(uncovered),
+                formerContacts(facts));
+    }
+
+    private static List<FormerContact> formerContacts(AccountFacts facts) {
+        return facts.contacts().values().stream().filter(c -> !c.active() && c.leftAt() != null)
+                .sorted(Comparator.comparing(Contact::leftAt).reversed().thenComparing(Contact::contactId))
+                .map(c -> new FormerContact(c.contactId(), c.name(),
+                        c.roles().stream().sorted().toList(), c.level(), c.leftAt(), c.eventIds()))
+                .toList();
     }
 }
