@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -60,8 +61,14 @@ public class HealthModelsResource {
 
     /** One key account under both models. */
     public record ComparedAccount(String accountId, String name, ModelComparison.Side base,
-                                  ModelComparison.Side candidate, ModelComparison.Change change, Integer scoreDelta,
-                                  ModelComparison.FactorShift movedBy) {
+                                  ModelComparison.Side candidate,
+                                  @Schema(description = "NONE (same band, or no band in either), BETTER, WORSE, "
+                                          + "LOST_BAND (the candidate gives none: too little data), GAINED_BAND")
+                                  ModelComparison.Change change,
+                                  @Schema(description = "candidate score − base score; null when either has none")
+                                  Integer scoreDelta,
+                                  @Schema(description = "the factor whose points (wᵢsᵢ / Σ wⱼ over factors with data) "
+                                          + "moved most") ModelComparison.FactorShift movedBy) {
 
         static ComparedAccount of(ModelComparison c, String name) {
             return new ComparedAccount(c.accountId(), name, c.base(), c.candidate(), c.change(), c.scoreDelta(),
@@ -90,6 +97,7 @@ public class HealthModelsResource {
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Health models", description = "Every configured health model with its factors, weights and "
             + "thresholds; defaultModel marks the one reports use without ?model=.")
+    @APIResponseSchema(value = Models.class, responseCode = "200", responseDescription = "The configured models")
     public Models models() {
         return new Models(models.all().stream().map(m -> ModelDescription.of(m, models.defaultModel())).toList(),
                 java.util.Arrays.stream(HealthFactor.values()).map(HealthFactor::key).toList());

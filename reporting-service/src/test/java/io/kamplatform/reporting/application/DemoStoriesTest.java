@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.local.demo.DemoPortfolio;
+import io.kamplatform.reporting.domain.plan.ObjectiveStatus;
+import io.kamplatform.reporting.domain.plan.PlanAssessment;
 import io.kamplatform.local.demo.DemoStories;
 import io.kamplatform.crmimport.posting.PlannedEvent;
 import io.kamplatform.reporting.domain.dependency.AccountHealth;
@@ -79,6 +81,17 @@ class DemoStoriesTest {
         AccountAssessment helix = assess(assessor, histories, DemoStories.HEALTHY_PARTNERSHIP, asOf);
         assertThat(helix.health().band()).as("%s", helix.health()).isEqualTo(Band.GREEN);
         assertThat(helix.stage().stage()).as("%s", helix.stage().reasons()).isEqualTo(RelationshipStage.INTEGRATED);
+
+        // Account plans (issue 16): HELIX-PHARMA on track, ALPINA-FOODS with missed objectives and an unreviewed plan.
+        PlanAssessment helixPlan = PlanAssessment.of(helix.facts(), asOf);
+        assertThat(helixPlan.objectiveCounts()).as("%s", helixPlan.objectiveCounts())
+                .doesNotContainKeys(ObjectiveStatus.MISSED, ObjectiveStatus.OVERDUE, ObjectiveStatus.AT_RISK);
+        assertThat(helixPlan.reviewDue()).isFalse();
+        assertThat(helixPlan.overdueActions()).isEmpty();
+        PlanAssessment alpinaPlan = PlanAssessment.of(alpina.facts(), asOf);
+        assertThat(alpinaPlan.objectiveCounts().getOrDefault(ObjectiveStatus.MISSED, 0)).isGreaterThanOrEqualTo(2);
+        assertThat(alpinaPlan.reviewDue()).isTrue();
+        assertThat(alpinaPlan.overdueActions()).isNotEmpty();
     }
 
     static AccountAssessment assess(AccountAssessor assessor, Map<String, List<RecordedFact>> histories, String id,

@@ -15,11 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * of a model add up to its unrounded score; the factor that moved it is the one whose points changed most (the first
  * in the reports' factor order on a tie).
  */
-@Schema(description = "An account's health under the base and the candidate model")
-public record ModelComparison(String accountId, Side base, Side candidate,
-                              @Schema(description = "NONE (same band, or no band in either), BETTER, WORSE, LOST_BAND "
-                                      + "(the candidate gives none: too little data), GAINED_BAND") Change change,
-                              @Schema(description = "candidate score − base score; null when either has none") Integer scoreDelta,
+public record ModelComparison(String accountId, Side base, Side candidate, Change change, Integer scoreDelta,
                               FactorShift movedBy) {
 
     public enum Change { NONE, BETTER, WORSE, LOST_BAND, GAINED_BAND }
