@@ -41,10 +41,7 @@ public class HealthModelComparison {
         return reports.summaries(asOf, false).chain(summaries -> {
             List<AccountSummary> keys = summaries.accounts().stream()
                     .filter(s -> s.keyAccount() && s.keyAccountView() != null).toList();
-            List<List<AccountSummary>> chunks = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i += config.chunkSize()) {
-                chunks.add(keys.subList(i, Math.min(keys.size(), i + config.chunkSize())));
-            }
+            List<List<AccountSummary>> chunks = PortfolioReadModel.chunks(keys, config.chunkSize());
             return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
                             .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(store.histories(
                                             chunk.stream().map(AccountSummary::accountId).toList(), asOf))

@@ -309,9 +309,14 @@ public class PortfolioReadModel {
     }
 
     private List<List<AccountVersion>> chunks(List<AccountVersion> accounts) {
-        List<List<AccountVersion>> chunks = new ArrayList<>();
-        for (int i = 0; i < accounts.size(); i += config.chunkSize()) {
-            chunks.add(accounts.subList(i, Math.min(accounts.size(), i + config.chunkSize())));
+        return chunks(accounts, config.chunkSize());
+    }
+
+    /** {@code items} in consecutive sublists of at most {@code size}: the unit of one histories query. */
+    static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
         }
         return chunks;
     }
