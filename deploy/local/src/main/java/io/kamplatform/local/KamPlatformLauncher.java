@@ -152,7 +152,8 @@ public final class KamPlatformLauncher {
         Banner.print(System.out, started, broker.bootstrapServers(), pg.server(), tokens, tokensFile.toString(),
                 state.file().toString(), dashboard);
         if (demo) {
-            io.kamplatform.local.demo.DemoStories.print(System.out, started.get(2).url());
+            io.kamplatform.local.demo.DemoStories.print(System.out, started.get(2).url(),
+                    DemoLoad.knownBeforeLate(home).orElse(null));
         }
         state.ready(RunState.LAUNCHER);
     }

@@ -102,8 +102,9 @@ public class AccountReportResource {
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<HealthReport> health(@PathParam("accountId") String accountId,
                                     @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                     @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
-        return assessed(accountId, asOf, model, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
+        return assessed(accountId, asOf, asKnownAt, model, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
                 HealthWindows.of(a.health().asOf()), complete));
     }
 
@@ -114,8 +115,9 @@ public class AccountReportResource {
             + "INTERDEPENDENT, INTEGRATED or DISINTEGRATING, with the reasons.")
     @APIResponseSchema(value = StageReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<StageReport> stage(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                   @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
-        return assessed(accountId, asOf, model, (a, complete) -> new StageReport(accountId, a.health().asOf(),
+        return assessed(accountId, asOf, asKnownAt, model, (a, complete) -> new StageReport(accountId, a.health().asOf(),
                 a.stage().stage().name(), a.stage().reasons(), HealthWindows.of(a.health().asOf()), complete));
     }
 
@@ -125,8 +127,9 @@ public class AccountReportResource {
     @Operation(summary = "DMU map of an account", description = "Each buying role with its active contacts, their level "
             + "and last two-way contact; the roles nobody covers.")
     @APIResponseSchema(value = DmuReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return assessed(accountId, asOf, null, (a, complete) -> new DmuReport(a.dmu(), complete));
+    public Uni<DmuReport> dmu(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt) {
+        return assessed(accountId, asOf, asKnownAt, null, (a, complete) -> new DmuReport(a.dmu(), complete));
     }
 
     @GET
@@ -140,10 +143,12 @@ public class AccountReportResource {
             + "and status-abuse flags (abuse needs the price left below list), pressure score with its drivers, and the "
             + "12-month window.")
     @APIResponseSchema(value = MarginPressureReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+    public Uni<MarginPressureReport> accountMarginPressure(@PathParam("accountId") String accountId, @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt) {
         IdParameter.accountId(accountId);
-        Instant at = AsOf.parse(asOf, clock);
-        return risk.accountMarginPressure(accountId, at)
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
+        return risk.accountMarginPressure(accountId, at, when.knownAt())
                 .map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(pressure -> reports.completenessOf(accountId).map(complete -> new MarginPressureReport(pressure, complete)));
     }
@@ -158,21 +163,24 @@ public class AccountReportResource {
             + "the account had happened by asOf.")
     @APIResponseSchema(value = AccountPlanReport.class, responseCode = "200", responseDescription = "The plan as of asOf")
     public Uni<AccountPlanReport> plan(@PathParam("accountId") String accountId,
-                                       @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf) {
+                                       @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt) {
         IdParameter.accountId(accountId);
-        Instant at = AsOf.parse(asOf, clock);
-        return plans.account(accountId, at)
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
+        return plans.account(accountId, at, when.knownAt())
                 .map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(p -> reports.completenessOf(accountId).map(complete ->
                         new AccountPlanReport(accountId, at, p.current(), p.plans(), complete)));
     }
 
-    private <T> Uni<T> assessed(String accountId, String asOf, String model,
+    private <T> Uni<T> assessed(String accountId, String asOf, String asKnownAt, String model,
                                 BiFunction<AccountAssessment, AccountCompleteness, T> view) {
         IdParameter.accountId(accountId);
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         HealthModel healthModel = ModelParameter.parse("model", model, models);
-        return reports.account(accountId, at, healthModel).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
+        return reports.account(accountId, at, healthModel, when.knownAt()).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(assessment -> reports.completenessOf(accountId).map(complete -> view.apply(assessment, complete)));
     }
 

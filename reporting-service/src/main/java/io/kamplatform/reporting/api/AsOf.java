@@ -32,6 +32,11 @@ public final class AsOf {
     }
 
     public static Instant parse(String value, Clock clock) {
+        return parse("asOf", value, clock);
+    }
+
+    /** The same rules for another instant parameter, named {@code parameter} in a violation. */
+    static Instant parse(String parameter, String value, Clock clock) {
         Instant now = clock.instant();
         if (value == null || value.isBlank()) {
             return now;
@@ -40,24 +45,24 @@ public final class AsOf {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
                 if (day.isAfter(Dates.day(now))) {
-                    throw future();
+                    throw future(parameter);
                 }
                 Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
                 return endOfDay.isAfter(now) ? now : endOfDay;
             }
             Instant asOf = OffsetDateTime.parse(value).toInstant();
             if (asOf.isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
-                throw future();
+                throw future(parameter);
             }
             return asOf.isAfter(now) ? now : asOf;
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.invalid(List.of(new Violation("asOf",
+            throw new ProblemException(Problem.invalid(List.of(new Violation(parameter,
                     "must be a date such as 2026-06-30 or an instant such as 2026-06-30T12:00:00Z"))));
         }
     }
 
-    private static ProblemException future() {
-        return new ProblemException(Problem.invalid(List.of(new Violation("asOf",
+    private static ProblemException future(String parameter) {
+        return new ProblemException(Problem.invalid(List.of(new Violation(parameter,
                 "must not lie in the future (a date is the end of that day in UTC, capped at now: today is valid);"
                         + " reports answer from what has happened"))));
     }

@@ -109,6 +109,7 @@ public class CommercialRiskResource {
             + "10+ customers the 80/20 pattern), and the Pareto curve.")
     @APIResponseSchema(value = DependencyRiskReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<DependencyRiskReport> dependencyRisk(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                                     @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
                                                     @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                                     @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
@@ -117,10 +118,11 @@ public class CommercialRiskResource {
                                                     @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include,
                                                     @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
         CustomerBasis basis = basis(by);
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
         HealthModel healthModel = ModelParameter.parse("model", model, models);
-        return reports.dependencyRisk(at, basis, list.evidence(), healthModel).map(a -> new DependencyRiskReport(page(a.report(), list),
+        return reports.dependencyRisk(at, when.knownAt(), basis, list.evidence(), healthModel).map(a -> new DependencyRiskReport(page(a.report(), list),
                 list.pageOf(a.report().customers().size()), a.report().accountsWithUnknownRisk().size(),
                 a.report().excludedCustomers().size(), a.completeness(), a.readModel()));
     }
@@ -136,6 +138,7 @@ public class CommercialRiskResource {
     @APIResponse(responseCode = "404", description = "No such account (or, by=group, customer group) in the portfolio",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<StressTestReport> stressTest(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                             @Parameter(description = "The account (or, by=group, the customer group) that would leave")
                                             @QueryParam("leaving") String leaving,
                                             @Parameter(description = BY_DESCRIPTION) @QueryParam("by") String by,
@@ -146,9 +149,10 @@ public class CommercialRiskResource {
                                             @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
         IdParameter.require("leaving", leaving, "the account (or group) that would leave; ");
         CustomerBasis basis = basis(by);
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, RANK_SORT, view, include);
-        return reports.stressTest(at, basis, leaving, list.evidence())
+        return reports.stressTest(at, when.knownAt(), basis, leaving, list.evidence())
                 .onFailure(UnknownCustomerException.class)
                 .transform(e -> new ProblemException(Problem.of(ProblemType.NOT_FOUND, e.getMessage())))
                 .map(a -> new StressTestReport(a.report().with(page(a.report().before(), list), page(a.report().after(), list)),
@@ -172,6 +176,7 @@ public class CommercialRiskResource {
             + "4 quarters, the medians and the service-intensity baseline (MEDIAN, or MEAN when the median is 0).")
     @APIResponseSchema(value = MarginPressureRankingReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<MarginPressureRankingReport> marginPressure(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                                      @Parameter(description = "true or false (default false)")
                                                      @QueryParam("keyAccountsOnly") @DefaultValue("false") String keyAccountsOnly,
                                                      @QueryParam("minScore") Integer minScore, @QueryParam("flag") String flag,
@@ -180,7 +185,8 @@ public class CommercialRiskResource {
                                                      @Parameter(description = "score (default: highest first, ties by account id) or accountId") @QueryParam("sort") String sort,
                                                      @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                                      @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, MARGIN_SORTS, view, include);
         if (minScore != null && (minScore < 0 || minScore > 100)) {
             throw new ProblemException(Problem.invalid(List.of(new Violation("minScore", "must be between 0 and 100"))));
@@ -194,7 +200,7 @@ public class CommercialRiskResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("keyAccountsOnly", "must be true or false"))));
         }
         MarginPressureFilter filter = new MarginPressureFilter(Boolean.parseBoolean(keyAccountsOnly), minScore, pressureFlag);
-        return reports.marginPressure(at, filter, list.evidence()).map(a -> {
+        return reports.marginPressure(at, when.knownAt(), filter, list.evidence()).map(a -> {
                     MarginPressureRanking ranking = a.report();
                     List<MarginPressure> ranked = list.sort().equals("accountId") ? ranking.accounts().stream()
                             .sorted(java.util.Comparator.comparing(MarginPressure::accountId)).toList() : ranking.accounts();
@@ -210,14 +216,16 @@ public class CommercialRiskResource {
             + "below 25% penetration, with no interaction in 90 days - with the figures that put each on the list.")
     @APIResponseSchema(value = NeglectedPotentialReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<NeglectedPotentialReport> neglectedPotential(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                                             @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                                             @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                                             @Parameter(description = "potential (the only order: highest first)") @QueryParam("sort") String sort,
                                                             @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                                             @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, POTENTIAL_SORT, view, include);
-        return reports.neglectedPotential(at, list.evidence()).map(a -> new NeglectedPotentialReport(
+        return reports.neglectedPotential(at, when.knownAt(), list.evidence()).map(a -> new NeglectedPotentialReport(
                 a.report().withAccounts(list.page(a.report().accounts())), list.pageOf(a.report().accounts().size()),
                 a.completeness(), a.readModel()));
     }

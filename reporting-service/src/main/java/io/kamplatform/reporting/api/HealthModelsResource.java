@@ -117,13 +117,15 @@ public class HealthModelsResource {
                                          @Parameter(description = "The model to compare with (required)")
                                          @QueryParam("candidate") String candidate,
                                          @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                          @Parameter(description = "true: only accounts whose band changes")
                                          @QueryParam("changed") Boolean changed,
                                          @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                          @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                          @Parameter(description = "change (default) or accountId") @QueryParam("sort") String sort,
                                          @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, COMPARE_SORTS, view, null);
         HealthModel from = ModelParameter.parse("base", base, models);
         if (candidate == null) {
@@ -131,7 +133,7 @@ public class HealthModelsResource {
                             + models.all().stream().map(HealthModel::version).toList()))));
         }
         HealthModel to = ModelParameter.parse("candidate", candidate, models);
-        return EventLoopGuard.offLoop(comparison.compare(at, from, to)).map(compared -> {
+        return EventLoopGuard.offLoop(comparison.compare(at, when.knownAt(), from, to)).map(compared -> {
             List<ModelComparison> all = "accountId".equals(list.sort()) ? compared.accounts()
                     : ModelComparison.ranked(compared.accounts());
             List<ModelComparison> shown = Boolean.TRUE.equals(changed)

@@ -59,13 +59,15 @@ public class KeyStatusResource {
             + "lists; include=evidence adds the events behind revenue, potential and the last interaction.")
     @APIResponseSchema(value = KeyStatusReport.class, responseCode = "200", responseDescription = "The review as of asOf")
     public Uni<KeyStatusReport> review(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                        @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                        @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                        @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                        @Parameter(description = ListQuery.INCLUDE) @QueryParam("include") String include) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, null, ListQuery.sorts("review"), view, include);
-        return EventLoopGuard.offLoop(reports.summaries(at, list.evidence())).map(summaries -> {
+        return EventLoopGuard.offLoop(reports.summaries(at, when.knownAt(), list.evidence())).map(summaries -> {
             KeyStatusReview r = reports.review(summaries);
             List<KeyStatusReview.Candidate> qualify = list.page(r.qualifyButNotKey());
             List<KeyStatusReview.Candidate> lapsed = list.page(r.keyButNoLongerQualify());

@@ -56,12 +56,14 @@ public class PlanResource {
             + "limit/offset page the two account lists.")
     @APIResponseSchema(value = PlanCoverageReport.class, responseCode = "200", responseDescription = "The coverage as of asOf")
     public Uni<PlanCoverageReport> coverage(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                             @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                             @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                             @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, null, ListQuery.sorts("coverage"), view, null);
-        return plans.coverage(at).map(c -> {
+        return plans.coverage(at, when.knownAt()).map(c -> {
             PlanCoverage p = c.coverage();
             return new PlanCoverageReport(at, p.keyAccounts(), p.withCurrentPlan(), p.withoutPlan().size(),
                     list.page(p.withoutPlan()), p.reviewDue().size(), list.page(p.reviewDue()),

@@ -88,25 +88,39 @@ public class PortfolioResource {
         this.clock = clock;
     }
 
+    /** Portfolio health as known now (for the dashboard). */
+    public Uni<PortfolioHealth> portfolio(String asOf, String manager, String band, String stage, Integer limit,
+                                          Integer offset, String sort, String view, String model) {
+        return portfolio(asOf, null, manager, band, stage, limit, offset, sort, view, model);
+    }
+
+    /** Every manager's portfolio as known now (for the dashboard). */
+    public Uni<ManagerPortfolios> managers(String asOf, String manager, Integer limit, Integer offset, String sort,
+                                           String view, String model) {
+        return managers(asOf, null, manager, limit, offset, sort, view, model);
+    }
+
     @GET
     @Path("/portfolio/health")
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Portfolio health", description = "All key accounts as of asOf with score, band and stage, "
             + "worst first; filter by manager, band (GREEN, AMBER, RED) and stage; paged (limit, offset, sort, view).")
     @APIResponseSchema(value = PortfolioHealth.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<PortfolioHealth> portfolio(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf, @QueryParam("manager") String manager,
+    public Uni<PortfolioHealth> portfolio(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt, @QueryParam("manager") String manager,
                                           @QueryParam("band") String band, @QueryParam("stage") String stage,
                                           @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                           @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                           @Parameter(description = HEALTH_SORT) @QueryParam("sort") String sort,
                                           @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                           @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, HEALTH_SORTS, view, null);
         HealthModel healthModel = ModelParameter.parse("model", model, models);
         requireOneOf("band", band, Arrays.stream(Band.values()).map(Enum::name).toList());
         requireOneOf("stage", stage, Arrays.stream(RelationshipStage.values()).map(Enum::name).toList());
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel, when.knownAt()), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("portfolio-health");
             List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();
@@ -137,16 +151,18 @@ public class PortfolioResource {
             + "alertCount say how many there are); manager picks one.")
     @APIResponseSchema(value = ManagerPortfolios.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<ManagerPortfolios> managers(@Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                            @Parameter(description = "Only this manager's portfolio") @QueryParam("manager") String manager,
                                            @Parameter(description = ListQuery.LIMIT) @QueryParam("limit") Integer limit,
                                            @Parameter(description = ListQuery.OFFSET) @QueryParam("offset") Integer offset,
                                            @Parameter(description = "managerId (the only order)") @QueryParam("sort") String sort,
                                            @Parameter(description = ListQuery.VIEW) @QueryParam("view") String view,
                                            @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
-        Instant at = AsOf.parse(asOf, clock);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
         ListQuery list = ListQuery.parse(limit, offset, sort, ListQuery.sorts("managerId"), view, null);
         HealthModel healthModel = ModelParameter.parse("model", model, models);
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel), reports.portfolioCompleteness()).asTuple()).map(t -> {
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, false, healthModel, when.knownAt()), reports.portfolioCompleteness()).asTuple()).map(t -> {
             reports.computing("managers");
             List<KeyAccountView> assessed = keyAccounts(t.getItem1());
             PortfolioCompleteness completeness = t.getItem2();

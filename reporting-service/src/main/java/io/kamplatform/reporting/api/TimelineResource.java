@@ -50,12 +50,18 @@ public class TimelineResource {
         this.clock = clock;
     }
 
+    /** A page of the timeline as known now (for the dashboard). */
+    public Uni<Timeline> timeline(String accountId, String asOf, int offset, int limit) {
+        return timeline(accountId, asOf, null, offset, limit);
+    }
+
     @GET
     @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
     @Operation(summary = "Account timeline", description = "Every event about the account up to asOf, oldest first, paged.")
     @APIResponseSchema(value = Timeline.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<Timeline> timeline(@PathParam("accountId") String accountId,
                                   @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+            @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
         IdParameter.accountId(accountId);
@@ -63,8 +69,10 @@ public class TimelineResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation(offset < 0 ? "offset" : "limit",
                     offset < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE))));
         }
-        Instant at = AsOf.parse(asOf, clock);
-        return Uni.combine().all().unis(store.timeline(accountId, at.atOffset(ZoneOffset.UTC), offset, limit + 1),
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        Instant at = when.asOf();
+        return Uni.combine().all().unis(store.timeline(accountId, at.atOffset(ZoneOffset.UTC),
+                        when.knownAt() == null ? null : when.knownAt().atOffset(ZoneOffset.UTC), offset, limit + 1),
                 reports.completenessOf(accountId)).asTuple().map(t -> {
                     List<StoredFact> facts = t.getItem1();
                     boolean more = facts.size() > limit;

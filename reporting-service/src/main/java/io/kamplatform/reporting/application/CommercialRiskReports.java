@@ -52,8 +52,14 @@ public class CommercialRiskReports {
 
     /** Dependency risk with revenue at risk priced by {@code model}'s health scores (null: the default model). */
     public Uni<Assessed<DependencyRisk>> dependencyRisk(Instant at, CustomerBasis by, boolean evidence, HealthModel model) {
+        return dependencyRisk(at, null, by, evidence, model);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Assessed<DependencyRisk>> dependencyRisk(Instant at, Instant knownAt, CustomerBasis by, boolean evidence,
+                                                        HealthModel model) {
         DependencyRules basis = rules.withBy(by);
-        return assessed(at, evidence, model, all -> {
+        return assessed(at, knownAt, evidence, model, all -> {
             reports.computing("dependency-risk");
             return DependencyRiskCalculator.assessInputs(dependencyInputs(all), at, health(all), basis);
         });
@@ -61,15 +67,27 @@ public class CommercialRiskReports {
 
     /** Fails with {@link io.kamplatform.reporting.domain.dependency.UnknownCustomerException} for an unknown customer. */
     public Uni<Assessed<DependencyStressTest>> stressTest(Instant at, CustomerBasis by, String leaving, boolean evidence) {
+        return stressTest(at, null, by, leaving, evidence);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Assessed<DependencyStressTest>> stressTest(Instant at, Instant knownAt, CustomerBasis by, String leaving,
+                                                          boolean evidence) {
         DependencyRules basis = rules.withBy(by);
-        return assessed(at, evidence, all -> {
+        return assessed(at, knownAt, evidence, null, all -> {
             reports.computing("dependency-stress-test");
             return DependencyRiskCalculator.stressTestInputs(dependencyInputs(all), at, health(all), basis, leaving);
         });
     }
 
     public Uni<Assessed<MarginPressureRanking>> marginPressure(Instant at, MarginPressureFilter filter, boolean evidence) {
-        return assessed(at, evidence, all -> {
+        return marginPressure(at, null, filter, evidence);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Assessed<MarginPressureRanking>> marginPressure(Instant at, Instant knownAt, MarginPressureFilter filter,
+                                                               boolean evidence) {
+        return assessed(at, knownAt, evidence, null, all -> {
             reports.computing("margin-pressure");
             return MarginPressureRanking.of(at, MarginPressureCalculator.assessInputs(
                     all.accounts().stream().map(AccountSummary::margin).toList(), at), filter);
@@ -77,7 +95,12 @@ public class CommercialRiskReports {
     }
 
     public Uni<Assessed<NeglectedPotential>> neglectedPotential(Instant at, boolean evidence) {
-        return assessed(at, evidence, all -> {
+        return neglectedPotential(at, null, evidence);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Assessed<NeglectedPotential>> neglectedPotential(Instant at, Instant knownAt, boolean evidence) {
+        return assessed(at, knownAt, evidence, null, all -> {
             reports.computing("neglected-potential");
             return NeglectedPotentialFinder.findInputs(all.accounts().stream().map(AccountSummary::neglected).toList(), at);
         });
@@ -88,7 +111,13 @@ public class CommercialRiskReports {
      * medians and baseline from the read model. Empty when nothing about the account had happened by asOf.
      */
     public Uni<Optional<MarginPressure>> accountMarginPressure(String accountId, Instant at) {
-        return Uni.combine().all().unis(reports.summaries(at, false), reports.marginInputs(accountId, at)).asTuple()
+        return accountMarginPressure(accountId, at, null);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Optional<MarginPressure>> accountMarginPressure(String accountId, Instant at, Instant knownAt) {
+        return Uni.combine().all().unis(reports.summaries(at, false, null, knownAt),
+                        reports.marginInputs(accountId, at, knownAt)).asTuple()
                 .map(t -> {
                     reports.computing("account-margin-pressure");
                     if (t.getItem2().isEmpty()) {
@@ -104,14 +133,9 @@ public class CommercialRiskReports {
     }
 
     /** The report computed from the summaries (on a worker thread), with completeness and the read model's status. */
-    private <T> Uni<Assessed<T>> assessed(Instant at, boolean evidence, Function<PortfolioReadModel.Summaries, T> report) {
-        return assessed(at, evidence, null, report);
-    }
-
-    private <T> Uni<Assessed<T>> assessed(Instant at, boolean evidence, HealthModel model,
+    private <T> Uni<Assessed<T>> assessed(Instant at, Instant knownAt, boolean evidence, HealthModel model,
                                           Function<PortfolioReadModel.Summaries, T> report) {
-        return EventLoopGuard.offLoop(Uni.combine().all().unis(model == null ? reports.summaries(at, evidence)
-                                : reports.summaries(at, evidence, model),
+        return EventLoopGuard.offLoop(Uni.combine().all().unis(reports.summaries(at, evidence, model, knownAt),
                         reports.portfolioCompleteness()).asTuple())
                 .map(t -> new Assessed<>(report.apply(t.getItem1()), t.getItem2(), t.getItem1().status()));
     }

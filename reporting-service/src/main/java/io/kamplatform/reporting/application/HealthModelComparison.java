@@ -38,13 +38,18 @@ public class HealthModelComparison {
     }
 
     public Uni<Compared> compare(Instant asOf, HealthModel base, HealthModel candidate) {
-        return reports.summaries(asOf, false).chain(summaries -> {
+        return compare(asOf, null, base, candidate);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Compared> compare(Instant asOf, Instant knownAt, HealthModel base, HealthModel candidate) {
+        return reports.summaries(asOf, false, null, knownAt).chain(summaries -> {
             List<AccountSummary> keys = summaries.accounts().stream()
                     .filter(s -> s.keyAccount() && s.keyAccountView() != null).toList();
             List<List<AccountSummary>> chunks = PortfolioReadModel.chunks(keys, config.chunkSize());
             return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
                             .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(store.histories(
-                                            chunk.stream().map(AccountSummary::accountId).toList(), asOf))
+                                            chunk.stream().map(AccountSummary::accountId).toList(), asOf, knownAt))
                                     .map(histories -> {
                                         reports.computing("health-model-comparison");
                                         List<ModelComparison> compared = new ArrayList<>(chunk.size());

@@ -56,7 +56,12 @@ public class KamReports {
 
     /** The account as of {@code asOf} with health under {@code model}. */
     public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf, HealthModel model) {
-        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+        return account(accountId, asOf, model, null);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf, HealthModel model, Instant knownAt) {
+        return EventLoopGuard.offLoop(facts(accountId, asOf, knownAt)).map(facts -> {
             guard.computing("account");
             return facts.isEmpty() ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf, model));
         });
@@ -75,13 +80,26 @@ public class KamReports {
      * histories (no evidence kept).
      */
     public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, boolean evidence, HealthModel model) {
-        return model.equals(assessor.model()) ? summaries(asOf, evidence)
-                : EventLoopGuard.offLoop(readModel.folded(asOf, model, evidence));
+        return summaries(asOf, evidence, model, null);
+    }
+
+    /**
+     * The same from the facts known by {@code knownAt} (null: every fact projected; a model null is the default): as
+     * known at a past instant, every history is folded (the read model keeps what is known now only).
+     */
+    public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, boolean evidence, HealthModel model,
+                                                       Instant knownAt) {
+        HealthModel m = model == null ? assessor.model() : model;
+        if (knownAt == null && m.equals(assessor.model())) {
+            return summaries(asOf, evidence);
+        }
+        return EventLoopGuard.offLoop(readModel.folded(asOf, m, evidence, knownAt));
     }
 
     /** The account's own margin inputs at asOf, folded from its history (with evidence); empty without facts. */
-    public Uni<Optional<io.kamplatform.reporting.domain.margin.MarginInputs>> marginInputs(String accountId, Instant asOf) {
-        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+    public Uni<Optional<io.kamplatform.reporting.domain.margin.MarginInputs>> marginInputs(String accountId, Instant asOf,
+                                                                                           Instant knownAt) {
+        return EventLoopGuard.offLoop(facts(accountId, asOf, knownAt)).map(facts -> {
             guard.computing("account-margin-inputs");
             return facts.isEmpty() ? Optional.empty() : Optional.of(io.kamplatform.reporting.domain.margin
                     .MarginPressureCalculator.inputs(assessor.factsAt(accountId, assessor.history(facts), asOf), asOf));
@@ -94,7 +112,7 @@ public class KamReports {
      * calculator as the health report.
      */
     public Uni<java.util.SortedMap<Instant, Integer>> healthHistory(String accountId, Instant asOf, int months) {
-        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(facts -> {
+        return EventLoopGuard.offLoop(facts(accountId, asOf, null)).map(facts -> {
             guard.computing("account-health-history");
             java.util.SortedMap<Instant, Integer> scores = new java.util.TreeMap<>();
             java.util.List<io.kamplatform.reporting.domain.facts.RecordedFact> history = assessor.history(facts);
@@ -106,5 +124,10 @@ public class KamReports {
             }
             return scores;
         });
+    }
+
+    /** The account's facts that happened by asOf and were known by knownAt (null: every fact projected). */
+    Uni<java.util.List<io.kamplatform.reporting.store.StoredFact>> facts(String accountId, Instant asOf, Instant knownAt) {
+        return store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC), knownAt == null ? null : knownAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -26,7 +26,12 @@ public class KeyStatusReports {
     }
 
     public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, boolean evidence) {
-        return reports.summaries(asOf, evidence);
+        return summaries(asOf, null, evidence);
+    }
+
+    /** The summaries from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<PortfolioReadModel.Summaries> summaries(Instant asOf, Instant knownAt, boolean evidence) {
+        return reports.summaries(asOf, evidence, null, knownAt);
     }
 
     /** The review over the summaries (run on a worker: the caller's pipeline is off the event loop). */

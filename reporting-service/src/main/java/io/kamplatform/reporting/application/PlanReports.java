@@ -4,12 +4,10 @@ import io.kamplatform.reporting.domain.facts.AccountFacts;
 import io.kamplatform.reporting.domain.facts.AccountPlan;
 import io.kamplatform.reporting.domain.plan.PlanAssessment;
 import io.kamplatform.reporting.domain.plan.PlanCoverage;
-import io.kamplatform.reporting.store.FactStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,19 +27,22 @@ public class PlanReports {
     public record PlanPeriod(String planId, LocalDate periodStart, LocalDate periodEnd, Instant publishedAt) {
     }
 
-    private final FactStore store;
     private final AccountAssessor assessor;
     private final KamReports reports;
 
-    public PlanReports(FactStore store, AccountAssessor assessor, KamReports reports) {
-        this.store = store;
+    public PlanReports(AccountAssessor assessor, KamReports reports) {
         this.assessor = assessor;
         this.reports = reports;
     }
 
     /** Empty when nothing about the account had happened by asOf. */
     public Uni<Optional<AccountPlans>> account(String accountId, Instant asOf) {
-        return EventLoopGuard.offLoop(store.factsOf(accountId, asOf.atOffset(ZoneOffset.UTC))).map(stored -> {
+        return account(accountId, asOf, null);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Optional<AccountPlans>> account(String accountId, Instant asOf, Instant knownAt) {
+        return EventLoopGuard.offLoop(reports.facts(accountId, asOf, knownAt)).map(stored -> {
             reports.computing("account-plan");
             if (stored.isEmpty()) {
                 return Optional.empty();
@@ -56,7 +57,12 @@ public class PlanReports {
 
     /** Plan coverage over the key accounts at asOf, and the read model's status. */
     public Uni<Coverage> coverage(Instant asOf) {
-        return EventLoopGuard.offLoop(reports.summaries(asOf, false)).map(summaries -> {
+        return coverage(asOf, null);
+    }
+
+    /** The same from the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Coverage> coverage(Instant asOf, Instant knownAt) {
+        return EventLoopGuard.offLoop(reports.summaries(asOf, false, null, knownAt)).map(summaries -> {
             reports.computing("plan-coverage");
             List<PlanCoverage.Account> keys = summaries.accounts().stream()
                     .filter(s -> s.keyAccount() && s.keyAccountView() != null)

@@ -49,7 +49,14 @@ public class PortfolioReadModel {
             + "FOLDED = folded from every history at asOf for a health model other than the default (not kept); "
             + "accountsPending = accounts with newer events than their summary (catching up)")
     public record ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
-                                  int accountsComputedNow, int accountsPending) {
+                                  int accountsComputedNow, int accountsPending,
+                                  @Schema(description = "Only facts recorded by this instant counted (asKnownAt); "
+                                          + "absent: every fact known now") Instant knownAt) {
+
+        public ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
+                               int accountsComputedNow, int accountsPending) {
+            this(mode, assessedFrom, assessedTo, accounts, accountsComputedNow, accountsPending, null);
+        }
     }
 
     /** The summaries of every account with a fact by asOf, and how current they are. */
@@ -294,17 +301,31 @@ public class PortfolioReadModel {
      * (as a first question about a new instant does). Mode FOLDED.
      */
     public Uni<Summaries> folded(Instant asOf, HealthModel model, boolean evidence) {
+        return folded(asOf, model, evidence, null);
+    }
+
+    /**
+     * The same from the facts known by {@code knownAt} (null: every fact projected): an account none of whose facts by
+     * asOf had been recorded by then is left out, as it was unknown.
+     */
+    public Uni<Summaries> folded(Instant asOf, HealthModel model, boolean evidence, Instant knownAt) {
         lastAsked = System.nanoTime();
         return EventLoopGuard.offLoop(store.accountsAsOf(asOf)).chain(accounts -> EventLoopGuard.offLoop(
                 Multi.createFrom().iterable(chunks(accounts))
-                        .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model))
+                        .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model, knownAt))
                         .merge(config.computeConcurrency())
                         .collect().in(HashMap<String, AccountSummary>::new,
                                 (map, list) -> list.forEach(s -> map.put(s.accountId(), evidence ? s : s.withoutEvidence()))))
                 .map(byId -> {
                     List<AccountSummary> all = new ArrayList<>(accounts.size());
-                    accounts.forEach(a -> all.add(byId.get(a.accountId())));
-                    return new Summaries(asOf, all, new ReadModelStatus("FOLDED", asOf, asOf, all.size(), all.size(), 0));
+                    accounts.forEach(a -> {
+                        AccountSummary s = byId.get(a.accountId());
+                        if (s != null) {
+                            all.add(s);
+                        }
+                    });
+                    return new Summaries(asOf, all, new ReadModelStatus("FOLDED", asOf, asOf, all.size(), all.size(), 0,
+                            knownAt));
                 }));
     }
 
@@ -323,10 +344,22 @@ public class PortfolioReadModel {
 
     /** One chunk's histories read in one query and summarized on a worker thread, in the chunk's order. */
     private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model) {
-        return EventLoopGuard.offLoop(store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf))
+        return summarizeChunk(chunk, asOf, model, null);
+    }
+
+    /**
+     * The same from the facts known by {@code knownAt}; with a knownAt, the accounts without such a fact are left out
+     * (without one, every account of the chunk has a fact by asOf: the chunk came from {@code accountsAsOf}).
+     */
+    private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model,
+                                                     Instant knownAt) {
+        return EventLoopGuard.offLoop(store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf, knownAt))
                 .map(histories -> {
                     List<AccountSummary> summaries = new ArrayList<>(chunk.size());
                     for (AccountVersion account : chunk) {
+                        if (knownAt != null && !histories.containsKey(account.accountId())) {
+                            continue;
+                        }
                         List<RecordedFact> history = assessor.history(histories.getOrDefault(account.accountId(), List.of()));
                         summaries.add(summarizer.summarize(account.accountId(), history, asOf, model));
                     }

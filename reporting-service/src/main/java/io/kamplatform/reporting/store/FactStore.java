@@ -91,19 +91,33 @@ public class FactStore {
         };
     }
 
+    /**
+     * When a fact became known to the platform, for "as known at" questions: the time its producer recorded it
+     * ({@code ce_recordedtime}), or when it was projected here for a record without one.
+     */
+    public static final String KNOWN_AT = "coalesce(recorded_at, projected_at)";
+
     /** The account's facts that happened up to {@code asOf}, oldest first (ties in projection order). */
     public Uni<List<StoredFact>> factsOf(String accountId, OffsetDateTime asOf) {
+        return factsOf(accountId, asOf, null);
+    }
+
+    /** The same, counting only the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<List<StoredFact>> factsOf(String accountId, OffsetDateTime asOf, OffsetDateTime knownAt) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
+                        + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
                         + "ORDER BY occurred_at, projected_at, source, event_id")
-                .execute(Tuple.of(accountId, asOf))
+                .execute(Tuple.of(accountId, asOf, knownAt))
                 .map(FactStore::toFacts);
     }
 
-    /** A page of the account's timeline up to {@code asOf}. */
-    public Uni<List<StoredFact>> timeline(String accountId, OffsetDateTime asOf, int offset, int limit) {
+    /** A page of the account's timeline up to {@code asOf}, of the facts known by {@code knownAt} (null: all). */
+    public Uni<List<StoredFact>> timeline(String accountId, OffsetDateTime asOf, OffsetDateTime knownAt, int offset,
+                                          int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
-                        + "ORDER BY occurred_at, projected_at, source, event_id OFFSET $3 LIMIT $4")
-                .execute(Tuple.of(accountId, asOf, offset, limit))
+                        + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
+                        + "ORDER BY occurred_at, projected_at, source, event_id OFFSET $4 LIMIT $5")
+                .execute(Tuple.of(accountId, asOf, knownAt, offset, limit))
                 .map(FactStore::toFacts);
     }
 

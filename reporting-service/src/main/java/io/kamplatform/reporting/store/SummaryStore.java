@@ -193,9 +193,15 @@ public class SummaryStore {
 
     /** The facts of {@code accountIds} that happened by {@code asOf}, by account in time order. */
     public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf) {
+        return histories(accountIds, asOf, null);
+    }
+
+    /** The same, counting only the facts known by {@code knownAt} (null: every fact projected). */
+    public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf, Instant knownAt) {
         return pool.preparedQuery("SELECT " + FactStore.COLUMNS + " FROM account_facts WHERE account_id = ANY($1) "
-                        + "AND occurred_at <= $2 ORDER BY account_id, occurred_at, projected_at, source, event_id")
-                .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf)))
+                        + "AND occurred_at <= $2 AND ($3::timestamptz IS NULL OR " + FactStore.KNOWN_AT + " <= $3) "
+                        + "ORDER BY account_id, occurred_at, projected_at, source, event_id")
+                .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt)))
                 .map(rows -> {
                     Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
                     FactStore.toFacts(rows).forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));

@@ -146,7 +146,19 @@ class PlatformEndToEndIT {
         JsonPath alpina = report(reader, "ALPINA-FOODS", "health");
         assertThat(alpina.getInt("trend.deltaVs90Days")).as("health fell after the sponsor left").isNegative();
         assertThat(report(reader, "ALPINA-FOODS", "stage").getString("stage")).isEqualTo("DISINTEGRATING");
-        assertThat(report(reader, "ALPINA-FOODS", "dmu").getList("uncoveredRoles")).contains("SPONSOR");
+        JsonPath dmuNow = report(reader, "ALPINA-FOODS", "dmu");
+        assertThat(dmuNow.getList("uncoveredRoles")).contains("SPONSOR");
+
+        // The README's bitemporal example: the departure was recorded after the rest of the demo, so as known before it
+        // the sponsor is still in the DMU, and the same contact is under formerContacts as known now.
+        java.time.Instant knownBefore = java.time.Instant.parse(Files.readString(HOME.resolve("demo-known-at")).trim());
+        JsonPath dmuThen = given().auth().oauth2(reader).when()
+                .get(REPORTS + io.kamplatform.local.demo.DemoStories.asKnownAtExample(knownBefore))
+                .then().statusCode(200).header("KAM-As-Known-At", knownBefore.toString()).extract().jsonPath();
+        assertThat(dmuThen.getList("uncoveredRoles")).doesNotContain("SPONSOR");
+        assertThat(dmuThen.getList("formerContacts")).isEmpty();
+        assertThat(dmuThen.getList("roles.SPONSOR.contactId")).containsExactlyElementsOf(
+                dmuNow.getList("formerContacts.findAll { it.roles.contains('SPONSOR') }.contactId"));
 
         assertThat(report(reader, "HELIX-PHARMA", "health").getString("health.band")).isEqualTo("GREEN");
         assertThat(report(reader, "HELIX-PHARMA", "stage").getString("stage")).isEqualTo("INTEGRATED");

@@ -36,6 +36,17 @@ public final class Publisher implements AutoCloseable {
         return eventId;
     }
 
+    /**
+     * Publishes one event its producer recorded at {@code recordedAt} ({@code ce_recordedtime}: a late or backdated
+     * fact has an occurredAt long before it); returns its fresh id.
+     */
+    public String publishRecorded(String accountId, String type, String occurredAt, String recordedAt, String data) {
+        ProducerRecord<String, String> record = record(accountId, type, occurredAt, data);
+        header(record, "ce_recordedtime", recordedAt);
+        send(record);
+        return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
     public void publish(String topic, String eventId, String accountId, String type, String occurredAt, String data) {
         publish(topic, SOURCE, eventId, accountId, type, occurredAt, data, null, null);
     }

@@ -1,6 +1,10 @@
 package io.kamplatform.local.demo;
 
+import io.kamplatform.crmimport.posting.PlannedEvent;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -57,8 +61,28 @@ public final class DemoStories {
         return STORIES;
     }
 
+    /**
+     * The facts the CRM recorded late: ALPINA-FOODS's sponsor left ~40 days ago, but nobody told the CRM until now. The
+     * launcher posts them after the rest of the demo, so "as known at" the instant between shows the DMU before anyone
+     * knew (the bitemporal example of reporting-service's README).
+     */
+    public static boolean recordedLate(PlannedEvent event) {
+        return event.accountId().equals(SPONSOR_LEFT) && event.type().equals("ContactLeft");
+    }
+
+    /** The bitemporal example's question: ALPINA-FOODS's DMU as of yesterday, as known at {@code knownBefore}. */
+    public static String asKnownAtExample(Instant knownBefore) {
+        LocalDate yesterday = LocalDate.ofInstant(knownBefore, ZoneOffset.UTC).minusDays(1);
+        return "/api/reports/accounts/" + SPONSOR_LEFT + "/dmu?asOf=" + yesterday + "&asKnownAt=" + knownBefore;
+    }
+
     /** Prints "where to look" for each story, e.g. with {@code http://localhost:8083}. */
     public static void print(PrintStream out, String reportingBaseUrl) {
+        print(out, reportingBaseUrl, null);
+    }
+
+    /** The same, with the bitemporal example when the late facts were recorded after {@code knownBefore} (else null). */
+    public static void print(PrintStream out, String reportingBaseUrl, Instant knownBefore) {
         String base = reportingBaseUrl.endsWith("/") ? reportingBaseUrl.substring(0, reportingBaseUrl.length() - 1)
                 : reportingBaseUrl;
         out.println("Demo portfolio: the stories KAM warns about, and where to look (token with role kam-reader):");
@@ -68,6 +92,12 @@ public final class DemoStories {
             for (String path : story.reportPaths()) {
                 out.println("      " + base + path);
             }
+        }
+        if (knownBefore != null) {
+            out.println("  - As known at (bitemporal): " + SPONSOR_LEFT + "'s sponsor left ~40 days ago, but the CRM recorded it"
+                    + " only after the rest of the demo (at " + knownBefore + "). As known then the SPONSOR is still in the"
+                    + " DMU; drop asKnownAt and the sponsor is under formerContacts:");
+            out.println("      " + base + asKnownAtExample(knownBefore));
         }
     }
 }
