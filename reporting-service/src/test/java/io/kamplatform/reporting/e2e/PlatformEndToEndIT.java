@@ -126,7 +126,7 @@ class PlatformEndToEndIT {
 
     /** The demo portfolio the launcher loads: each planted KAM story must come out in the reports. */
     @Test
-    void theDemoPortfolioShowsEveryPlantedStory() {
+    void theDemoPortfolioShowsEveryPlantedStory() throws Exception {
         String reader = tokens.get("KAM_TOKEN_KAM_READER");
         JsonPath risk = given().auth().oauth2(reader).when().get(REPORTS + "/api/reports/portfolio/dependency-risk")
                 .then().statusCode(200).extract().jsonPath();
