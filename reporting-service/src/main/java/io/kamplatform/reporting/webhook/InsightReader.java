@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.Header;
 @ApplicationScoped
 public class InsightReader {
 
+    public static final String PING_TYPE = "WebhookPing";
+
     private final ObjectMapper mapper;
 
     public InsightReader(ObjectMapper mapper) {
@@ -48,6 +50,16 @@ public class InsightReader {
         }
         return new Insight(id, source, type, header(record, "ce_subject"), header(record, "ce_time"), orderingKey,
                 accountId, text(data, "managerId"), text(data, "band"), data);
+    }
+
+    /** A test event for one subscription (POST .../ping): type {@value #PING_TYPE}, its own queue {@code ping}. */
+    public Insight ping(java.util.UUID subscriptionId) {
+        String id = "ping-" + java.util.UUID.randomUUID();
+        ObjectNode data = mapper.createObjectNode();
+        data.put("subscriptionId", subscriptionId.toString());
+        data.put("message", "Test delivery from KAM Platform: the signature and the endpoint work.");
+        return new Insight(id, "/kam-platform/reporting-service/webhooks", PING_TYPE, null,
+                java.time.Instant.now().toString(), "ping", null, null, null, data);
     }
 
     /** The body of every delivery of {@code insight}: a CloudEvent in structured mode (application/cloudevents+json). */

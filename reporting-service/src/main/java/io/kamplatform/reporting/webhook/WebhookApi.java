@@ -94,6 +94,11 @@ public final class WebhookApi {
     public record DeliveryLog(List<DeliveryView> deliveries, int limit, int offset) {
     }
 
+    @Schema(name = "WebhookPing", description = "The queued test delivery")
+    public record Ping(@Schema(description = "Its id in the delivery log and the KAM-Delivery-Id header") UUID deliveryId,
+                       @Schema(description = "The CloudEvent id") String eventId) {
+    }
+
     @Schema(name = "WebhookRedrive", description = "How many dead-lettered deliveries were put back in their queues")
     public record Redriven(int requeued) {
     }

@@ -30,7 +30,7 @@ public class WebhookMetrics {
         this.enqueued = Counter.builder("kam.webhook.enqueued").description("Deliveries created from insights").register(registry);
         this.duration = Timer.builder("kam.webhook.attempt.duration").description("How long a delivery attempt took").register(registry);
         this.backlog = MultiGauge.builder("kam.webhook.backlog").description("Pending deliveries per subscription").register(registry);
-        this.oldestAge = MultiGauge.builder("kam.webhook.oldest.pending.age").baseUnit("seconds")
+        this.oldestAge = MultiGauge.builder("kam.webhook.oldest.pending.seconds")
                 .description("Age of the oldest pending delivery per subscription (0 when none)").register(registry);
         this.deadLettered = MultiGauge.builder("kam.webhook.dead.lettered")
                 .description("Dead-lettered deliveries per subscription now (until re-driven)").register(registry);

@@ -56,8 +56,11 @@ public class WebhookResource {
     private final StrictJson json;
     private final TargetPolicy policy;
     private final DeliveryWorker worker;
+    private final InsightReader reader;
 
-    public WebhookResource(WebhookStore store, SecretBox secrets, StrictJson json, WebhookConfig config, DeliveryWorker worker) {
+    public WebhookResource(WebhookStore store, SecretBox secrets, StrictJson json, WebhookConfig config, DeliveryWorker worker,
+                           InsightReader reader) {
+        this.reader = reader;
         this.store = store;
         this.secrets = secrets;
         this.json = json;
@@ -212,6 +215,24 @@ public class WebhookResource {
             }
             return store.redrive(uuid, delivery);
         }).map(WebhookApi.Redriven::new).invoke(worker::wake);
+    }
+
+    @POST
+    @Path("/{id}/ping")
+    @RolesAllowed(Roles.KAM_ADMIN)
+    @Operation(summary = "Send a test ping", description = "Queues a `WebhookPing` CloudEvent for the subscription (its "
+            + "own queue, `ping`), signed and retried like any delivery, so a receiver can be checked end to end; the "
+            + "delivery log shows how it went.")
+    @APIResponseSchema(value = WebhookApi.Ping.class, responseCode = "202", responseDescription = "Queued")
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> ping(@Parameter(description = "Subscription id") @PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        Insight ping = reader.ping(uuid);
+        return existing(uuid, id)
+                .chain(() -> store.enqueue(List.of(new WebhookStore.NewDelivery(uuid, ping, reader.body(ping)))))
+                .chain(() -> store.deliveryOf(uuid, ping.id()))
+                .invoke(worker::wake)
+                .map(deliveryId -> Response.accepted(new WebhookApi.Ping(deliveryId, ping.id())).build());
     }
 
     private WebhookApi.SubscriptionRequest valid(byte[] body) {

@@ -236,6 +236,13 @@ public class WebhookStore {
                 .map(rows -> rows.rowCount());
     }
 
+    /** The id of the subscription's delivery of an insight. */
+    public Uni<UUID> deliveryOf(UUID subscriptionId, String insightId) {
+        return pool.preparedQuery("SELECT id FROM webhook_deliveries WHERE subscription_id = $1 AND insight_id = $2")
+                .execute(Tuple.of(subscriptionId, insightId))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
     /** The status of one delivery of the subscription, if it has it. */
     public Uni<Optional<String>> statusOf(UUID subscriptionId, UUID deliveryId) {
         return pool.preparedQuery("SELECT status FROM webhook_deliveries WHERE subscription_id = $1 AND id = $2")

@@ -27,7 +27,7 @@ class WebhookAdminApiTest {
         String id = UUID.randomUUID().toString();
         for (String[] call : new String[][] {{"GET", "/api/admin/webhooks"}, {"POST", "/api/admin/webhooks"},
                 {"GET", "/api/admin/webhooks/" + id}, {"PUT", "/api/admin/webhooks/" + id}, {"DELETE", "/api/admin/webhooks/" + id},
-                {"GET", "/api/admin/webhooks/" + id + "/deliveries"}, {"POST", "/api/admin/webhooks/" + id + "/redrive"},
+                {"GET", "/api/admin/webhooks/" + id + "/deliveries"}, {"POST", "/api/admin/webhooks/" + id + "/redrive"}, {"POST", "/api/admin/webhooks/" + id + "/ping"},
                 {"POST", "/api/admin/webhooks/" + id + "/deliveries/" + id + "/redrive"}}) {
             given().contentType("application/json").body(VALID).when().request(call[0], call[1])
                     .then().statusCode(401).contentType("application/problem+json");

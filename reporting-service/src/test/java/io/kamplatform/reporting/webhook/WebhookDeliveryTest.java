@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +264,23 @@ class WebhookDeliveryTest {
         admin().contentType("application/json").body(paused.replace("false", "true")).when().put("/api/admin/webhooks/{id}", subscription)
                 .then().statusCode(200);
         await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+    }
+
+    @Test
+    void aTestPingReachesTheReceiverSignedAndIsLogged() throws Exception {
+        Receiver receiver = receiver(n -> 200);
+        JsonPath created = create(receiver, "{\"accountIds\":[\"" + Publisher.newAccountId() + "\"]}", null);
+        String subscription = created.getString("subscription.id");
+        String deliveryId = admin().when().post("/api/admin/webhooks/{id}/ping", subscription).then().statusCode(202)
+                .extract().path("deliveryId");
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+        Receiver.Received got = receiver.accepted().get(0);
+        assertThat(got.header("KAM-Delivery-Id")).isEqualTo(deliveryId);
+        assertThat(JSON.readTree(got.body()).get("type").asText()).isEqualTo("WebhookPing");
+        assertThat(ReceiverVerification.verify(created.getString("secret"), got.header("KAM-Signature"),
+                got.body().getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond(), 300)).isTrue();
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(log(subscription, null).getString("deliveries[0].status")));
+        admin().when().post("/api/admin/webhooks/{id}/ping", UUID.randomUUID()).then().statusCode(404);
     }
 
     static String insightId(Receiver.Received received) {
