@@ -450,6 +450,7 @@ function secretChecks(r) {
 // with the exact `kubectl create secret generic` command (repoFileChecks), so nobody meets an unknown Secret at rollout.
 const EXTERNAL_SECRETS = {
   "kam-dashboard-oidc": ["client-secret", "encryption-secret"],
+  "kam-webhooks": ["encryption-key"],
 };
 
 function externalSecretDocs() {

@@ -34,16 +34,25 @@ public final class DashboardLink {
 
     /** The session secret of this home's dashboard, created on first use. */
     public static String sessionSecret(Path keysDirectory) {
-        Path file = keysDirectory.resolve(SESSION_SECRET_FILE);
+        return randomKept(keysDirectory.resolve(SESSION_SECRET_FILE), 48, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** The key that encrypts this home's webhook secrets in reporting-service (base64 of 32 bytes), created on first use. */
+    public static String webhooksKey(Path keysDirectory) {
+        return randomKept(keysDirectory.resolve("webhooks-encryption.key"), 32, Base64.getEncoder());
+    }
+
+    private static String randomKept(Path file, int bytes, Base64.Encoder encoder) {
+        Path keysDirectory = file.getParent();
         try {
             if (!Files.exists(file)) {
-                byte[] random = new byte[48];
+                byte[] random = new byte[bytes];
                 new SecureRandom().nextBytes(random);
                 Files.createDirectories(keysDirectory);
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random), StandardCharsets.US_ASCII);
+                Files.writeString(file, encoder.encodeToString(random), StandardCharsets.US_ASCII);
             }
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {

@@ -198,6 +198,9 @@ public final class KamPlatformLauncher {
         env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
         // The dashboard's session cookies stay valid when the supervisor restarts reporting-service.
         env.put("KAM_DASHBOARD_SESSION_SECRET", DashboardLink.sessionSecret(keys.directory()));
+        // Webhook secrets stay readable across restarts (reporting-service README "Webhooks"); local receivers allowed.
+        env.put("KAM_WEBHOOKS_ENCRYPTION_KEY", DashboardLink.webhooksKey(keys.directory()));
+        env.put("KAM_WEBHOOKS_ALLOW_LOCALHOST", "true");
         env.putAll(options.tracing().serviceEnvironment());
         Path log = options.home().resolve("logs").resolve(s.directory() + ".log");
         // Before a restart: the dead instance's consumers would otherwise hold its partitions for a session timeout.

@@ -12,7 +12,7 @@ record PlatformService(String directory, String database, int portOffset, List<S
     static final List<PlatformService> ALL = List.of(
             new PlatformService("account-service", "account", 0, List.of()),
             new PlatformService("relationship-service", "relationship", 1, List.of("relationship-service")),
-            new PlatformService("reporting-service", "reporting", 2, List.of("reporting-service")));
+            new PlatformService("reporting-service", "reporting", 2, List.of("reporting-service", "reporting-service-webhooks")));
 
     /** The runnable produced by {@code mvn package} (Quarkus fast-jar layout). */
     Path jar(Path repo) {
