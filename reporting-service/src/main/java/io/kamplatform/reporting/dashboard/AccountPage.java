@@ -76,8 +76,7 @@ public class AccountPage {
         return assessed.chain(a -> Uni.combine().all().unis(
                         reports.healthHistory(accountId, at, HISTORY_MONTHS),
                         risk.accountMarginPressure(accountId, at),
-                        timeline.timeline(accountId, at.toString(), from, TIMELINE_PAGE),
-                        plans.account(accountId, at)).asTuple()
+                        timeline.timeline(accountId, at.toString(), from, TIMELINE_PAGE)).asTuple()
                 .map(t -> {
                     List<HealthPoint> history = t.getItem1().entrySet().stream().map(e -> new HealthPoint(
                             e.getKey().atOffset(ZoneOffset.UTC).toLocalDate().toString(), e.getValue())).toList();
@@ -85,7 +84,8 @@ public class AccountPage {
                     Charts c = new Charts(Map.of("sparkline", charts.sparkline(history), "factors", charts.factors(a.health()),
                             "margin", charts.marginByQuarter(margin == null ? List.of() : margin.quarters())));
                     Frame frame = Frame.of(accountId, "account", state, at, identity.getPrincipal().getName());
-                    PlanAssessment plan = t.getItem4().map(PlanReports.AccountPlans::current).orElse(null);
+                    // The plan line: the plan report's own assessment, of the facts the page already folded.
+                    PlanAssessment plan = PlanAssessment.of(a.facts(), at);
                     return Templates.account(frame, a, plan, DmuRow.of(a.dmu()), margin,
                             ContractHistory.of(a.facts(), margin), t.getItem3(), from, c);
                 }));

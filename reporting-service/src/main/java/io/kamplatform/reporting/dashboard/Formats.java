@@ -48,6 +48,11 @@ public class Formats {
         return delta == null ? "n/a" : (delta > 0 ? "+" : "") + delta;
     }
 
+    /** Points with their sign: +16.7, -4.2, 0.0. */
+    static String signedPoints(BigDecimal points) {
+        return points == null ? "n/a" : (points.signum() > 0 ? "+" : "") + points.toPlainString();
+    }
+
     /** The band's text and a shape, so that colour is never the only signal. */
     static String bandLabel(String band) {
         if (band == null) {
