@@ -189,6 +189,82 @@ for (const size of WIDTHS) {
   });
 }
 
+for (const size of WIDTHS) {
+  test(`account plans at ${size.name} px: HELIX-PHARMA on track, ALPINA-FOODS missed, overdue and due a review`, async () => {
+    const { ctx, page } = await signedIn(size);
+    await page.goto(`${BASE}/accounts/ALPINA-FOODS`);
+    assert.equal(await page.getAttribute('#plan-summary [data-plan]', 'data-review-due'), 'true');
+    await page.getByRole('link', { name: 'The plan in full' }).click();
+    await page.waitForURL(/\/accounts\/ALPINA-FOODS\/plan/);
+    await checkPage(page, ctx, 'account-plan', size);
+    const alpina = (await api('/api/reports/accounts/ALPINA-FOODS/plan')).current;
+    const statuses = await page.$$eval('#objectives tr[data-objective]', (rows) => rows.map((r) => r.getAttribute('data-status')));
+    assert.deepEqual(statuses, alpina.objectives.map((o) => o.status));
+    assert.equal(statuses.filter((s) => s === 'MISSED').length, 2, 'the demo story: two objectives missed');
+    const overdue = await page.$$eval('tr[data-overdue-action]', (rows) => rows.map((r) => r.getAttribute('data-overdue-action')));
+    assert.deepEqual(overdue, alpina.overdueActions.map((a) => a.actionId));
+    assert.ok(overdue.length > 0, 'the demo story: an overdue action');
+    assert.equal(await kpi(page, 'reviewDue'), 'true');
+    assert.equal(Number(await kpi(page, 'daysSinceReview')), alpina.daysSinceReview);
+    assert.ok(alpina.daysSinceReview > 90);
+    assert.equal(Number(await kpi(page, 'pctOfProRata')), Number(alpina.revenue.pctOfProRata));
+
+    await page.goto(`${BASE}/accounts/HELIX-PHARMA/plan`);
+    await checkPage(page, ctx, 'account-plan-healthy', size);
+    const helix = (await api('/api/reports/accounts/HELIX-PHARMA/plan')).current;
+    const helixStatuses = await page.$$eval('#objectives tr[data-objective]', (rows) => rows.map((r) => r.getAttribute('data-status')));
+    assert.deepEqual(helixStatuses, helix.objectives.map((o) => o.status));
+    assert.ok(helixStatuses.every((s) => ['ON_TRACK', 'ACHIEVED'].includes(s)), `the demo story: on track (${helixStatuses})`);
+    assert.equal(await kpi(page, 'reviewDue'), 'false');
+    assert.equal(await page.$('tr[data-overdue-action]'), null, 'nothing overdue');
+
+    await page.getByRole('link', { name: 'Account plans' }).click();
+    await page.waitForURL(/\/plans/);
+    await checkPage(page, ctx, 'plans', size);
+    const coverage = await api('/api/reports/portfolio/plans?limit=100');
+    for (const figure of ['keyAccounts', 'withCurrentPlan', 'withoutPlanCount', 'reviewDueCount']) {
+      assert.equal(Number(await kpi(page, figure)), coverage[figure], figure);
+    }
+    const due = await page.$$eval('#review-due tr[data-account]', (rows) => rows.map((r) => r.getAttribute('data-account')));
+    assert.deepEqual(due, coverage.reviewDue.map((a) => a.accountId));
+    assert.ok(due.includes('ALPINA-FOODS') && !due.includes('HELIX-PHARMA'), `review due: ${due}`);
+    const without = await page.$$eval('#without-plan tr[data-account]', (rows) => rows.map((r) => r.getAttribute('data-account')));
+    assert.deepEqual(without, coverage.withoutPlan.map((a) => a.accountId));
+    const managers = await page.$$eval('#overdue-by-manager tr[data-manager]',
+      (rows) => rows.map((r) => [r.getAttribute('data-manager'), Number(r.getAttribute('data-overdue'))]));
+    assert.deepEqual(managers, coverage.overdueActionsByManager.map((m) => [m.managerId ?? '', m.overdueActions]));
+    await page.click('#review-due tr[data-account="ALPINA-FOODS"] a');
+    await page.waitForURL(/\/accounts\/ALPINA-FOODS\/plan/);
+    await ctx.close();
+  });
+
+  test(`health models at ${size.name} px: the form compares kam-health-1 with kam-health-2 as the API does`, async () => {
+    const { ctx, page } = await signedIn(size);
+    await page.getByRole('link', { name: 'Health models' }).click();
+    await page.waitForURL(/\/health-models/);
+    assert.ok(await page.$('#pick-candidate'), 'no candidate yet: the models and the form');
+    await page.selectOption('#candidate', 'kam-health-2');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(/candidate=kam-health-2/);
+    await checkPage(page, ctx, 'health-models', size);
+    const api2 = await api('/api/reports/portfolio/health/compare?base=kam-health-1&candidate=kam-health-2&limit=100');
+    for (const figure of ['accounts', 'bandChanged', 'better', 'worse', 'lostBand', 'gainedBand']) {
+      assert.equal(Number(await kpi(page, figure)), api2.summary[figure], figure);
+    }
+    const transitions = Object.fromEntries(await page.$$eval('#transitions [data-transition]',
+      (items) => items.map((i) => [i.getAttribute('data-transition'), Number(i.getAttribute('data-count'))])));
+    assert.deepEqual(transitions, api2.summary.transitions);
+    const rows = await page.$$eval('#compared tr[data-account]',
+      (trs) => trs.map((r) => [r.getAttribute('data-account'), r.getAttribute('data-change')]));
+    assert.deepEqual(rows, api2.accounts.map((a) => [a.accountId, a.change]));
+    assert.match(await page.textContent('[data-shown="compare"]'), new RegExp(`of ${api2.page.total}`));
+    const bad = await page.goto(`${BASE}/health-models?candidate=kam-health-0`);
+    assert.equal(bad.status(), 400);
+    assert.match(await page.textContent('main'), /candidate/);
+    await ctx.close();
+  });
+}
+
 test('keyboard: skip link, then the asOf picker, then the pages; Enter follows a link and sends the filters', async () => {
   const { ctx, page } = await signedIn(WIDTHS[0]);
   await page.keyboard.press('Tab');

@@ -10,6 +10,8 @@ import io.kamplatform.reporting.api.TimelineResource;
 import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.application.CommercialRiskReports;
 import io.kamplatform.reporting.application.KamReports;
+import io.kamplatform.reporting.application.PlanReports;
+import io.kamplatform.reporting.domain.plan.PlanAssessment;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,9 +32,9 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * One account: health with factors and trend, stage with reasons, DMU map with who left, a page of the timeline,
- * margin by quarter and each contract's discount steps and concessions, from the same assessment and reports as the
- * account API.
+ * One account: health with factors and trend, stage with reasons, where its account plan stands (one line, the plan in
+ * full on its own page), DMU map with who left, a page of the timeline, margin by quarter and each contract's discount
+ * steps and concessions, from the same assessment and reports as the account API.
  */
 @Path("/accounts/{accountId}")
 @RolesAllowed({Roles.KAM_READER, Roles.KAM_ADMIN})
@@ -45,15 +47,17 @@ public class AccountPage {
     private final KamReports reports;
     private final CommercialRiskReports risk;
     private final TimelineResource timeline;
+    private final PlanReports plans;
     private final ChartData charts;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public AccountPage(KamReports reports, CommercialRiskReports risk, TimelineResource timeline, ChartData charts,
-                       SecurityIdentity identity, Clock clock) {
+    public AccountPage(KamReports reports, CommercialRiskReports risk, TimelineResource timeline, PlanReports plans,
+                       ChartData charts, SecurityIdentity identity, Clock clock) {
         this.reports = reports;
         this.risk = risk;
         this.timeline = timeline;
+        this.plans = plans;
         this.charts = charts;
         this.identity = identity;
         this.clock = clock;
@@ -80,9 +84,30 @@ public class AccountPage {
                     Charts c = new Charts(Map.of("sparkline", charts.sparkline(history), "factors", charts.factors(a.health()),
                             "margin", charts.marginByQuarter(margin == null ? List.of() : margin.quarters())));
                     Frame frame = Frame.of(accountId, "account", state, at, identity.getPrincipal().getName());
-                    return Templates.account(frame, a, DmuRow.of(a.dmu()), margin, ContractHistory.of(a.facts(), margin),
-                            t.getItem3(), from, c);
+                    // The plan line: the plan report's own assessment, of the facts the page already folded.
+                    PlanAssessment plan = PlanAssessment.of(a.facts(), at);
+                    return Templates.account(frame, a, plan, DmuRow.of(a.dmu()), margin,
+                            ContractHistory.of(a.facts(), margin), t.getItem3(), from, c);
                 }));
+    }
+
+    /**
+     * The account's plan as {@code GET /api/reports/accounts/{id}/plan} assesses it: period, mission and sponsor,
+     * revenue against the target (in full and pro rata), each objective with its status, the overdue actions, the
+     * reviews and whether one is due; an account without a current plan says so, with the plans it had.
+     */
+    @GET
+    @Path("plan")
+    public Uni<TemplateInstance> plan(@PathParam("accountId") String accountId, @QueryParam("asOf") String asOf) {
+        IdParameter.accountId(accountId);
+        Instant at = AsOf.parse(asOf, clock);
+        ViewState state = ViewState.of("/accounts/" + accountId + "/plan", asOf);
+        return plans.account(accountId, at).map(found -> {
+            PlanReports.AccountPlans p = found.orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND,
+                    "nothing is known about account '" + accountId + "' as of " + at)));
+            Frame frame = Frame.of("Account plan of " + accountId, "account", state, at, identity.getPrincipal().getName());
+            return Templates.accountPlan(frame, accountId, p.current(), p.plans());
+        });
     }
 
     @ServerExceptionMapper
@@ -95,7 +120,8 @@ public class AccountPage {
         return DashboardErrors.forbidden();
     }
 
-    private static int offset(String value) {
+    /** A list's offset from the URL: 0 when absent, else a whole number from 0 (a 400 naming it otherwise). */
+    static int offset(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }

@@ -48,6 +48,11 @@ public class Formats {
         return delta == null ? "n/a" : (delta > 0 ? "+" : "") + delta;
     }
 
+    /** Points with their sign: +16.7, -4.2, 0.0. */
+    static String signedPoints(BigDecimal points) {
+        return points == null ? "n/a" : (points.signum() > 0 ? "+" : "") + points.toPlainString();
+    }
+
     /** The band's text and a shape, so that colour is never the only signal. */
     static String bandLabel(String band) {
         if (band == null) {
@@ -59,6 +64,11 @@ public class Formats {
             case "RED" -> "■ RED";
             default -> "— " + band.replace('_', ' ');
         };
+    }
+
+    /** A band as text and shape; "NO DATA" when there is none (a model that gives no band). */
+    static String band(io.kamplatform.reporting.domain.health.Band band) {
+        return bandLabel(band == null ? null : band.name());
     }
 
     /** An account's band as text and shape; "NO DATA" when it has no score. */
@@ -74,5 +84,80 @@ public class Formats {
     /** A factor's score as a bar width in percent (0-100). */
     static int barWidth(BigDecimal score) {
         return score == null ? 0 : Math.max(0, Math.min(100, score.intValue()));
+    }
+
+    /** A plain number without trailing zeros (a target of 45, a progress of 2.5); "n/a" when missing. */
+    static String num(BigDecimal value) {
+        return value == null ? "n/a" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** Days since the last review: "7 days ago", or "never". */
+    static String reviewAge(Long days) {
+        return days == null ? "never" : days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    /** An objective's status as text and a shape, so that colour is never the only signal. */
+    static String statusLabel(io.kamplatform.reporting.domain.plan.ObjectiveStatus status) {
+        String text = status.name().replace('_', ' ');
+        return switch (status) {
+            case ON_TRACK -> "● " + text;
+            case ACHIEVED -> "✓ " + text;
+            case AT_RISK -> "▲ " + text;
+            case OVERDUE -> "■ " + text;
+            case MISSED -> "✕ " + text;
+            case DROPPED -> "— " + text;
+        };
+    }
+
+    /** Objectives by status in the statuses' order, leaving out those with none: "2 MISSED, 1 ON TRACK". */
+    static String statusCounts(java.util.Map<io.kamplatform.reporting.domain.plan.ObjectiveStatus, Integer> counts) {
+        if (counts == null || counts.isEmpty()) {
+            return "no objective";
+        }
+        java.util.StringJoiner parts = new java.util.StringJoiner(", ");
+        for (io.kamplatform.reporting.domain.plan.ObjectiveStatus status : io.kamplatform.reporting.domain.plan.ObjectiveStatus.values()) {
+            Integer n = counts.get(status);
+            if (n != null && n > 0) {
+                parts.add(n + " " + status.name().replace('_', ' '));
+            }
+        }
+        return parts.toString();
+    }
+
+    /** The statuses in their order with how many objectives have each (0 included), for the plan page's counts. */
+    static java.util.List<StatusCount> statusList(java.util.Map<io.kamplatform.reporting.domain.plan.ObjectiveStatus, Integer> counts) {
+        return java.util.Arrays.stream(io.kamplatform.reporting.domain.plan.ObjectiveStatus.values())
+                .map(s -> new StatusCount(s, counts == null ? 0 : counts.getOrDefault(s, 0))).toList();
+    }
+
+    /** How a band changed from the base to the candidate model, in words and a sign. */
+    static String changeLabel(io.kamplatform.reporting.domain.health.ModelComparison.Change change) {
+        return switch (change) {
+            case NONE -> "same band";
+            case BETTER -> "▲ better";
+            case WORSE -> "▼ worse";
+            case LOST_BAND -> "— lost its band";
+            case GAINED_BAND -> "+ gained a band";
+        };
+    }
+
+    /** A transition as the summary names it ("GREEN->AMBER") in words: "GREEN → AMBER", no band read "no band". */
+    static String transition(String key) {
+        return key.replace("NONE", "no band").replace("->", " → ");
+    }
+
+    /** The rows of a list a page shows: "1–100 of 250"; "none" for an empty list. */
+    static String range(int offset, int returned, int total) {
+        if (total == 0) {
+            return "none";
+        }
+        if (returned == 0) {
+            return "none of " + total + " from row " + (offset + 1);
+        }
+        return (offset + 1) + "–" + (offset + returned) + " of " + total;
+    }
+
+    /** How many objectives have a status. */
+    public record StatusCount(io.kamplatform.reporting.domain.plan.ObjectiveStatus status, int count) {
     }
 }

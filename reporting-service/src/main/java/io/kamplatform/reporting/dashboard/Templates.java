@@ -1,11 +1,15 @@
 package io.kamplatform.reporting.dashboard;
 
+import io.kamplatform.reporting.api.HealthModelsResource;
+import io.kamplatform.reporting.api.PlanResource;
 import io.kamplatform.reporting.api.Timeline;
 import io.kamplatform.reporting.application.AccountAssessment;
+import io.kamplatform.reporting.application.PlanReports;
 import io.kamplatform.reporting.domain.dependency.DependencyRisk;
 import io.kamplatform.reporting.domain.dependency.DependencyStressTest;
 import io.kamplatform.reporting.domain.margin.MarginPressure;
 import io.kamplatform.reporting.domain.margin.MarginPressureRanking;
+import io.kamplatform.reporting.domain.plan.PlanAssessment;
 import io.kamplatform.reporting.domain.potential.NeglectedPotential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,9 +34,18 @@ public class Templates {
     public static native TemplateInstance managers(Frame frame, List<ManagerFilter.ManagerView> managers,
                                                    String manager, ManagerFilter filter);
 
-    public static native TemplateInstance account(Frame frame, AccountAssessment a, List<DmuRow> dmu,
+    public static native TemplateInstance account(Frame frame, AccountAssessment a, PlanAssessment plan, List<DmuRow> dmu,
                                                   MarginPressure margin, List<ContractHistory> contracts,
                                                   Timeline timeline, int offset, Charts charts);
+
+    public static native TemplateInstance accountPlan(Frame frame, String accountId, PlanAssessment plan,
+                                                      List<PlanReports.PlanPeriod> plans);
+
+    public static native TemplateInstance plans(Frame frame, PlanResource.PlanCoverageReport coverage,
+                                                Freshness freshness);
+
+    public static native TemplateInstance healthModels(Frame frame, HealthModelsPage.Choice choice,
+                                                       HealthModelsResource.HealthComparison comparison);
 
     public static native TemplateInstance signIn(String message, boolean localSignIn);
 

@@ -41,6 +41,11 @@ public record ViewState(String path, String asOf, Map<String, String> params) {
         return to("/accounts/" + accountId);
     }
 
+    /** An account's plan page at the same asOf. */
+    public String plan(String accountId) {
+        return to("/accounts/" + accountId + "/plan");
+    }
+
     /** This page at another offset of its list (0: the first page). */
     public String page(Integer offset) {
         return with("offset", offset == null || offset == 0 ? null : offset.toString());

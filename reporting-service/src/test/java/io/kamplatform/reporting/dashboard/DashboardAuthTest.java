@@ -26,7 +26,8 @@ class DashboardAuthTest {
 
     @Test
     void pagesWithoutASessionGoToSignIn() {
-        for (String page : new String[]{"/", "/margin-pressure", "/accounts/ACME", "/managers?asOf=2026-01-01"}) {
+        for (String page : new String[]{"/", "/margin-pressure", "/accounts/ACME", "/managers?asOf=2026-01-01", "/plans",
+                "/health-models?candidate=kam-health-2", "/accounts/ACME/plan"}) {
             given().redirects().follow(false).when().get(page)
                     .then().statusCode(302).header("Location", endsWith("/sign-in"));
         }

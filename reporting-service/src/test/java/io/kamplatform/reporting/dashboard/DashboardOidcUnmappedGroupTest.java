@@ -21,7 +21,8 @@ class DashboardOidcUnmappedGroupTest {
     void aSignedInUserWithoutKamReaderIsRefusedEveryPage() {
         Map<String, String> session = OidcCodeFlow.signIn("/managers");
         for (String page : new String[]{"/", "/what-if", "/margin-pressure", "/neglected-potential", "/managers",
-                "/managers?band=RED", "/accounts/ANY-ACCOUNT"}) {
+                "/managers?band=RED", "/plans", "/health-models", "/health-models?candidate=kam-health-2",
+                "/accounts/ANY-ACCOUNT", "/accounts/ANY-ACCOUNT/plan"}) {
             given().redirects().follow(false).cookies(session).when().get(page).then().statusCode(403)
                     .contentType(containsString("text/html")).body(containsString("kam-reader"))
                     .body(not(containsString("Pareto curve")));

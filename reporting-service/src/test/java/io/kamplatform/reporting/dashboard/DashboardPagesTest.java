@@ -99,7 +99,8 @@ class DashboardPagesTest {
     void everyPageRendersForAReader() {
         for (String path : new String[]{"/", "/what-if", "/what-if?leaving=" + KEY_ACCOUNT + "&by=account",
                 "/margin-pressure", "/margin-pressure?flag=SQUEEZE&minScore=10&keyAccountsOnly=true",
-                "/neglected-potential", "/managers", "/managers?manager=kam-dash", "/accounts/" + KEY_ACCOUNT,
+                "/neglected-potential", "/managers", "/managers?manager=kam-dash", "/plans", "/health-models",
+                "/health-models?candidate=kam-health-2&changed=true", "/accounts/" + KEY_ACCOUNT + "/plan", "/accounts/" + KEY_ACCOUNT,
                 "/accounts/" + KEY_ACCOUNT + "?asOf=" + YESTERDAY + "&offset=5"}) {
             given().cookie("kam-session", session).when().get(path).then().statusCode(200)
                     .contentType(containsString("text/html"))
