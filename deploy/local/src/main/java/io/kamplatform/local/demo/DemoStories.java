@@ -45,13 +45,15 @@ public final class DemoStories {
                     "its only SPONSOR left ~40 days ago, no two-way contact for three months, an open complaint, revenue falling, contract ends soon; "
                             + "its account plan missed two objectives, has an overdue action and was last reviewed 130 days ago",
                     List.of("/api/reports/accounts/" + SPONSOR_LEFT + "/health",
-                            "/api/reports/accounts/" + SPONSOR_LEFT + "/dmu"),
+                            "/api/reports/accounts/" + SPONSOR_LEFT + "/dmu",
+                            "/api/reports/accounts/" + SPONSOR_LEFT + "/plan", "/accounts/" + SPONSOR_LEFT + "/plan"),
                     "/accounts/" + SPONSOR_LEFT),
             new Story(HEALTHY_PARTNERSHIP, "A healthy, integrated partnership (for contrast)",
                     "every DMU role covered up to the executive level, fortnightly two-way meetings with four supplier functions, a three-year preferred-supplier contract; "
                             + "its account plan is on track (objectives ahead of plan, reviewed a week ago)",
                     List.of("/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/health",
-                            "/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/stage"),
+                            "/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/stage",
+                            "/api/reports/accounts/" + HEALTHY_PARTNERSHIP + "/plan", "/accounts/" + HEALTHY_PARTNERSHIP + "/plan"),
                     "/accounts/" + HEALTHY_PARTNERSHIP));
 
     private DemoStories() {
