@@ -97,7 +97,10 @@ public class InsightPass {
         });
     }
 
-    /** Compares the assessment with the recorded conclusions and records the changes with their insights. */
+    /**
+     * Compares the assessment with the recorded conclusions and records the changes with their insights (the
+     * portfolio's only when the assessment has them: the tests feed single accounts).
+     */
     Uni<PassResult> record(InsightAssessment a, Instant now) {
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
         String model = assessor.model().version();
@@ -134,9 +137,9 @@ public class InsightPass {
                     }
                     rows.add(new InsightStore.Recorded("account", account.accountId(), account.version(), doc));
                 }
-                String doc = json(a.portfolio().conclusions());
+                String doc = a.portfolio() == null ? null : json(a.portfolio().conclusions());
                 InsightStore.Recorded r = recorded.get("portfolio/" + Insight.PORTFOLIO);
-                if (r == null || !r.conclusions().equals(doc)) {
+                if (doc != null && (r == null || !r.conclusions().equals(doc))) {
                     if (r != null) {
                         insights.addAll(InsightRules.portfolio(a.portfolio(), parse(r.conclusions(), PortfolioConclusions.class),
                                 a.accounts(), causes, now, day));
