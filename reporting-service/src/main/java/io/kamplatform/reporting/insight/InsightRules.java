@@ -75,9 +75,9 @@ public final class InsightRules {
         if (after.neglectedPotential() && !before.neglectedPotential()) {
             var n = now.neglected();
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("potential", n == null ? null : n.potential());
-            d.put("revenue", n == null ? null : n.revenue());
-            d.put("penetrationPct", n == null ? null : n.penetrationPct());
+            d.put("potential", n == null ? null : dec(n.potential()));
+            d.put("revenue", n == null ? null : dec(n.revenue()));
+            d.put("penetrationPct", n == null ? null : dec(n.penetrationPct()));
             d.put("lastInteractionAt", n == null || n.lastInteractionAt() == null ? null : n.lastInteractionAt().toString());
             emit.add(InsightType.NeglectedPotentialDetected, List.of(), d);
         }
@@ -134,8 +134,8 @@ public final class InsightRules {
             d.put("by", by);
             d.put("customerId", customerId);
             d.put("memberAccountIds", members);
-            d.put("sharePct", share == null ? null : share.sharePct());
-            d.put("thresholdPct", new java.math.BigDecimal(MAJOR_THRESHOLD_PCT));
+            d.put("sharePct", share == null ? null : dec(share.sharePct()));
+            d.put("thresholdPct", MAJOR_THRESHOLD_PCT);
             new Emitter(customerId, customerId, customer == null ? null : customer.managerId(),
                     customer == null ? null : customer.conclusions().band(), at, ids, day, insights)
                     .add(InsightType.MajorCustomerThresholdCrossed, List.of(by, up ? "UP" : "DOWN"), d);
@@ -149,8 +149,8 @@ public final class InsightRules {
             d.put("by", by);
             d.put("from", before);
             d.put("to", after);
-            d.put("hhi", hhi);
-            d.put("effectiveCustomers", effective);
+            d.put("hhi", dec(hhi));
+            d.put("effectiveCustomers", dec(effective));
             emit.add(InsightType.ConcentrationLevelChanged, List.of(by, before, after), d);
         }
     }
@@ -159,8 +159,24 @@ public final class InsightRules {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("flag", flag);
         d.put("pressureScore", now.pressureScore());
-        d.put("pressureDrivers", now.pressureDrivers() == null ? List.of() : now.pressureDrivers());
+        List<Map<String, Object>> drivers = new ArrayList<>();
+        if (now.pressureDrivers() != null) {
+            for (var driver : now.pressureDrivers()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", driver.name());
+                m.put("points", dec(driver.points()));
+                m.put("maxPoints", driver.maxPoints());
+                m.put("explanation", driver.explanation());
+                drivers.add(m);
+            }
+        }
+        d.put("pressureDrivers", drivers);
         return d;
+    }
+
+    /** Decimals as exact strings (the platform never writes them as binary floating point). */
+    static String dec(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     /** The revenue causes of {@code members} (every account when null), accounts by id, the latest at most. */

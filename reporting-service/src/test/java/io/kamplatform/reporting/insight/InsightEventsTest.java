@@ -99,6 +99,10 @@ class InsightEventsTest {
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_dataschema")).isEqualTo("/schemas/insight-events/v1/HealthBandChanged.json");
         assertThat(header(record, "content-type")).startsWith("application/json");
+        assertThat(InsightSchemasContractTest.problems("HealthBandChanged", record.value())).as(record.value()).isEmpty();
+        for (ConsumerRecord<String, String> any : records(accountId, null)) {
+            assertThat(InsightSchemasContractTest.problems(header(any, "ce_type"), any.value())).as(any.value()).isEmpty();
+        }
         int published = records(accountId, null).size();
 
         // The same event again (a redelivery), and more passes: nothing new.
@@ -149,6 +153,8 @@ class InsightEventsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> records(accountId, "PlanObjectiveOverdue").size() == 1);
         JsonNode data = mapper.readTree(records(accountId, "PlanObjectiveOverdue").get(0).value());
         assertThat(data.get("evaluatedOn").asText()).isEqualTo(day.toString());
+        assertThat(InsightSchemasContractTest.problems("PlanObjectiveOverdue", records(accountId, "PlanObjectiveOverdue")
+                .get(0).value())).isEmpty();
         assertThat(data.get("insightId").asText()).isEqualTo(first.get(0).insightId());
         Thread.sleep(1000);
         assertThat(records(accountId, null)).hasSize(1);

@@ -127,7 +127,7 @@ class InsightRulesTest {
         assertThat(up.causes()).as("the customer's own revenue events").containsExactly("r1");
         assertThat(up.band()).isEqualTo("AMBER");
         assertThat(up.payload()).containsEntry("direction", "UP").containsEntry("by", "account")
-                .containsEntry("sharePct", new BigDecimal("12.00")).containsEntry("thresholdPct", new BigDecimal("10"));
+                .containsEntry("sharePct", "12.00").containsEntry("thresholdPct", "10");
         Insight down = insights.get(1);
         assertThat(down.key()).isEqualTo("G");
         assertThat(down.causes()).as("G's members had none: every revenue event since").containsExactly("r1", "r2");
@@ -137,7 +137,7 @@ class InsightRulesTest {
         assertThat(level.key()).isEqualTo("portfolio");
         assertThat(level.accountId()).isNull();
         assertThat(level.payload()).containsEntry("by", "account").containsEntry("from", "LOW")
-                .containsEntry("to", "MODERATE").containsEntry("hhi", new BigDecimal("1600.00"));
+                .containsEntry("to", "MODERATE").containsEntry("hhi", "1600.00");
     }
 
     @Test
