@@ -126,6 +126,22 @@ class InsightEventsTest {
         Thread.sleep(1500); // the relay's poll interval is 200 ms: anything added would be on the topic by now
         assertThat(records(accountId, null)).as("nothing published for the account after the rebuild").hasSize(published);
         assertThat(outboxRows(accountId)).isEqualTo(published);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("kam_insights_derived_total{type=\"HealthBandChanged\"}"));
+    }
+
+    @Test
+    void theContractIsServedAndTheOutboxIsWatched() {
+        given().when().get("/asyncapi.yaml").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("address: kam.insight.events"));
+        given().when().get("/schemas/insight-events/v1/HealthBandChanged.json").then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.equalTo("HealthBandChanged"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("kam_insights_outbox_unpublished"))
+                .body(org.hamcrest.Matchers.containsString("kam_insights_outbox_oldest_unpublished_seconds"));
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'insight-outbox' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'insight-outbox' }.data.stalled", org.hamcrest.Matchers.equalTo(false));
     }
 
     @Test
