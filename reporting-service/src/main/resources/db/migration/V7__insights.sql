@@ -31,3 +31,13 @@ CREATE TABLE insight_outbox (
     published_at   TIMESTAMPTZ
 );
 CREATE INDEX insight_outbox_unpublished ON insight_outbox (transaction_id, position) WHERE published_at IS NULL;
+
+-- The baseline (README "Insights", first observation). A database without accounts yet (a new installation, the local
+-- demo) starts from the empty portfolio: every account is then first seen after the baseline, whenever the first pass
+-- runs. A database that already holds accounts (an installation upgraded to insights) gets no row here: its first pass
+-- records what is already so as the baseline, silently. The document is what PortfolioConclusions of no account is.
+INSERT INTO insight_conclusions (kind, subject, version, conclusions, assessed_at)
+    SELECT 'portfolio', 'portfolio', 0,
+           '{"majorAccounts":[],"majorGroups":[],"concentrationByAccount":"NO_REVENUE","concentrationByGroup":"NO_REVENUE"}',
+           now()
+    WHERE NOT EXISTS (SELECT 1 FROM accounts);

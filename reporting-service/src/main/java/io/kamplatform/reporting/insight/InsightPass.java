@@ -35,8 +35,9 @@ import java.util.Set;
  * half-way either, and since the recorded conclusions are not part of the read model, a rebuilt read model that
  * concludes the same derives nothing.
  * <p>
- * <b>First observation</b>: the first pass on a database records every conclusion silently (the baseline: a service
- * upgraded to insights, or started on a restored database, does not announce what was already so). After that, an
+ * <b>First observation</b>: the baseline is the empty portfolio on a database that had no account when insights were
+ * installed (migration V7 records it: a new installation, the demo); on one that had accounts, the first pass records
+ * every conclusion silently (a service upgraded to insights does not announce what was already so). After that, an
  * account seen for the first time is compared with {@link AccountConclusions#NOTHING}: alert states it arrives with
  * (a pressure flag, neglected potential, overdue objectives, a major-customer share) are announced, while its first
  * band and stage are recorded silently (a change needs a before).

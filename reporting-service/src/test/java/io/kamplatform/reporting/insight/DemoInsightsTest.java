@@ -26,9 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The insights the demo produces, as documented in README "Insights the demo produces": the launcher starts the
- * services before it loads the demo, so the first pass records an empty portfolio as the baseline and the demo's
- * accounts are first seen after it. Derived here without infrastructure, by the pass's own assessment and rules, on any
+ * The insights the demo produces, as documented in README "Insights the demo produces": the demo is loaded into a new
+ * installation, whose baseline is the empty portfolio (migration V7), so the demo's accounts are first seen after it. Derived here without infrastructure, by the pass's own assessment and rules, on any
  * day the demo might be loaded.
  */
 class DemoInsightsTest {
@@ -97,9 +96,10 @@ class DemoInsightsTest {
         List<Insight> insights = new ArrayList<>();
         assessment.accounts().values().forEach(a -> insights.addAll(InsightRules.account(a, AccountConclusions.NOTHING,
                 causes.get(a.accountId()), "kam-health-1", asOf, asOf.atOffset(ZoneOffset.UTC).toLocalDate())));
-        // The baseline: what the first pass concluded about the portfolio before the demo was loaded.
+        // The baseline: the empty portfolio, as migration V7 records it (and as the pass would conclude it).
         PortfolioConclusions empty = InsightAssessment.of(List.of(), Map.of(), asOf, DependencyRules.defaults()).portfolio()
                 .conclusions();
+        assertThat(empty).isEqualTo(new PortfolioConclusions(List.of(), List.of(), "NO_REVENUE", "NO_REVENUE"));
         insights.addAll(InsightRules.portfolio(assessment.portfolio(), empty, assessment.accounts(), causes, asOf,
                 asOf.atOffset(ZoneOffset.UTC).toLocalDate()));
         return insights;

@@ -131,6 +131,38 @@ class InsightEventsTest {
     }
 
     @Test
+    void onADatabaseUpgradedToInsightsTheFirstPassRecordsWhatIsSoSilently() throws Exception {
+        awaitBaseline();
+        // Revenue, so the portfolio has major customers (alone here, this one): an alert state a pass after a baseline
+        // would announce as a crossing.
+        String big = Publisher.newAccountId();
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        try (Publisher p = new Publisher()) {
+            p.publish(big, "AccountRegistered", ago(Instant.now(), 400), Fixtures.registered("Big Buyer AG"));
+            p.publish(big, "RevenueRecognized", lastMonth.atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
+                    Fixtures.revenue(lastMonth.toString(), "1000.00", "600.00"));
+        }
+        awaitEvents(big, 2);
+        // As if insights were installed now on this database and its accounts: nothing recorded yet.
+        Instant upgraded = Instant.now();
+        pool.query("DELETE FROM insight_conclusions").executeAndAwait();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            pass.run(now()).await().atMost(Duration.ofSeconds(30));
+            return pool.query("SELECT 1 FROM insight_conclusions WHERE kind = 'portfolio'").executeAndAwait().rowCount() == 1;
+        });
+        JsonNode portfolio = mapper.readTree(pool.query("SELECT conclusions FROM insight_conclusions WHERE kind = 'portfolio'")
+                .executeAndAwait().iterator().next().getString(0));
+        assertThat(portfolio.get("majorAccounts")).as("major customers that would be crossings after a baseline").isNotEmpty();
+        long accounts = pool.query("SELECT count(*) FROM accounts").executeAndAwait().iterator().next().getLong(0);
+        long recorded = pool.query("SELECT count(*) FROM insight_conclusions WHERE kind = 'account'").executeAndAwait()
+                .iterator().next().getLong(0);
+        assertThat(recorded).isEqualTo(accounts);
+        long added = pool.preparedQuery("SELECT count(*) FROM insight_outbox WHERE created_at >= $1")
+                .executeAndAwait(Tuple.of(upgraded.atOffset(ZoneOffset.UTC))).iterator().next().getLong(0);
+        assertThat(added).as("insights derived by the baseline pass").isZero();
+    }
+
+    @Test
     void theContractIsServedAndTheOutboxIsWatched() {
         given().when().get("/asyncapi.yaml").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("address: kam.insight.events"));
