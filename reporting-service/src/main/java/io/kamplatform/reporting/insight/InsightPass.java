@@ -112,8 +112,9 @@ public class InsightPass {
             for (AccountAssessed account : a.accounts().values()) {
                 InsightStore.Recorded r = recorded.get("account/" + account.accountId());
                 long from = r == null ? 0 : r.version();
-                if (from > account.version()) {
-                    newerRecorded.add(account.accountId()); // a pass that saw a later version recorded it already
+                if (r != null && r.assessedAt().isAfter(now)) {
+                    // A pass that started later (and saw as much or more) recorded it already: this one is behind.
+                    newerRecorded.add(account.accountId());
                 } else if (account.version() > from) {
                     fresh.put(account.accountId(), (int) Math.min(Integer.MAX_VALUE, account.version() - from));
                 }
@@ -136,16 +137,16 @@ public class InsightPass {
                         insights.addAll(InsightRules.account(account, before,
                                 causes.getOrDefault(account.accountId(), List.of()), model, now, day));
                     }
-                    rows.add(new InsightStore.Recorded("account", account.accountId(), account.version(), doc));
+                    rows.add(new InsightStore.Recorded("account", account.accountId(), account.version(), doc, now));
                 }
                 String doc = a.portfolio() == null ? null : json(a.portfolio().conclusions());
                 InsightStore.Recorded r = recorded.get("portfolio/" + Insight.PORTFOLIO);
-                if (doc != null && (r == null || !r.conclusions().equals(doc))) {
+                if (doc != null && (r == null || !r.conclusions().equals(doc)) && (r == null || !r.assessedAt().isAfter(now))) {
                     if (r != null) {
                         insights.addAll(InsightRules.portfolio(a.portfolio(), parse(r.conclusions(), PortfolioConclusions.class),
                                 a.accounts(), causes, now, day));
                     }
-                    rows.add(new InsightStore.Recorded("portfolio", Insight.PORTFOLIO, 0, doc));
+                    rows.add(new InsightStore.Recorded("portfolio", Insight.PORTFOLIO, 0, doc, now));
                 }
                 List<String> payloads = insights.stream().map(i -> json(i.payload())).toList();
                 Map<String, Insight> byId = new HashMap<>();

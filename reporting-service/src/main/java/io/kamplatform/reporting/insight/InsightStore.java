@@ -23,8 +23,8 @@ public class InsightStore {
     /** The relay's lock ("KAMIR"). */
     static final long RELAY_LOCK = 0x4B414D4952L;
 
-    /** Conclusions as recorded: the JSON document and the account version they rest on. */
-    public record Recorded(String kind, String subject, long version, String conclusions) {
+    /** Conclusions as recorded: the JSON document, the account version they rest on, and the pass that recorded them. */
+    public record Recorded(String kind, String subject, long version, String conclusions, Instant assessedAt) {
     }
 
     /** An outbox row ready to publish. */
@@ -52,11 +52,11 @@ public class InsightStore {
 
     /** Every recorded conclusion, by (kind, subject) as {@code kind + "/" + subject}. */
     Uni<Map<String, Recorded>> recorded(SqlClient tx) {
-        return tx.query("SELECT kind, subject, version, conclusions FROM insight_conclusions").execute().map(rows -> {
+        return tx.query("SELECT kind, subject, version, conclusions, assessed_at FROM insight_conclusions").execute().map(rows -> {
             Map<String, Recorded> map = new HashMap<>(rows.rowCount() * 2);
             for (Row r : rows) {
                 Recorded rec = new Recorded(r.getString("kind"), r.getString("subject"), r.getLong("version"),
-                        r.getString("conclusions"));
+                        r.getString("conclusions"), r.getOffsetDateTime("assessed_at").toInstant());
                 map.put(rec.kind() + "/" + rec.subject(), rec);
             }
             return map;
