@@ -174,11 +174,20 @@ class PlatformEndToEndIT {
         var strings = new org.apache.kafka.common.serialization.StringDeserializer();
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, strings, strings)) {
-            var partitions = consumer.partitionsFor("kam.insight.events", java.time.Duration.ofSeconds(30)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition("kam.insight.events", p.partition())).toList();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+            // The topic appears with the first insight published (a pass runs once the demo load has settled).
+            List<org.apache.kafka.common.TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.listTopics(java.time.Duration.ofSeconds(10)).getOrDefault("kam.insight.events", List.of())
+                        .stream().map(p -> new org.apache.kafka.common.TopicPartition("kam.insight.events", p.partition()))
+                        .toList();
+                if (partitions.isEmpty()) {
+                    sleep(1000);
+                }
+            }
+            assertThat(partitions).as("the topic kam.insight.events").isNotEmpty();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
             while (!seen.containsAll(documented) && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
                     var type = record.headers().lastHeader("ce_type");
