@@ -518,6 +518,11 @@ function overlayChecks(name, resources) {
     if (topic && String(topic.spec.config?.["retention.ms"]) !== "-1") p.push(`topic ${t} is not kept forever (retention.ms -1)`);
     if (!topics.has(`${t}.dlq`)) p.push(`dead-letter topic ${t}.dlq has no KafkaTopic`);
   }
+  // What reporting-service publishes (its insights) needs its topic, kept forever like the event topics.
+  for (const t of ["kam.insight.events"]) {
+    if (!topics.has(t)) p.push(`topic ${t} (published by reporting-service) has no KafkaTopic`);
+    else if (String(topics.get(t).spec.config?.["retention.ms"]) !== "-1") p.push(`topic ${t} is not kept forever (retention.ms -1)`);
+  }
   // reporting-service's resident set must stay within its target (issue 13): the heap the JVM may take
   // (JAVA_MAX_MEM_RATIO % of the memory limit) plus what lives outside the heap.
   const reporting = deployments.find((d) => d.metadata.name === "reporting-service");
@@ -704,7 +709,7 @@ function main() {
     "Deployments: liveness/readiness/startup probes, requests+limits, non-root, read-only root fs, no privilege escalation, pinned images",
     "no committed Secret values, no literal credentials, no private keys",
     "Service, PodDisruptionBudget and egress NetworkPolicy per Deployment; Secrets referenced are operator-generated or documented external ones (EXTERNAL_SECRETS) with their keys",
-    "topics kept forever with dead-letter topics; consumer autoscaling bounded by partitions",
+    "topics kept forever with dead-letter topics, the insight topic too; consumer autoscaling bounded by partitions",
     "an Ingress per service: cert-manager TLS for every host, body limit = the service's max-body-size, no /q/health or /q/metrics exposed; NetworkPolicies admit the ingress controller and Prometheus",
     "a ServiceMonitor per service on /q/metrics; alerts parse (PromQL grammar), carry severity, summary and a runbook section in the README; the required alerts exist",
     "Grafana dashboards are JSON with parsable queries; every kam_* metric used is documented in the README and registered in the code",

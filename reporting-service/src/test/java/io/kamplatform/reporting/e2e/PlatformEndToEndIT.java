@@ -164,6 +164,66 @@ class PlatformEndToEndIT {
         assertThat(report(reader, "HELIX-PHARMA", "stage").getString("stage")).isEqualTo("INTEGRATED");
     }
 
+    /**
+     * The demo's insights on kam.insight.events, as reporting-service/README.md "Insights the demo produces" lists them
+     * (DemoInsightsTest derives the same list without infrastructure), each valid CloudEvents from reporting-service.
+     */
+    @Test
+    void theDemoPortfolioYieldsTheDocumentedInsights() throws Exception {
+        String readme = java.nio.file.Files.readString(REPO.resolve("reporting-service/README.md"));
+        List<String> documented = new java.util.ArrayList<>();
+        for (String line : readme.substring(readme.indexOf("<!-- demo-insights -->"), readme.indexOf("<!-- /demo-insights -->"))
+                .split("\n")) {
+            if (line.startsWith("- `")) {
+                documented.add(line.substring(2).replace("`", "").replaceAll(":.*$", "").trim());
+            }
+        }
+        assertThat(documented).isNotEmpty();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", "localhost:29092");
+        props.put("enable.auto.commit", "false");
+        var strings = new org.apache.kafka.common.serialization.StringDeserializer();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, strings, strings)) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+            // The topic appears with the first insight published (a pass runs once the demo load has settled).
+            List<org.apache.kafka.common.TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.listTopics(java.time.Duration.ofSeconds(10)).getOrDefault("kam.insight.events", List.of())
+                        .stream().map(p -> new org.apache.kafka.common.TopicPartition("kam.insight.events", p.partition()))
+                        .toList();
+                if (partitions.isEmpty()) {
+                    sleep(1000);
+                }
+            }
+            assertThat(partitions).as("the topic kam.insight.events").isNotEmpty();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!seen.containsAll(documented) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    var type = record.headers().lastHeader("ce_type");
+                    var source = record.headers().lastHeader("ce_source");
+                    assertThat(source).isNotNull();
+                    assertThat(new String(source.value(), java.nio.charset.StandardCharsets.UTF_8))
+                            .isEqualTo("/kam-platform/reporting-service");
+                    var data = mapper.readTree(record.value());
+                    String t = new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    String detail = switch (t) {
+                        case "MajorCustomerThresholdCrossed" -> data.path("direction").asText() + " by " + data.path("by").asText();
+                        case "ConcentrationLevelChanged" -> "by " + data.path("by").asText() + " " + data.path("from").asText()
+                                + " to " + data.path("to").asText();
+                        case "MarginPressureFlagRaised", "MarginPressureFlagCleared" -> data.path("flag").asText();
+                        case "HealthBandChanged", "StageChanged" -> data.path("from").asText() + " to " + data.path("to").asText();
+                        default -> "";
+                    };
+                    seen.add((t + " " + record.key() + " " + detail).trim());
+                }
+            }
+        }
+        assertThat(seen).as("insights on kam.insight.events").containsAll(documented);
+    }
+
     /** A messy CRM export imported with ./deploy/local/import shows in the reports; importing it again posts nothing. */
     @Test
     void aCrmExportImportedWithTheCommandShowsInTheReports() throws Exception {

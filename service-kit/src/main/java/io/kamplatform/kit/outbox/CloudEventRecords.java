@@ -55,11 +55,22 @@ public class CloudEventRecords {
                 .withExtension("schemaversion", event.schemaVersion())
                 .withExtension("recordedtime", event.recordedAt().toInstant().toString())
                 .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(routing.topicOf(event.type()))
-                .withKey(event.subject())
-                .build();
-        return Message.of(event.payload())
+        return binaryMode(routing.topicOf(event.type()), event.subject(), event.payload(), cloudEvent, sent);
+    }
+
+    /**
+     * A JSON record for {@code topic} under {@code key} in CloudEvents binary mode (the attributes of {@code cloudEvent}
+     * as {@code ce_} headers, on a channel with {@code cloud-events-mode=binary}) whose acknowledgement by the broker, or
+     * failure, completes {@code sent}. Static, so a service that publishes something else than its event store (its
+     * own outbox, e.g. reporting-service's insights) builds its records the same way.
+     */
+    public static Message<String> binaryMode(String topic, String key, String payload,
+                                             OutgoingCloudEventMetadata<String> cloudEvent, CompletableFuture<Void> sent) {
+        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+        if (topic != null) {
+            record.withTopic(topic);
+        }
+        return Message.of(payload)
                 .withAck(() -> {
                     sent.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -69,6 +80,6 @@ public class CloudEventRecords {
                     return CompletableFuture.completedFuture(null);
                 })
                 .addMetadata(cloudEvent)
-                .addMetadata(record);
+                .addMetadata(record.build());
     }
 }
