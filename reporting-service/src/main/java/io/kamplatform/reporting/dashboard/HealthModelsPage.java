@@ -74,7 +74,7 @@ public class HealthModelsPage {
             }
             return Uni.createFrom().item(Templates.healthModels(frame, choice, null));
         }
-        return models.compare(from, to, at.toString(), onlyChanged, PAGE, skip, null, null)
+        return models.compare(from, to, at.toString(), null, onlyChanged, PAGE, skip, null, null)
                 .map(comparison -> Templates.healthModels(frame, choice, comparison));
     }
 

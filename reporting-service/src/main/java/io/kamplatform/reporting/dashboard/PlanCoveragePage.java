@@ -47,7 +47,7 @@ public class PlanCoveragePage {
         Instant at = AsOf.parse(asOf, clock);
         int from = AccountPage.offset(offset);
         ViewState state = ViewState.of("/plans", asOf, "offset", from == 0 ? null : String.valueOf(from));
-        return plans.coverage(at.toString(), PAGE, from, null).map(report -> Templates.plans(
+        return plans.coverage(at.toString(), null, PAGE, from, null).map(report -> Templates.plans(
                 Frame.of("Account plans", "plans", state, at, identity.getPrincipal().getName()), report,
                 Freshness.of(report.readModel())));
     }

@@ -224,6 +224,71 @@ class PlatformEndToEndIT {
         assertThat(seen).as("insights on kam.insight.events").containsAll(documented);
     }
 
+    /**
+     * Push, end to end: a local receiver subscribed through the admin API gets the insight a new story yields (a
+     * non-key account with a large potential, little revenue and no contact: neglected potential), signed as README
+     * "Webhooks" documents, and the delivery log says DELIVERED.
+     */
+    @Test
+    void aLocalWebhookReceiverGetsTheInsightOfANewStorySigned() throws Exception {
+        String admin = tokens.get("KAM_TOKEN_KAM_ADMIN");
+        String writer = tokens.get("KAM_TOKEN_CRM_WRITER");
+        String account = "E2E-HOOK-" + System.currentTimeMillis();
+        record Received(Map<String, List<String>> headers, byte[] body) {
+        }
+        List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            JsonPath created = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","
+                            + "\"eventTypes\":[\"NeglectedPotentialDetected\"],\"filters\":{\"accountIds\":[\"" + account + "\"]}}")
+                    .when().post(REPORTS + "/api/admin/webhooks").then().statusCode(201).extract().jsonPath();
+            String secret = created.getString("secret");
+            String subscription = created.getString("subscription.id");
+
+            String today = Instant.now().toString();
+            post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("reg", "AccountRegistered", today,
+                    "{\"name\":\"Hook Neglected Oy\",\"sector\":\"Food\",\"country\":\"FI\"}"));
+            post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("pot", "SalesPotentialAssessed", today,
+                    "{\"annualPotential\":{\"amount\":\"9000000\",\"currency\":\"EUR\"},\"rationale\":\"five plants\"}"));
+            post(ACCOUNTS + "/api/accounts/" + account + "/events", writer, event("rev", "RevenueRecognized", today,
+                    "{\"month\":\"" + YearMonth.now(ZoneOffset.UTC).minusMonths(1) + "\",\"revenue\":{\"amount\":\"10000\","
+                            + "\"currency\":\"EUR\"},\"costOfSales\":{\"amount\":\"7000\",\"currency\":\"EUR\"}}"));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                sleep(250);
+            }
+            assertThat(received).as("deliveries to the local receiver").hasSize(1);
+            Received delivery = received.get(0);
+            String signature = delivery.headers().get("Kam-signature").get(0);
+            assertThat(io.kamplatform.reporting.webhook.ReceiverVerification.verify(secret, signature, delivery.body(),
+                    Instant.now().getEpochSecond(), 300)).as("KAM-Signature verifies: %s", signature).isTrue();
+            assertThat(io.kamplatform.reporting.webhook.ReceiverVerification.verify("another secret of 24+ chars!", signature,
+                    delivery.body(), Instant.now().getEpochSecond(), 300)).isFalse();
+            JsonPath event = JsonPath.from(new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(event.getString("type")).isEqualTo("NeglectedPotentialDetected");
+            assertThat(event.getString("source")).isEqualTo("/kam-platform/reporting-service");
+            assertThat(event.getString("data.accountId")).isEqualTo(account);
+            assertThat(event.getList("data.causes")).isNotEmpty();
+            assertThat(delivery.headers().get("Kam-delivery-id")).isNotEmpty();
+
+            JsonPath log = given().auth().oauth2(admin).when()
+                    .get(REPORTS + "/api/admin/webhooks/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
+            assertThat(log.getList("deliveries.status")).containsExactly("DELIVERED");
+            assertThat(log.getString("deliveries[0].id")).isEqualTo(delivery.headers().get("Kam-delivery-id").get(0));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     /** A messy CRM export imported with ./deploy/local/import shows in the reports; importing it again posts nothing. */
     @Test
     void aCrmExportImportedWithTheCommandShowsInTheReports() throws Exception {

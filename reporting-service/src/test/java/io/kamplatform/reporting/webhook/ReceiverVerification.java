@@ -7,14 +7,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The receiver's check exactly as README "Webhooks" ("Verifying a delivery", Java) shows it; tests run it. */
-final class ReceiverVerification {
+public final class ReceiverVerification {
 
     private ReceiverVerification() {
     }
 
     // --- begin README snippet ---
     /** True when the delivery is authentic and fresh. body: the raw request body bytes, as received. */
-    static boolean verify(String secret, String signatureHeader, byte[] body, long nowSeconds, long toleranceSeconds) {
+    public static boolean verify(String secret, String signatureHeader, byte[] body, long nowSeconds, long toleranceSeconds) {
         if (signatureHeader == null) {
             return false;
         }
