@@ -24,6 +24,14 @@ public interface InsightConfig {
     @WithDefault("5m")
     Duration reassessEvery();
 
+    /**
+     * Ingest that never pauses for an {@code interval} would hold insights back for ever: once facts not yet assessed
+     * have waited this long, a pass runs without waiting for quiet (accounts whose summary moves on under it are left
+     * for the next pass).
+     */
+    @WithDefault("60s")
+    Duration maxDelay();
+
     /** The CloudEvents source of insights ({@code ce_source}). */
     @WithDefault("/kam-platform/reporting-service")
     URI source();

@@ -29,9 +29,11 @@ import java.util.Set;
  * at a time. Deterministic: a pass that sees what the last one recorded derives nothing, and the same change from the
  * same causes has the same id, so a pass repeated, restarted or racing another derives no duplicate.
  * <p>
- * <b>Consistency</b>: a pass runs only on current summaries that all rest on their account's latest version (none
- * pending, none computed from an older version): conclusions are drawn from the projected history as a whole, never
- * from a half-updated read model. A rebuild switches its fresh tables in only when complete, so it is never seen
+ * <b>Consistency</b>: a pass runs only on current summaries none of which is pending (a bulk load in progress is not
+ * concluded on half-way); an account whose summary moved on while the pass read them (a fact arrived in between) is
+ * left for the next pass: its conclusions are neither compared nor recorded now, so an account's insight always rests
+ * on one consistent summary. Under ingest that never pauses, the passes therefore still advance (the scheduler's
+ * {@code max-delay}). A rebuild switches its fresh tables in only when complete, so it is never seen
  * half-way either, and since the recorded conclusions are not part of the read model, a rebuilt read model that
  * concludes the same derives nothing.
  * <p>
@@ -75,17 +77,19 @@ public class InsightPass {
             return EventLoopGuard.offLoop(summaries.currentStates(current.asOf())).chain(states -> {
                 Map<String, Long> versions = new HashMap<>();
                 Map<String, CurrentState> byId = new HashMap<>();
+                Set<String> movedOn = new HashSet<>();
                 states.forEach(s -> byId.put(s.accountId(), s));
                 for (AccountSummary s : current.accounts()) {
                     CurrentState state = byId.get(s.accountId());
                     if (state == null || state.summaryVersion() == null || state.summaryVersion() != state.accountVersion()
                             || !s.asOf().equals(state.summaryAsOf())) {
-                        return Uni.createFrom().item(PassResult.skipped("summary of " + s.accountId() + " moved on"));
+                        movedOn.add(s.accountId()); // the next pass assesses it on its new summary
+                        continue;
                     }
                     versions.put(s.accountId(), state.accountVersion());
                 }
                 InsightAssessment assessment = InsightAssessment.of(current.accounts(), versions, current.asOf(), rules);
-                return record(assessment, now);
+                return record(assessment, now, movedOn);
             });
         }).invoke(result -> {
             if (result.ran()) {
@@ -103,15 +107,27 @@ public class InsightPass {
      * portfolio's only when the assessment has them: the tests feed single accounts).
      */
     Uni<PassResult> record(InsightAssessment a, Instant now) {
+        return record(a, now, Set.of());
+    }
+
+    /**
+     * The same, leaving the accounts of {@code movedOn} for the next pass. The comparison runs on a worker thread (it
+     * reads and writes every account's conclusions: ~10,000 small JSON documents at full size).
+     */
+    Uni<PassResult> record(InsightAssessment a, Instant now, Set<String> movedOn) {
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
         String model = assessor.model().version();
-        return store.pool().withTransaction(tx -> store.lockPass(tx).chain(() -> store.recorded(tx)).chain(recorded -> {
+        return store.pool().withTransaction(tx -> EventLoopGuard.offLoop(store.lockPass(tx).chain(() -> store.recorded(tx)))
+                .chain(recorded -> {
             boolean baseline = !recorded.containsKey("portfolio/" + Insight.PORTFOLIO);
             Map<String, Integer> fresh = new HashMap<>();
-            Set<String> newerRecorded = new HashSet<>();
+            Set<String> newerRecorded = new HashSet<>(movedOn); // not compared nor recorded by this pass
             for (AccountAssessed account : a.accounts().values()) {
                 InsightStore.Recorded r = recorded.get("account/" + account.accountId());
                 long from = r == null ? 0 : r.version();
+                if (movedOn.contains(account.accountId())) {
+                    continue;
+                }
                 if (r != null && r.assessedAt().isAfter(now)) {
                     // A pass that started later (and saw as much or more) recorded it already: this one is behind.
                     newerRecorded.add(account.accountId());
@@ -119,7 +135,7 @@ public class InsightPass {
                     fresh.put(account.accountId(), (int) Math.min(Integer.MAX_VALUE, account.version() - from));
                 }
             }
-            return store.causes(tx, fresh, InsightRules.MAX_CAUSES).chain(causes -> {
+            return EventLoopGuard.offLoop(store.causes(tx, fresh, InsightRules.MAX_CAUSES)).chain(causes -> {
                 List<Insight> insights = new ArrayList<>();
                 List<InsightStore.Recorded> rows = new ArrayList<>();
                 for (AccountAssessed account : a.accounts().values()) {

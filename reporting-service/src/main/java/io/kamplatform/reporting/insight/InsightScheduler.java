@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * Runs the insight pass when it is due and the pipeline is settled. Every {@code kam.insights.interval}: when the
  * projection has no lag and nothing was projected since the last look (the same facts, by count and versions, as one
  * interval before — a bulk load in progress is not concluded on half-way), a pass runs if something was projected
- * since the last pass or {@code reassess-every} has passed (time-based conclusions).
+ * since the last pass or {@code reassess-every} has passed (time-based conclusions). Under ingest that never settles,
+ * facts not yet assessed wait at most {@code max-delay}: then a pass runs anyway.
  */
 @ApplicationScoped
 public class InsightScheduler {
@@ -33,6 +34,7 @@ public class InsightScheduler {
     private String lastSeen;
     private String lastPassed;
     private long lastPassNanos;
+    private long unassessedSinceNanos = -1; // when facts the last pass did not see were first noticed
     private long timer = -1;
 
     public InsightScheduler(InsightPass pass, InsightStore store, InsightConfig config,
@@ -67,15 +69,20 @@ public class InsightScheduler {
         store.fingerprint().chain(fingerprint -> {
             boolean settled = fingerprint.equals(lastSeen);
             lastSeen = fingerprint;
-            boolean due = !fingerprint.equals(lastPassed)
-                    || System.nanoTime() - lastPassNanos >= config.reassessEvery().toNanos();
-            if (!settled || !due) {
+            boolean newFacts = !fingerprint.equals(lastPassed);
+            if (newFacts && unassessedSinceNanos < 0) {
+                unassessedSinceNanos = System.nanoTime();
+            }
+            boolean waitedTooLong = newFacts && System.nanoTime() - unassessedSinceNanos >= config.maxDelay().toNanos();
+            boolean due = newFacts || System.nanoTime() - lastPassNanos >= config.reassessEvery().toNanos();
+            if (!(settled || waitedTooLong) || !due) {
                 return Uni.createFrom().voidItem();
             }
             return pass.run(clock.instant()).invoke(result -> {
                 if (result.ran()) {
                     lastPassed = fingerprint;
                     lastPassNanos = System.nanoTime();
+                    unassessedSinceNanos = -1;
                     if (result.baseline()) {
                         LOG.infof("Insight baseline recorded: %d accounts' conclusions, nothing announced", result.accounts());
                     }

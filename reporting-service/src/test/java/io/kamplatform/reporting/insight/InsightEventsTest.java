@@ -208,6 +208,32 @@ class InsightEventsTest {
         assertThat(records(accountId, null)).hasSize(1);
     }
 
+    @Test
+    void anAccountWhoseSummaryMovedOnUnderThePassIsLeftForTheNextOne() throws Exception {
+        awaitBaseline();
+        String steady = "STEADY-" + UUID.randomUUID().toString().substring(0, 8);
+        String moving = "MOVING-" + UUID.randomUUID().toString().substring(0, 8);
+        AccountConclusions squeezed = new AccountConclusions("AMBER", "BASIC", List.of("SQUEEZE"), false, 0);
+        Instant at = now();
+        InsightAssessment both = new InsightAssessment(at, Map.of(steady, assessed(steady, squeezed),
+                moving, assessed(moving, squeezed)), null);
+
+        PassResult first = pass.record(both, at, java.util.Set.of(moving)).await().atMost(Duration.ofSeconds(30));
+        assertThat(first.added()).extracting(Insight::accountId).containsExactly(steady);
+        assertThat(conclusions(steady)).isNotNull();
+        assertThat(conclusions(moving)).as("not recorded: the next pass compares it").isNull();
+
+        PassResult next = pass.record(both, at.plusSeconds(1), java.util.Set.of()).await().atMost(Duration.ofSeconds(30));
+        assertThat(next.added()).extracting(Insight::accountId).containsExactly(moving);
+        assertThat(next.added().get(0).type()).isEqualTo(InsightType.MarginPressureFlagRaised);
+        assertThat(conclusions(moving).get("pressureFlags").get(0).asText()).isEqualTo("SQUEEZE");
+    }
+
+    private static AccountAssessed assessed(String accountId, AccountConclusions conclusions) {
+        return new AccountAssessed(accountId, 3, conclusions, "kam-moved", 55, List.of(), List.of(), null, null,
+                List.of(), null);
+    }
+
     private PassResult record(String accountId, AccountConclusions conclusions, Instant at) {
         AccountAssessed account = new AccountAssessed(accountId, 3, conclusions, "kam-time", 80, List.of(), List.of(),
                 "plan-t", null, List.of(), null);
