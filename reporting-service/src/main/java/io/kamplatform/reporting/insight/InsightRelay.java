@@ -1,6 +1,7 @@
 package io.kamplatform.reporting.insight;
 
 import io.kamplatform.kit.outbox.CloudEventRecords;
+import io.kamplatform.kit.outbox.DrainLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -41,8 +41,7 @@ public class InsightRelay {
     private final MutinyEmitter<String> emitter;
     private final String topic;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final DrainLoop loop = new DrainLoop("insight relay", this::relayBatch);
     private long timer = -1;
 
     public InsightRelay(InsightStore store, InsightConfig config, InsightMetrics metrics, Vertx vertx,
@@ -78,31 +77,7 @@ public class InsightRelay {
 
     /** Asks for a relay run; runs that overlap are folded into one more. */
     public void wakeUp() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            drain();
-        }
-    }
-
-    private void drain() {
-        requested.set(false);
-        relayBatch().subscribe().with(count -> {
-            if (count > 0 || requested.get()) {
-                drain();
-            } else {
-                finish();
-            }
-        }, failure -> {
-            LOG.warnf("insight relay failed, will retry: %s", failure.getMessage());
-            finish();
-        });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (requested.get() && running.compareAndSet(false, true)) {
-            drain();
-        }
+        loop.wakeUp();
     }
 
     /** Publishes up to one batch; the number published. */

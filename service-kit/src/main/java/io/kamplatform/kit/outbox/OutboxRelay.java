@@ -6,9 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes committed events to Kafka, in commit-safe order, at least once, and never steps over one.
@@ -31,7 +29,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that elects the relaying replica (the audit takes it too). */
     public static final long RELAY_LOCK = 0x4B414D0001L;
 
@@ -40,8 +37,7 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxStatus status;
     private final int batchSize;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final DrainLoop loop = new DrainLoop("outbox relay", this::relayBatch);
 
     public OutboxRelay(Pool pool, OutboxStore store, OutboxPublisher publisher, OutboxStatus status,
                        @ConfigProperty(name = "kam.outbox.batch-size", defaultValue = "500") int batchSize) {
@@ -57,32 +53,7 @@ public class OutboxRelay {
 
     /** Asks for a relay run; runs that overlap are folded into one more pass. */
     public void wakeUp() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            drain();
-        }
-    }
-
-    private void drain() {
-        requested.set(false);
-        relayBatch().subscribe().with(count -> {
-            if (count > 0 || requested.get()) {
-                drain();
-            } else {
-                finish();
-            }
-        }, failure -> {
-            LOG.warnf("outbox relay failed, will retry: %s", failure.getMessage());
-            finish();
-        });
-    }
-
-    private void finish() {
-        running.set(false);
-        // A wake-up that arrived between the last pass and the flag reset must not be lost.
-        if (requested.get() && running.compareAndSet(false, true)) {
-            drain();
-        }
+        loop.wakeUp();
     }
 
     /** Publishes up to one batch; returns how many events were published. */
