@@ -23,6 +23,12 @@ public record LoadResult(long planned, long recorded, long duplicates, long reje
         return new LoadResult(planned, 0, 0, 0, List.of());
     }
 
+    /** This load followed by {@code next}: the counts added, the rejections of both. */
+    public LoadResult and(LoadResult next) {
+        return new LoadResult(planned + next.planned, recorded + next.recorded, duplicates + next.duplicates,
+                rejected + next.rejected, java.util.stream.Stream.concat(rejections.stream(), next.rejections.stream()).toList());
+    }
+
     public boolean clean() {
         return rejected == 0;
     }

@@ -47,9 +47,7 @@ final class DemoLoad {
         if (second.recorded() > 0) { // recorded now, after the rest: the boundary holds (a re-run records nothing)
             write(home.resolve(KNOWN_BEFORE_LATE), knownBefore.toString());
         }
-        LoadResult result = new LoadResult(first.planned() + second.planned(), first.recorded() + second.recorded(),
-                first.duplicates() + second.duplicates(), first.rejected() + second.rejected(),
-                java.util.stream.Stream.concat(first.rejections().stream(), second.rejections().stream()).toList());
+        LoadResult result = first.and(second);
         out.printf("%n  Demo portfolio: %d recorded, %d already there, %d rejected (%d s)%n", result.recorded(),
                 result.duplicates(), result.rejected(), Duration.ofNanos(System.nanoTime() - t).toSeconds());
         result.rejections().stream().limit(10).forEach(r -> out.println("    rejected: " + r));
