@@ -469,7 +469,9 @@ function selects(selector, labels) {
 }
 
 const REPORTING_TARGET_RSS_MIB = 768;
-const NON_HEAP_MIB = 256;
+// Measured outside the heap with -XX:NativeMemoryTracking on the benchmark's reporting-service (G1): metaspace 70,
+// code 47, GC 43 (at full heap 48), symbols, class space and CDS 40, threads, NMT and malloc: about 255-290 MiB.
+const NON_HEAP_MIB = 300;
 
 /** A Kubernetes memory quantity (Mi, Gi, M, G or bytes) in MiB. */
 function mebibytes(q) {
@@ -714,7 +716,7 @@ function main() {
     "a ServiceMonitor per service on /q/metrics; alerts parse (PromQL grammar), carry severity, summary and a runbook section in the README; the required alerts exist",
     "Grafana dashboards are JSON with parsable queries; every kam_* metric used is documented in the README and registered in the code",
     "prod: 3 brokers/controllers, RF 3, min.insync.replicas 2, 3 PostgreSQL instances, HPA per service; dev: 1 replica",
-    "reporting-service heap budget: limit x JAVA_MAX_MEM_RATIO + 256 MiB non-heap <= 768 MiB target RSS",
+    "reporting-service heap budget: limit x JAVA_MAX_MEM_RATIO + 300 MiB non-heap <= 768 MiB target RSS",
   ];
   for (const c of checks) console.log(`  ${failed ? "checked" : "passed"}: ${c}`);
   const total = summary.length + 1;

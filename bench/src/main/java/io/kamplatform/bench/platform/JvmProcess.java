@@ -38,7 +38,7 @@ public final class JvmProcess implements AutoCloseable {
     }
 
     /** The heap ./deploy/local/run gives each service (its --service-heap default), so W5 compares like with like. */
-    static final String HEAP = "512m";
+    static final String HEAP = "448m";
 
     public static JvmProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
         if (!Files.exists(jar)) {

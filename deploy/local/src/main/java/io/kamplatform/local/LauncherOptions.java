@@ -12,10 +12,11 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
         boolean demo, long demoSeed, String serviceHeap, LocalTracing tracing, boolean help) {
 
     /**
-     * The services' maximum heap: what the Kubernetes manifests give them (about 512 MiB), so a local run and the
-     * benchmark show the memory production will see; without it a JVM here may grow toward a quarter of the machine.
+     * The services' maximum heap: about what prod gives reporting-service (45% of 1 GiB, held to its 768 MiB RSS
+     * target), so a local run and the benchmark show the memory production will see; without it a JVM here may grow
+     * toward a quarter of the machine.
      */
-    static final String DEFAULT_SERVICE_HEAP = "512m";
+    static final String DEFAULT_SERVICE_HEAP = "448m";
 
     static final String USAGE = """
             Usage: ./deploy/local/run [options]
@@ -27,7 +28,7 @@ record LauncherOptions(Path home, Path repo, int kafkaPort, int postgresPort, in
               --no-services         start Kafka and PostgreSQL only
               --no-demo             do not load the demo portfolio (it is loaded once; re-runs post nothing new)
               --demo-seed N         seed of the generated demo portfolio (default 2026)
-              --service-heap SIZE   maximum heap of each service JVM, as for -Xmx (default 512m, as in Kubernetes)
+              --service-heap SIZE   maximum heap of each service JVM, as for -Xmx (default 448m, as reporting-service in Kubernetes)
               --otel                the services export traces over OTLP to KAM_OTEL_ENDPOINT
                                     (default http://localhost:4317); off by default
               --help                this text

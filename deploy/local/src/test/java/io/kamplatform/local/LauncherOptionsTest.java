@@ -14,7 +14,7 @@ class LauncherOptionsTest {
 
     @Test
     void servicesGetTheHeapTheyHaveInKubernetesUnlessToldOtherwise() {
-        assertEquals(System.getenv().getOrDefault("KAM_SERVICE_HEAP", "512m"), LauncherOptions.parse().serviceHeap());
+        assertEquals(System.getenv().getOrDefault("KAM_SERVICE_HEAP", "448m"), LauncherOptions.parse().serviceHeap());
         assertEquals("1g", LauncherOptions.parse("--service-heap", "1g").serviceHeap());
     }
 
