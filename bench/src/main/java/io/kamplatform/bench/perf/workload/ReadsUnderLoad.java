@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * W4: readers of the account health report (random portfolio accounts) and of the portfolio health report, 20 in
  * all, while single events arrive at 50% of W1's highest rate. The ceiling is pgbench running the same SELECTs against
- * the same read-model database, at the same concurrency.
+ * the same read-model database, at the same concurrency. Beside it, the account readers alone (no writes, no portfolio
+ * readers) and reporting-service's CPU per account report: with closed-loop readers on a shared machine, latency is
+ * readers ÷ throughput, so these say how much of the figure is the report's own cost and how much is sharing the cores.
  */
 public final class ReadsUnderLoad {
 
@@ -35,6 +37,7 @@ public final class ReadsUnderLoad {
         ctx.section("W4 reads under load: %d account-report and %d portfolio-report readers, single events at %.0f/s"
                 .formatted(accountReaders, portfolioReaders, rate));
         String asOf = "";
+        Alone alone = alone(accountReaders);
         Measurement accounts;
         Measurement portfolio;
         double achieved;
@@ -50,6 +53,7 @@ public final class ReadsUnderLoad {
         }
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
+        ctx.out().printf("    account health alone (no writes, no portfolio readers): %s; %s%n", alone.measurement(), alone.cpuText());
         ReadCeiling ceiling = new ReadCeiling(ctx.pgbench());
         int seconds = ctx.options().measureSeconds();
         String prefix = ctx.portfolio().accountId(0).substring(0, ctx.portfolio().accountId(0).length() - 6);
@@ -60,7 +64,9 @@ public final class ReadsUnderLoad {
         ctx.results().add(new Row("W4", "account health p99, " + accountReaders + " readers",
                 "%.0f ms (p50 %.0f ms, %,.0f req/s, errors %.1f%%; %s)".formatted(accounts.p99Millis(), accounts.p50Millis(),
                         accounts.requestsPerSecond(), 100 * accounts.errorRate(), load), accounts.p99Millis(), "ms",
-                "pgbench same SELECTs p99 %.1f ms (%,.0f/s)".formatted(pgAccount.p99Millis(), pgAccount.requestsPerSecond()),
+                "pgbench same SELECTs p99 %.1f ms (%,.0f/s); the readers alone p99 %.0f ms (%,.0f req/s, reporting-service CPU %.1f ms a report)"
+                        .formatted(pgAccount.p99Millis(), pgAccount.requestsPerSecond(), alone.measurement().p99Millis(),
+                                alone.measurement().requestsPerSecond(), alone.cpuMillisPerReport()),
                 pgAccount.p99Millis(), Row.multiple(accounts.p99Millis(), pgAccount.p99Millis()), "≤ 50 ms",
                 accounts.p99Millis() <= 50 && accounts.errorRate() == 0,
                 accounts.firstError() == null ? cpuText : cpuText + "; " + accounts.firstError()));
@@ -74,9 +80,24 @@ public final class ReadsUnderLoad {
         }
     }
 
+    /** The account readers alone for half the read time, and reporting-service's CPU per report meanwhile. */
+    private record Alone(Measurement measurement, double cpuMillisPerReport, String cpuText) {
+    }
+
+    private Alone alone(int accountReaders) {
+        CpuUse cpu = ctx.cpu();
+        Measurement alone = measure(accountReaders, accountCall(), Math.max(2, ctx.options().readSeconds() / 2));
+        double cores = cpu.cores().getOrDefault("reporting-service", Double.NaN);
+        return new Alone(alone, cores * 1000 / Math.max(1e-9, alone.requestsPerSecond()), cpu.describe());
+    }
+
     private Measurement measure(int clients, Call call) {
+        return measure(clients, call, ctx.options().readSeconds());
+    }
+
+    private Measurement measure(int clients, Call call, int seconds) {
         try {
-            return ClosedLoop.run(clients, ctx.warmUp(), java.time.Duration.ofSeconds(ctx.options().readSeconds()), call);
+            return ClosedLoop.run(clients, ctx.warmUp(), java.time.Duration.ofSeconds(seconds), call);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
