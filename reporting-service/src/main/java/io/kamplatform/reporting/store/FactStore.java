@@ -1,6 +1,7 @@
 package io.kamplatform.reporting.store;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,6 +14,7 @@ import java.util.List;
 /**
  * The projected history: every consumed event once per (source, event id), queried per account and point in time.
  * Ties in time are ordered by projection time, then (source, event id): the same key the history is unique on.
+ * Histories are mapped on a worker thread, not on the SQL client's event loop (see {@link SummaryStore}).
  */
 @ApplicationScoped
 public class FactStore {
@@ -108,6 +110,7 @@ public class FactStore {
                         + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
                         + "ORDER BY occurred_at, projected_at, source, event_id")
                 .execute(Tuple.of(accountId, asOf, knownAt))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(FactStore::toFacts);
     }
 
@@ -118,6 +121,7 @@ public class FactStore {
                         + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
                         + "ORDER BY occurred_at, projected_at, source, event_id OFFSET $4 LIMIT $5")
                 .execute(Tuple.of(accountId, asOf, knownAt, offset, limit))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(FactStore::toFacts);
     }
 

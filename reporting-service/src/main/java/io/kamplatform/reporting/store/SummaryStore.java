@@ -1,6 +1,7 @@
 package io.kamplatform.reporting.store;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,7 +20,9 @@ import java.util.Set;
 /**
  * The portfolio read models (migration V5): per account, its summary at a past point in time ({@code account_summaries})
  * and its current summary ({@code current_summaries}), each stored with the account's version it was computed from.
- * Summaries are opaque documents here (JSON text written and read by the application).
+ * Summaries are opaque documents here (JSON text written and read by the application). Query results are mapped on a
+ * worker thread: the SQL client completes them on its connection's event loop, and turning thousands of rows into objects
+ * there (10,000 account states, a chunk's 29,000 facts) would hold up every request that loop serves.
  */
 @ApplicationScoped
 public class SummaryStore {
@@ -50,6 +53,7 @@ public class SummaryStore {
     public Uni<List<AccountVersion>> accountsAsOf(Instant asOf) {
         return pool.preparedQuery("SELECT account_id, version FROM accounts WHERE first_occurred_at <= $1 ORDER BY account_id")
                 .execute(Tuple.of(utc(asOf)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<AccountVersion> list = new ArrayList<>(rows.rowCount());
                     rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
@@ -61,13 +65,14 @@ public class SummaryStore {
     public Uni<Map<String, Long>> pointVersions(Instant asOf) {
         return pool.preparedQuery("SELECT account_id, version FROM account_summaries WHERE as_of = $1")
                 .execute(Tuple.of(utc(asOf)))
+                .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) "
+                        + "DO UPDATE SET last_read_at = now()").execute(Tuple.of(utc(asOf))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     Map<String, Long> versions = new java.util.HashMap<>(rows.rowCount() * 2);
                     rows.forEach(r -> versions.put(r.getString("account_id"), r.getLong("version")));
                     return versions;
-                })
-                .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) "
-                        + "DO UPDATE SET last_read_at = now()").execute(Tuple.of(utc(asOf))));
+                });
     }
 
     /** The summaries kept at the point {@code asOf} for {@code accountIds}. */
@@ -79,6 +84,7 @@ public class SummaryStore {
                         + (evidence ? "evidence" : "NULL::text AS evidence")
                         + " FROM account_summaries WHERE as_of = $1 AND account_id = ANY($2)")
                 .execute(Tuple.of(utc(asOf), accountIds.toArray(String[]::new)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(SummaryStore::stored);
     }
 
@@ -91,6 +97,7 @@ public class SummaryStore {
                         + "AND NOT EXISTS (SELECT 1 FROM account_summaries s WHERE s.as_of = $1 AND s.account_id = a.account_id) "
                         + "ORDER BY a.account_id LIMIT $2")
                 .execute(Tuple.of(utc(asOf), limit))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<AccountVersion> list = new ArrayList<>(rows.rowCount());
                     rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
@@ -137,6 +144,7 @@ public class SummaryStore {
                         + "LEFT JOIN current_summaries c ON c.account_id = a.account_id WHERE a.first_occurred_at <= $1 "
                         + "ORDER BY a.account_id")
                 .execute(Tuple.of(utc(asOf)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<CurrentState> list = new ArrayList<>(rows.rowCount());
                     for (Row r : rows) {
@@ -157,6 +165,7 @@ public class SummaryStore {
                         + (evidence ? "evidence" : "NULL::text AS evidence")
                         + " FROM current_summaries WHERE account_id = ANY($1)")
                 .execute(Tuple.of(accountIds.toArray(String[]::new)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(SummaryStore::stored);
     }
 
@@ -169,6 +178,7 @@ public class SummaryStore {
                         + "ON c.account_id = a.account_id WHERE c.account_id IS NULL OR c.version <> a.version "
                         + "OR c.as_of < $1 OR c.as_of < $2 ORDER BY c.as_of NULLS FIRST, a.account_id LIMIT $3")
                 .execute(Tuple.of(utc(olderThan), utc(windowStart), limit))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<AccountVersion> list = new ArrayList<>(rows.rowCount());
                     rows.forEach(r -> list.add(new AccountVersion(r.getString("account_id"), r.getLong("version"))));
@@ -202,6 +212,7 @@ public class SummaryStore {
                         + "AND occurred_at <= $2 AND ($3::timestamptz IS NULL OR " + FactStore.KNOWN_AT + " <= $3) "
                         + "ORDER BY account_id, occurred_at, projected_at, source, event_id")
                 .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
                     FactStore.toFacts(rows).forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
