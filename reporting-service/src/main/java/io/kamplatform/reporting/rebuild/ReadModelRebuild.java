@@ -121,7 +121,7 @@ public class ReadModelRebuild {
             try {
                 run(first.startedAt());
             } finally {
-                lock.closeAndAwait();
+                tables.unlock(lock);
             }
         }, "kam-read-model-rebuild");
         thread.setDaemon(true);
