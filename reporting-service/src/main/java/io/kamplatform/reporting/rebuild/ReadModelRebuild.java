@@ -1,7 +1,6 @@
 package io.kamplatform.reporting.rebuild;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kamplatform.kit.messaging.InfrastructureFailures;
 import io.kamplatform.reporting.application.AccountAssessor;
 import io.kamplatform.reporting.application.AccountSummarizer;
 import io.kamplatform.reporting.application.CurrentSummaryCache;
@@ -122,7 +121,7 @@ public class ReadModelRebuild {
             try {
                 run(first.startedAt());
             } finally {
-                lock.closeAndAwait();
+                tables.unlock(lock);
             }
         }, "kam-read-model-rebuild");
         thread.setDaemon(true);
@@ -131,22 +130,25 @@ public class ReadModelRebuild {
     }
 
     private void run(Instant startedAt) {
-        Run run = new Run(startedAt);
         Pool fresh = null;
         try {
             tables.createFresh();
             fresh = pools.open();
-            FactStore store = new FactStore(fresh);
-            try (TopicReplay replay = new TopicReplay(kafka, topics, deadLetterTopics, MAX_POLL_RECORDS)) {
-                replayUntilCaughtUp(run, replay, store);
+            try (TopicReplay replay = new TopicReplay(kafka, topics, deadLetterTopics, MAX_POLL_RECORDS);
+                 ReplayWriter writer = new ReplayWriter(new FactStore(fresh), projection)) {
+                Run run = new Run(startedAt, writer);
+                replayUntilCaughtUp(run, replay);
                 run.report("WARMING", replay, null);
+                Instant warming = clock.instant();
                 warm(fresh);
-                switchIn(run, replay, store);
+                LOG.infof("read-model rebuild: %d records replayed in %s, current summaries computed in %s", run.done(),
+                        Duration.between(startedAt, warming), Duration.between(warming, clock.instant()));
+                switchIn(run, replay);
                 run.report("DONE", replay, null);
+                LOG.infof("read models rebuilt: %d records replayed (%d skipped) in %s", run.done(), run.skipped(),
+                        Duration.between(startedAt, clock.instant()));
             }
             gaps.refresh();
-            LOG.infof("read models rebuilt: %d records replayed (%d skipped) in %s", run.done, run.skipped,
-                    Duration.between(startedAt, clock.instant()));
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "read-model rebuild failed; the live read models are unchanged");
             RebuildProgress last = progress.get();
@@ -165,16 +167,17 @@ public class ReadModelRebuild {
         }
     }
 
-    private void replayUntilCaughtUp(Run run, TopicReplay replay, FactStore store) {
+    private void replayUntilCaughtUp(Run run, TopicReplay replay) {
         long lastEnds = System.nanoTime();
         while (true) {
             List<ConsumerRecord<String, String>> records = replay.poll();
-            store(run, store, records);
+            store(run, records);
             if (System.nanoTime() - lastEnds > Duration.ofSeconds(1).toNanos() || records.isEmpty()) {
                 replay.refreshEnds();
                 lastEnds = System.nanoTime();
                 run.report("REPLAYING", replay, null);
                 if (replay.caughtUp()) {
+                    run.writer.awaitStored();
                     return;
                 }
             }
@@ -192,7 +195,7 @@ public class ReadModelRebuild {
         }
     }
 
-    private void switchIn(Run run, TopicReplay replay, FactStore store) {
+    private void switchIn(Run run, TopicReplay replay) {
         for (int attempt = 1; ; attempt++) {
             run.switchAttempts = attempt;
             run.report("SWITCHING", replay, null);
@@ -200,8 +203,9 @@ public class ReadModelRebuild {
                 tables.switchIn(() -> {
                     replay.refreshEnds(); // the live tables take no writes now: every record they hold is below these
                     while (!replay.caughtUp()) {
-                        store(run, store, replay.poll());
+                        store(run, replay.poll());
                     }
+                    run.writer.awaitStored();
                 }, LOCK_TIMEOUT);
                 return;
             } catch (RuntimeException e) {
@@ -209,81 +213,56 @@ public class ReadModelRebuild {
                     throw e;
                 }
                 LOG.infof("read-model switch attempt %d failed (%s); trying again", attempt, e.getMessage());
-                sleep(Duration.ofMillis(500));
+                ReplayWriter.sleep(Duration.ofMillis(500));
             }
         }
     }
 
-    /** Stores a poll's records in the fresh tables: in one statement, else one by one skipping what fails. */
-    private void store(Run run, FactStore store, List<ConsumerRecord<String, String>> records) {
+    /**
+     * Reads a poll's records (the unreadable ones are skipped: they are on the dead-letter topics) and hands them to
+     * the writer, which stores them while the next poll is fetched.
+     */
+    private void store(Run run, List<ConsumerRecord<String, String>> records) {
         List<IncomingFact> facts = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
                 facts.add(reader.read(record));
             } catch (RuntimeException unreadable) {
-                run.skipped++;
+                run.unreadable++;
             }
         }
-        run.done += records.size();
-        if (facts.isEmpty()) {
-            return;
-        }
-        try {
-            untilAvailable(() -> store.projectBatch(facts).await().atMost(projection.attemptTimeout()));
-        } catch (RuntimeException rejected) {
-            for (IncomingFact fact : facts) {
-                try {
-                    untilAvailable(() -> store.project(fact).await().atMost(projection.attemptTimeout()));
-                } catch (RuntimeException poison) {
-                    run.skipped++;
-                }
-            }
-        }
-    }
-
-    /** Waits out infrastructure failures as the live projection does; other failures are thrown. */
-    private void untilAvailable(Runnable work) {
-        for (long attempt = 1; ; attempt++) {
-            try {
-                work.run();
-                return;
-            } catch (RuntimeException e) {
-                if (!InfrastructureFailures.isInfrastructure(e)) {
-                    throw e;
-                }
-                sleep(projection.retry().backOff().delay(attempt));
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
-        }
+        run.writer.write(facts, records.size());
     }
 
     /** The counters of one rebuild, published as {@link RebuildProgress}. */
     private final class Run {
         final Instant startedAt;
-        long done;
-        long skipped;
+        final ReplayWriter writer;
+        long unreadable;
         int switchAttempts;
 
-        Run(Instant startedAt) {
+        Run(Instant startedAt, ReplayWriter writer) {
             this.startedAt = startedAt;
+            this.writer = writer;
+        }
+
+        long done() {
+            return writer.recordsDone();
+        }
+
+        long skipped() {
+            return unreadable + writer.rejected();
         }
 
         void report(String state, TopicReplay replay, String error) {
             List<PartitionProgress> partitions = replay.progress();
             long lag = partitions.stream().mapToLong(PartitionProgress::lag).sum();
+            long done = done();
             double seconds = Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
             Double rate = done == 0 ? null : Math.round(done / seconds * 10) / 10.0;
             Long eta = rate == null ? null : (long) Math.ceil(lag / rate);
             progress.set(new RebuildProgress(state, startedAt, state.equals("DONE") ? clock.instant() : null, done,
-                    skipped, rate, lag, eta, partitions, switchAttempts, error));
+                    skipped(), rate, lag, eta, partitions, switchAttempts, error));
         }
     }
 }

@@ -37,8 +37,8 @@ public class ReadModelTables {
     static final long REBUILD_LOCK = 0x4B414D5242L; // "KAMRB"
 
     /**
-     * A connection holding the rebuild lock, or empty when another instance's rebuild holds it. Closing the
-     * connection releases the lock (as does the end of the session when an instance dies).
+     * A connection holding the rebuild lock, or empty when another instance's rebuild holds it. {@link #unlock}
+     * releases it (as does the end of the session when an instance dies).
      */
     public java.util.Optional<SqlConnection> lockForRebuild() {
         SqlConnection conn = pool.getConnection().await().atMost(STATEMENT);
@@ -54,6 +54,18 @@ public class ReadModelTables {
         }
         conn.closeAndAwait();
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Releases the rebuild lock and gives the connection back. Closing alone would not: the pool keeps the session,
+     * and with it the lock, so the next rebuild would be refused as "running on another instance".
+     */
+    public void unlock(SqlConnection lock) {
+        try {
+            lock.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(REBUILD_LOCK)).await().atMost(STATEMENT);
+        } finally {
+            lock.closeAndAwait();
+        }
     }
 
     /** Drops a fresh set left by an earlier rebuild and creates an empty one. */
