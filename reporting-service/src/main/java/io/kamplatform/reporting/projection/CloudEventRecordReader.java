@@ -1,10 +1,13 @@
 package io.kamplatform.reporting.projection;
 
 import io.kamplatform.reporting.store.IncomingFact;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,14 +42,7 @@ public class CloudEventRecordReader {
         if (record.value() == null) {
             throw new UnreadableRecordException("no value: the event data must be a JSON object");
         }
-        try {
-            JsonNode data = mapper.readTree(record.value());
-            if (data == null || !data.isObject()) {
-                throw new UnreadableRecordException("the value is not a JSON object");
-            }
-        } catch (JsonProcessingException e) {
-            throw new UnreadableRecordException("the value is not JSON: " + e.getOriginalMessage());
-        }
+        requireJsonObject(record.value());
         Long streamVersion = streamVersion(header(record, "ce_streamversion"));
         String streamId = header(record, "ce_streamid");
         if (streamId != null && streamId.isBlank()) {
@@ -54,6 +50,23 @@ public class CloudEventRecordReader {
         }
         return new IncomingFact(eventId, accountId, type, source, record.topic(), record.partition(), record.offset(),
                 streamId, streamVersion, occurredAt, time(record, "ce_recordedtime", false), record.value());
+    }
+
+    /**
+     * The value must be one JSON object. Checked by reading its tokens, without building a tree: the data is stored as
+     * text, so a tree per record was work thrown away (1.2 M of them in a replay); the syntax rules are the parser's either way.
+     */
+    private void requireJsonObject(String value) {
+        try (JsonParser parser = mapper.getFactory().createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableRecordException("the value is not a JSON object");
+            }
+            parser.skipChildren();
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException("the value is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A version is 1, 2, 3, ...; anything else is no position at all (kept, not tracked). */

@@ -140,8 +140,9 @@ public class ReadModelRebuild {
                 replayUntilCaughtUp(run, replay);
                 run.report("WARMING", replay, null);
                 Instant warming = clock.instant();
+                tables.buildIndexesAfterReplay();
                 warm(fresh);
-                LOG.infof("read-model rebuild: %d records replayed in %s, current summaries computed in %s", run.done(),
+                LOG.infof("read-model rebuild: %d records replayed in %s, indexes built and current summaries computed in %s", run.done(),
                         Duration.between(startedAt, warming), Duration.between(warming, clock.instant()));
                 switchIn(run, replay);
                 run.report("DONE", replay, null);

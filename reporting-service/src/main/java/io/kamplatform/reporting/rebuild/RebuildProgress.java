@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where a read-model rebuild stands. */
 @Schema(description = "A read-model rebuild: state IDLE (none since start), REPLAYING (topics into the fresh tables), "
-        + "WARMING (current summaries of the fresh tables), SWITCHING (draining the last records with the live tables "
+        + "WARMING (the indexes the replay does not read, then the current summaries of the fresh tables), SWITCHING (draining the last records with the live tables "
         + "locked against writes, then trading places), DONE or FAILED (error says why; the live tables are untouched)")
 public record RebuildProgress(
         String state,
