@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -71,11 +73,13 @@ public class PortfolioReadModel {
     private final Clock clock;
     private final CurrentSummaryCache cache;
     private final ParsedPoints points;
+    private final CurrentSummariesInFlight inFlight;
     private volatile long lastAsked = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
-                              ParsedPoints points) {
+                              ParsedPoints points, CurrentSummariesInFlight inFlight) {
+        this.inFlight = inFlight;
         this.cache = cache;
         this.points = points;
         this.store = store;
@@ -260,12 +264,70 @@ public class PortfolioReadModel {
         return monthStart.minus(1, ChronoUnit.MICROS);
     }
 
+    /** The summaries of the accounts at asOf, computed and kept: at the point asOf, or as the current summaries. */
+    private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
+        return point ? fold(accounts, asOf, true, null) : computeCurrent(accounts, asOf);
+    }
+
+    /**
+     * Current summaries, each folded once however many callers ask for it at the same time
+     * ({@link CurrentSummariesInFlight}): those another caller is computing are awaited, and computed here after all if
+     * that caller gave up (failed or went away).
+     */
+    private Uni<List<AccountSummary>> computeCurrent(List<AccountVersion> accounts, Instant asOf) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        CurrentSummariesInFlight.Claim claim = inFlight.claim(accounts, windowStart(asOf));
+        return fold(claim.toCompute(), asOf, false, claim)
+                .onFailure().invoke(claim::abandon)
+                .onCancellation().invoke(() -> claim.abandon(new CancellationException(
+                        "the caller computing them went away")))
+                .chain(own -> awaitJoined(claim, accounts, asOf).map(others -> {
+                    List<AccountSummary> all = new ArrayList<>(own.size() + others.size());
+                    all.addAll(own);
+                    all.addAll(others);
+                    return all;
+                }));
+    }
+
+    /** The summaries other callers were computing for this claim; those they gave up on computed here. */
+    private Uni<List<AccountSummary>> awaitJoined(CurrentSummariesInFlight.Claim claim, List<AccountVersion> accounts,
+                                                  Instant asOf) {
+        if (claim.joined().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        CompletableFuture<?> all = CompletableFuture
+                .allOf(claim.joined().values().toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> null); // each is looked at below
+        return EventLoopGuard.offLoop(Uni.createFrom().completionStage(all)).chain(() -> {
+            List<AccountSummary> got = new ArrayList<>(claim.joined().size());
+            List<AccountVersion> givenUp = new ArrayList<>();
+            for (AccountVersion account : accounts) {
+                CompletableFuture<AccountSummary> f = claim.joined().get(account.accountId());
+                if (f != null) {
+                    if (f.isCompletedExceptionally()) {
+                        givenUp.add(account);
+                    } else {
+                        got.add(f.join());
+                    }
+                }
+            }
+            return computeCurrent(givenUp, asOf).map(again -> {
+                got.addAll(again);
+                return got;
+            });
+        });
+    }
+
     /**
      * Folds and summarizes the accounts at asOf, a chunk at a time (histories of {@code chunk-size} accounts in one
      * query), on worker threads, {@code compute-concurrency} chunks at a time, and stores each chunk: at the point asOf,
-     * or as the current summaries. The summaries come back in no particular order.
+     * or as the current summaries (each handed to {@code claim}'s waiters once stored). The summaries come back in no
+     * particular order.
      */
-    private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
+    private Uni<List<AccountSummary>> fold(List<AccountVersion> accounts, Instant asOf, boolean point,
+                                           CurrentSummariesInFlight.Claim claim) {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -287,6 +349,7 @@ public class PortfolioReadModel {
                             return store.storeCurrent(docs).invoke(() -> {
                                 for (int i = 0; i < summaries.size(); i++) {
                                     cache.put(summaries.get(i), chunk.get(i).version());
+                                    claim.done(summaries.get(i));
                                 }
                             });
                         }))

@@ -3,6 +3,7 @@ package io.kamplatform.reporting.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountAssessor;
 import io.kamplatform.reporting.application.AccountSummarizer;
+import io.kamplatform.reporting.application.CurrentSummariesInFlight;
 import io.kamplatform.reporting.application.CurrentSummaryCache;
 import io.kamplatform.reporting.application.ParsedPoints;
 import io.kamplatform.reporting.application.PortfolioReadModel;
@@ -188,8 +189,8 @@ public class ReadModelRebuild {
     /** Every account's current summary in the fresh tables, so the first reports after the switch read rows. */
     private void warm(Pool fresh) {
         PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
-                config, clock, CurrentSummaryCache.none(),
-                ParsedPoints.none());
+                config, clock, CurrentSummaryCache.none(), ParsedPoints.none(),
+                CurrentSummariesInFlight.none());
         int pass = config.chunkSize() * 4;
         while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
             // a full pass: there may be more; a shorter one found the last missing summaries
