@@ -470,7 +470,8 @@ function selects(selector, labels) {
 
 const REPORTING_TARGET_RSS_MIB = 768;
 // Measured outside the heap with -XX:NativeMemoryTracking on the benchmark's reporting-service (G1): metaspace 70,
-// code 47, GC 43 (at full heap 48), symbols, class space and CDS 40, threads, NMT and malloc: about 255-290 MiB.
+// code 47, GC 43 committed at a 232 MiB heap (48 reserved, committed as the heap grows), symbols, class space and CDS
+// 40, threads, NMT and malloc: about 255-290 MiB (RSS minus committed heap).
 const NON_HEAP_MIB = 300;
 
 /** A Kubernetes memory quantity (Mi, Gi, M, G or bytes) in MiB. */

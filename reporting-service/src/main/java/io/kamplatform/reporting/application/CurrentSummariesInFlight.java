@@ -70,10 +70,12 @@ public class CurrentSummariesInFlight {
     }
 
     private final Map<String, Computation> running = new ConcurrentHashMap<>();
+    private final boolean sharing;
     private final Counter shared;
 
     @Inject
     public CurrentSummariesInFlight(MeterRegistry registry) {
+        this.sharing = true;
         this.shared = Counter.builder("kam.read-models.current.shared")
                 .description("Current summaries a caller took from a computation already running instead of folding again")
                 .register(registry);
@@ -81,6 +83,7 @@ public class CurrentSummariesInFlight {
 
     /** For callers that compute alone (a rebuild warming its fresh tables): everything is theirs to compute. */
     CurrentSummariesInFlight() {
+        this.sharing = false;
         this.shared = null;
     }
 
@@ -94,7 +97,7 @@ public class CurrentSummariesInFlight {
         Claim claim = new Claim(this);
         for (AccountVersion account : accounts) {
             Computation mine = new Computation(account.version(), windowStart, new CompletableFuture<>());
-            Computation found = shared == null ? mine : running.compute(account.accountId(), (id, current) ->
+            Computation found = !sharing ? mine : running.compute(account.accountId(), (id, current) ->
                     current != null && current.version() >= account.version() && current.windowStart().equals(windowStart)
                             ? current : mine);
             if (found == mine) {
@@ -104,7 +107,7 @@ public class CurrentSummariesInFlight {
                 claim.joined.put(account.accountId(), found.summary());
             }
         }
-        if (shared != null && !claim.joined.isEmpty()) {
+        if (!claim.joined.isEmpty()) {
             shared.increment(claim.joined.size());
         }
         return claim;

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
  * worker thread; {@link #computing} is called where the work starts and counts
  * {@code kam.reports.computed.on.event.loop{report}} (and logs) when it finds itself on a loop anyway, so a test or an
  * operator sees any path that slipped back onto it.
+ * The read queries of {@code SummaryStore} and {@code FactStore} already deliver on a worker (they map their rows
+ * there): their results need no second hop.
  */
 @ApplicationScoped
 public class EventLoopGuard {

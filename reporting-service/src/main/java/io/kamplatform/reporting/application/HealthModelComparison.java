@@ -48,8 +48,8 @@ public class HealthModelComparison {
                     .filter(s -> s.keyAccount() && s.keyAccountView() != null).toList();
             List<List<AccountSummary>> chunks = PortfolioReadModel.chunks(keys, config.chunkSize());
             return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks)
-                            .onItem().transformToUniAndConcatenate(chunk -> EventLoopGuard.offLoop(store.histories(
-                                            chunk.stream().map(AccountSummary::accountId).toList(), asOf, knownAt))
+                            .onItem().transformToUniAndConcatenate(chunk -> store.histories(
+                                            chunk.stream().map(AccountSummary::accountId).toList(), asOf, knownAt)
                                     .map(histories -> {
                                         reports.computing("health-model-comparison");
                                         List<ModelComparison> compared = new ArrayList<>(chunk.size());

@@ -61,7 +61,7 @@ public class KamReports {
 
     /** The same from the facts known by {@code knownAt} (null: every fact projected). */
     public Uni<Optional<AccountAssessment>> account(String accountId, Instant asOf, HealthModel model, Instant knownAt) {
-        return EventLoopGuard.offLoop(facts(accountId, asOf, knownAt)).map(facts -> {
+        return facts(accountId, asOf, knownAt).map(facts -> {
             guard.computing("account");
             return facts.isEmpty() ? Optional.empty() : Optional.of(assessor.assess(accountId, facts, asOf, model));
         });
@@ -99,7 +99,7 @@ public class KamReports {
     /** The account's own margin inputs at asOf, folded from its history (with evidence); empty without facts. */
     public Uni<Optional<io.kamplatform.reporting.domain.margin.MarginInputs>> marginInputs(String accountId, Instant asOf,
                                                                                            Instant knownAt) {
-        return EventLoopGuard.offLoop(facts(accountId, asOf, knownAt)).map(facts -> {
+        return facts(accountId, asOf, knownAt).map(facts -> {
             guard.computing("account-margin-inputs");
             return facts.isEmpty() ? Optional.empty() : Optional.of(io.kamplatform.reporting.domain.margin
                     .MarginPressureCalculator.inputs(assessor.factsAt(accountId, assessor.history(facts), asOf), asOf));
@@ -112,7 +112,7 @@ public class KamReports {
      * calculator as the health report.
      */
     public Uni<java.util.SortedMap<Instant, Integer>> healthHistory(String accountId, Instant asOf, int months) {
-        return EventLoopGuard.offLoop(facts(accountId, asOf, null)).map(facts -> {
+        return facts(accountId, asOf, null).map(facts -> {
             guard.computing("account-health-history");
             java.util.SortedMap<Instant, Integer> scores = new java.util.TreeMap<>();
             java.util.List<io.kamplatform.reporting.domain.facts.RecordedFact> history = assessor.history(facts);

@@ -42,7 +42,7 @@ public class PlanReports {
 
     /** The same from the facts known by {@code knownAt} (null: every fact projected). */
     public Uni<Optional<AccountPlans>> account(String accountId, Instant asOf, Instant knownAt) {
-        return EventLoopGuard.offLoop(reports.facts(accountId, asOf, knownAt)).map(stored -> {
+        return reports.facts(accountId, asOf, knownAt).map(stored -> {
             reports.computing("account-plan");
             if (stored.isEmpty()) {
                 return Optional.empty();

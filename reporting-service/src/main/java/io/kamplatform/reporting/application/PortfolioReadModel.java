@@ -101,7 +101,7 @@ public class PortfolioReadModel {
      * version), else read; those missing computed now and kept.
      */
     public Uni<Summaries> point(Instant asOf, boolean evidence) {
-        return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(store.pointVersions(asOf)).chain(kept -> {
+        return store.accountsAsOf(asOf).chain(accounts -> store.pointVersions(asOf).chain(kept -> {
             Map<String, AccountSummary> summaries = new HashMap<>();
             List<String> toRead = new ArrayList<>();
             List<AccountVersion> missing = new ArrayList<>();
@@ -116,7 +116,7 @@ public class PortfolioReadModel {
                     toRead.add(a.accountId());
                 }
             }
-            return EventLoopGuard.offLoop(store.pointOf(asOf, toRead, evidence))
+            return store.pointOf(asOf, toRead, evidence)
                     .invoke(rows -> rows.forEach(row -> {
                         AccountSummary summary = read(row, evidence);
                         points.put(asOf, summary, row.version());
@@ -147,7 +147,7 @@ public class PortfolioReadModel {
         Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
-        return EventLoopGuard.offLoop(store.currentStates(at)).chain(states -> {
+        return store.currentStates(at).chain(states -> {
             Refresh refresh = Refresh.of(states, windowStart, tooOld, config.syncRefreshMax());
             Map<String, AccountSummary> summaries = new HashMap<>();
             List<String> toRead = new ArrayList<>();
@@ -163,7 +163,7 @@ public class PortfolioReadModel {
                     toRead.add(state.accountId());
                 }
             }
-            return EventLoopGuard.offLoop(store.currentOf(toRead, evidence))
+            return store.currentOf(toRead, evidence)
                     .invoke(rows -> rows.forEach(row -> {
                         AccountSummary summary = read(row, evidence);
                         cache.put(summary, row.version());
@@ -373,7 +373,7 @@ public class PortfolioReadModel {
      */
     public Uni<Summaries> folded(Instant asOf, HealthModel model, boolean evidence, Instant knownAt) {
         lastAsked = System.nanoTime();
-        return EventLoopGuard.offLoop(store.accountsAsOf(asOf)).chain(accounts -> EventLoopGuard.offLoop(
+        return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(
                 Multi.createFrom().iterable(chunks(accounts))
                         .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model, knownAt))
                         .merge(config.computeConcurrency())
@@ -416,7 +416,7 @@ public class PortfolioReadModel {
      */
     private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model,
                                                      Instant knownAt) {
-        return EventLoopGuard.offLoop(store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf, knownAt))
+        return store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf, knownAt)
                 .map(histories -> {
                     List<AccountSummary> summaries = new ArrayList<>(chunk.size());
                     for (AccountVersion account : chunk) {

@@ -74,7 +74,7 @@ public class InsightPass {
             if (current.status().accountsPending() > 0) {
                 return Uni.createFrom().item(PassResult.skipped(current.status().accountsPending() + " summaries pending"));
             }
-            return EventLoopGuard.offLoop(summaries.currentStates(current.asOf())).chain(states -> {
+            return summaries.currentStates(current.asOf()).chain(states -> {
                 Map<String, Long> versions = new HashMap<>();
                 Map<String, CurrentState> byId = new HashMap<>();
                 Set<String> movedOn = new HashSet<>();

@@ -107,7 +107,7 @@ public class ReadModelTables {
                 .chain(indexes -> {
                     io.smallrye.mutiny.Uni<?> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
                     for (Row i : indexes) {
-                        String statement = i.getString("indexdef").replace(" ON public.", " ON " + FRESH + ".");
+                        String statement = onFresh(i.getString("indexdef"));
                         chain = chain.chain(() -> pool.query(statement).execute());
                     }
                     return chain;
@@ -126,9 +126,14 @@ public class ReadModelTables {
                     + c.getString("def"));
         }
         for (Row i : indexes) {
-            ddl.add(i.getString("indexdef").replace(" ON public.", " ON " + FRESH + "."));
+            ddl.add(onFresh(i.getString("indexdef")));
         }
         return ddl;
+    }
+
+    /** A live index's definition, for the same index on the fresh table. */
+    private static String onFresh(String indexdef) {
+        return indexdef.replace(" ON public.", " ON " + FRESH + ".");
     }
 
     /**
