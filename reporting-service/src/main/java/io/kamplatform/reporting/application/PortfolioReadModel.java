@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,14 +172,18 @@ public class PortfolioReadModel {
                     .map(computed -> {
                         computed.forEach(c -> summaries.put(c.accountId(), evidence ? c : c.withoutEvidence()));
                         List<AccountSummary> all = new ArrayList<>(states.size());
+                        Instant from = null;
+                        Instant to = null;
                         for (CurrentState state : states) {
                             AccountSummary s = summaries.get(state.accountId());
                             if (s != null) { // null only when the row went between the two reads (a rebuild's switch)
                                 all.add(s);
+                                from = from == null || s.asOf().isBefore(from) ? s.asOf() : from;
+                                to = to == null || s.asOf().isAfter(to) ? s.asOf() : to;
                             }
                         }
-                        Instant from = all.stream().map(AccountSummary::asOf).min(Comparator.naturalOrder()).orElse(at);
-                        Instant to = all.stream().map(AccountSummary::asOf).max(Comparator.naturalOrder()).orElse(at);
+                        from = from == null ? at : from;
+                        to = to == null ? at : to;
                         return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
                                 computed.size(), refresh.pending()));
                     });

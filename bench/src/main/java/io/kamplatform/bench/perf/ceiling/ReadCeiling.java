@@ -11,8 +11,9 @@ import java.util.Map;
  * report reads, change these two scripts (and the row's description in docs/benchmarks.md) and nothing else.
  *
  * <p>An account's health is {@code FactStore.factsOf} + {@code StreamGapStore.missingEventsOf}; the portfolio health
- * (issue 13) reads each account's current summary ({@code SummaryStore.current}: {@code accounts} joined with
- * {@code current_summaries}, one small row per account) + the two portfolio completeness queries, instead of every fact.
+ * (issue 13) reads each account's current state ({@code SummaryStore.currentStates}: {@code accounts} joined with
+ * {@code current_summaries}, the versions and instant only — the summaries themselves come from memory, and only those
+ * written since the last report are read) + the two portfolio completeness queries, instead of every fact.
  *
  * <p>Scripts are pgbench scripts: one statement per line (ending with {@code ;}), {@code \set} lines allowed;
  * {@code :prefix} (the portfolio's account id prefix) and {@code :accounts} (its size) are defined for both.
@@ -31,9 +32,9 @@ public final class ReadCeiling {
             + "ORDER BY g.source, g.stream_id, g.from_version;\n";
 
     /** GET /api/reports/portfolio/health: every account's current summary, and the portfolio's completeness. */
-    static final String PORTFOLIO_HEALTH = "SELECT a.account_id, a.version AS account_version, c.as_of, c.version, "
-            + "c.key_account, c.summary, NULL::text AS evidence FROM accounts a LEFT JOIN current_summaries c "
-            + "ON c.account_id = a.account_id WHERE a.first_occurred_at <= now() ORDER BY a.account_id;\n"
+    static final String PORTFOLIO_HEALTH = "SELECT a.account_id, a.version AS account_version, c.version, c.as_of "
+            + "FROM accounts a LEFT JOIN current_summaries c ON c.account_id = a.account_id "
+            + "WHERE a.first_occurred_at <= now() ORDER BY a.account_id;\n"
             + "SELECT DISTINCT account_id FROM projected_streams WHERE missing_events > 0;\n"
             + "SELECT coalesce(sum(missing_events), 0)::bigint AS missing, count(*) FILTER (WHERE missing_events > 0) "
             + "AS streams FROM projected_streams;\n";

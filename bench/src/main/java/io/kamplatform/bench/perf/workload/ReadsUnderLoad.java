@@ -5,6 +5,7 @@ import io.kamplatform.bench.perf.ceiling.ReadCeiling;
 import io.kamplatform.bench.perf.load.Call;
 import io.kamplatform.bench.perf.load.ClosedLoop;
 import io.kamplatform.bench.perf.load.CpuUse;
+import io.kamplatform.bench.perf.load.GcPauses;
 import io.kamplatform.bench.perf.load.Http;
 import io.kamplatform.bench.perf.load.Measurement;
 import io.kamplatform.bench.perf.load.PacedLoad;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * the same read-model database, at the same concurrency. Beside it, the account readers alone (no writes, no portfolio
  * readers) and reporting-service's CPU per account report: with closed-loop readers on a shared machine, latency is
  * readers ÷ throughput, so these say how much of the figure is the report's own cost and how much is sharing the cores.
+ * Both runs also give reporting-service's GC pauses: a reader that meets one waits it out.
  */
 public final class ReadsUnderLoad {
 
@@ -42,6 +44,7 @@ public final class ReadsUnderLoad {
         Measurement portfolio;
         double achieved;
         CpuUse cpu = ctx.cpu();
+        GcPauses gc = reportingGc();
         String cpuText;
         try (PacedLoad background = new PacedLoad(rate, 8, SinglePosts.call(ctx, "w4bg", 8))) {
             CompletableFuture<Measurement> portfolioRun = CompletableFuture.supplyAsync(() -> measure(portfolioReaders,
@@ -49,7 +52,7 @@ public final class ReadsUnderLoad {
             accounts = measure(accountReaders, accountCall());
             portfolio = portfolioRun.join();
             achieved = background.achievedRate();
-            cpuText = cpu.describe();
+            cpuText = cpu.describe() + "; reporting-service " + gc.describe();
         }
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
@@ -86,9 +89,15 @@ public final class ReadsUnderLoad {
 
     private Alone alone(int accountReaders) {
         CpuUse cpu = ctx.cpu();
+        GcPauses gc = reportingGc();
         Measurement alone = measure(accountReaders, accountCall(), Math.max(2, ctx.options().readSeconds() / 2));
         double cores = cpu.cores().getOrDefault("reporting-service", Double.NaN);
-        return new Alone(alone, cores * 1000 / Math.max(1e-9, alone.requestsPerSecond()), cpu.describe());
+        return new Alone(alone, cores * 1000 / Math.max(1e-9, alone.requestsPerSecond()),
+                cpu.describe() + "; reporting-service " + gc.describe());
+    }
+
+    private GcPauses reportingGc() {
+        return GcPauses.start(ctx.url(2, "/q/metrics"));
     }
 
     private Measurement measure(int clients, Call call) {
