@@ -15,6 +15,11 @@ import java.util.List;
  * ranges. They are maintained by {@code project_fact} (migration V3) in the statement that stores the event, so the
  * gaps change exactly once per event; this class reads them.
  * Streams are identified by (source, stream id) everywhere: stream ids are only unique within their source.
+ * <p>
+ * Every query reads only the streams with {@code missing_events > 0}: a stream's missing count is the sum of its gaps'
+ * sizes (V3, V9), so a stream with a gap always has one, and the partial index {@code projected_streams_by_account}
+ * (V2) holds exactly those streams. Without the condition an account report scanned all of {@code projected_streams}
+ * (27,000 rows at 10,000 accounts: 9.6 ms a report under W4's load, more than reading the account's facts).
  */
 @ApplicationScoped
 public class StreamGapStore {
@@ -22,6 +27,13 @@ public class StreamGapStore {
     /** Totals over all streams, for the gauges. */
     public record Totals(long missingEvents, long streamsWithGaps) {
     }
+
+    static final String MISSING_OF_ACCOUNT = "SELECT g.source, g.stream_id, g.from_version, g.to_version "
+            + "FROM stream_gaps g JOIN projected_streams s ON s.source = g.source AND s.stream_id = g.stream_id "
+            + "WHERE s.account_id = $1 AND s.missing_events > 0 ORDER BY g.source, g.stream_id, g.from_version";
+    static final String INCOMPLETE_ACCOUNTS = "SELECT DISTINCT account_id FROM projected_streams WHERE missing_events > 0";
+    static final String TOTALS = "SELECT coalesce(sum(missing_events), 0)::bigint AS missing, count(*) AS streams "
+            + "FROM projected_streams WHERE missing_events > 0";
 
     private final Pool pool;
 
@@ -31,16 +43,14 @@ public class StreamGapStore {
 
     /** The account's missing versions, by source, stream and version (numerically). */
     public Uni<List<MissingEvents>> missingEventsOf(String accountId) {
-        return pool.preparedQuery("SELECT g.source, g.stream_id, g.from_version, g.to_version FROM stream_gaps g "
-                        + "JOIN projected_streams s ON s.source = g.source AND s.stream_id = g.stream_id "
-                        + "WHERE s.account_id = $1 ORDER BY g.source, g.stream_id, g.from_version")
+        return pool.preparedQuery(MISSING_OF_ACCOUNT)
                 .execute(Tuple.of(accountId))
                 .map(StreamGapStore::toMissing);
     }
 
     /** The accounts that lack events. */
     public Uni<List<String>> incompleteAccounts() {
-        return pool.query("SELECT DISTINCT account_id FROM projected_streams WHERE missing_events > 0").execute()
+        return pool.query(INCOMPLETE_ACCOUNTS).execute()
                 .map(rows -> {
                     List<String> ids = new ArrayList<>(rows.rowCount());
                     rows.forEach(row -> ids.add(row.getString("account_id")));
@@ -49,8 +59,7 @@ public class StreamGapStore {
     }
 
     public Uni<Totals> totals() {
-        return pool.query("SELECT coalesce(sum(missing_events), 0)::bigint AS missing, count(*) FILTER (WHERE missing_events > 0) AS streams "
-                        + "FROM projected_streams").execute()
+        return pool.query(TOTALS).execute()
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Totals(row.getLong("missing"), row.getLong("streams"));
