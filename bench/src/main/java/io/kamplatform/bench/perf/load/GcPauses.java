@@ -1,10 +1,6 @@
 package io.kamplatform.bench.perf.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * A service's stop-the-world GC pauses during a measurement, from its Micrometer metrics ({@code /q/metrics}:
@@ -18,26 +14,26 @@ public final class GcPauses {
     record Totals(long pauses, double seconds) {
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+    private final Http http;
     private final String metricsUrl;
     private final Totals start;
     private final long startNanos = System.nanoTime();
 
-    private GcPauses(String metricsUrl) {
+    private GcPauses(Http http, String metricsUrl) {
+        this.http = http;
         this.metricsUrl = metricsUrl;
-        this.start = read(metricsUrl);
+        this.start = read();
     }
 
-    /** Starts counting the pauses of the service whose metrics are at {@code metricsUrl}. */
-    public static GcPauses start(String metricsUrl) {
-        return new GcPauses(metricsUrl);
+    /** Starts counting the pauses of the service whose metrics are at {@code metricsUrl} (no token needed). */
+    public static GcPauses start(Http http, String metricsUrl) {
+        return new GcPauses(http, metricsUrl);
     }
 
     /** "N GC pauses, X s paused (P% of the time), mean M ms", or why it could not be told. */
     public String describe() {
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        Totals now = read(metricsUrl);
+        Totals now = read();
         if (start == null || now == null) {
             return "GC pauses unknown (no metrics at " + metricsUrl + ")";
         }
@@ -50,10 +46,9 @@ public final class GcPauses {
                 during.pauses() == 0 ? 0.0 : 1000 * during.seconds() / during.pauses());
     }
 
-    private static Totals read(String metricsUrl) {
+    private Totals read() {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.get(metricsUrl, null);
             return response.statusCode() == 200 ? parse(response.body()) : null;
         } catch (java.io.IOException e) {
             return null;

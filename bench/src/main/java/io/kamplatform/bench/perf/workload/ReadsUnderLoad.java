@@ -52,7 +52,7 @@ public final class ReadsUnderLoad {
             accounts = measure(accountReaders, accountCall());
             portfolio = portfolioRun.join();
             achieved = background.achievedRate();
-            cpuText = cpu.describe() + "; reporting-service " + gc.describe();
+            cpuText = usage(cpu, gc);
         }
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
@@ -93,11 +93,16 @@ public final class ReadsUnderLoad {
         Measurement alone = measure(accountReaders, accountCall(), Math.max(2, ctx.options().readSeconds() / 2));
         double cores = cpu.cores().getOrDefault("reporting-service", Double.NaN);
         return new Alone(alone, cores * 1000 / Math.max(1e-9, alone.requestsPerSecond()),
-                cpu.describe() + "; reporting-service " + gc.describe());
+                usage(cpu, gc));
     }
 
     private GcPauses reportingGc() {
-        return GcPauses.start(ctx.url(2, "/q/metrics"));
+        return GcPauses.start(ctx.http(), ctx.url(2, "/q/metrics"));
+    }
+
+    /** The CPU per process and reporting-service's GC pauses since both started. */
+    private static String usage(CpuUse cpu, GcPauses gc) {
+        return cpu.describe() + "; reporting-service " + gc.describe();
     }
 
     private Measurement measure(int clients, Call call) {
