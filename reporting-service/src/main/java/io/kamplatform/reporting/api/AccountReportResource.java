@@ -4,10 +4,12 @@ import io.kamplatform.kit.api.Roles;
 import io.kamplatform.kit.problem.Problem;
 import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.problem.ProblemType;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kamplatform.reporting.application.AccountAssessment;
 import io.kamplatform.reporting.domain.completeness.AccountCompleteness;
 import io.kamplatform.reporting.application.CommercialRiskReports;
+import io.kamplatform.reporting.application.CurrentHealthReports;
 import io.kamplatform.reporting.application.HealthModels;
 import io.kamplatform.reporting.application.KamReports;
 import io.kamplatform.reporting.application.PlanReports;
@@ -56,6 +58,15 @@ public class AccountReportResource {
                                HealthWindows windows, @JsonUnwrapped AccountCompleteness completeness) {
     }
 
+    /**
+     * The same report, read as stored with the account's current summary ({@link CurrentHealthReports}): health and
+     * trend are the JSON the fold wrote, passed through; the body has the shape of {@link HealthReport}.
+     */
+    public record StoredHealthReport(String accountId, Instant asOf, @JsonRawValue String health,
+                                     @JsonRawValue String trend, HealthWindows windows,
+                                     @JsonUnwrapped AccountCompleteness completeness) {
+    }
+
     /** The McDonald relationship stage with the reasons for it. */
     public record StageReport(String accountId, Instant asOf, String stage, List<String> reasons,
                               HealthWindows windows, @JsonUnwrapped AccountCompleteness completeness) {
@@ -80,11 +91,13 @@ public class AccountReportResource {
     private final CommercialRiskReports risk;
     private final HealthModels models;
     private final PlanReports plans;
+    private final CurrentHealthReports current;
     private final Clock clock;
 
     public AccountReportResource(KamReports reports, CommercialRiskReports risk, HealthModels models, PlanReports plans,
-                                 Clock clock) {
+                                 CurrentHealthReports current, Clock clock) {
         this.reports = reports;
+        this.current = current;
         this.risk = risk;
         this.models = models;
         this.plans = plans;
@@ -98,14 +111,29 @@ public class AccountReportResource {
             + "(each with its inputs and the events behind it), data coverage, stale factors, the critical-complaint "
             + "override, trend vs 30 and 90 days before asOf, top drivers in words, the model version, and the windows the "
             + "factors looked at (90 and 365 days to asOf; the months complete at asOf). Like every "
-            + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false.")
+            + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false. "
+            + "Now (no asOf, today, or within 5 s of now; default model; no asKnownAt) is answered from the account's "
+            + "current assessment when no event arrived for it since and it is at most current-max-age (15 min) old: "
+            + "asOf then says "
+            + "the instant it was assessed at, exactly what asking with that asOf answers.")
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
-    public Uni<HealthReport> health(@PathParam("accountId") String accountId,
-                                    @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
+    public Uni<Object> health(@PathParam("accountId") String accountId,
+                              @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
             @Parameter(description = AsKnownAt.DESCRIPTION) @QueryParam("asKnownAt") String asKnownAt,
-                                    @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
-        return assessed(accountId, asOf, asKnownAt, model, (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
-                HealthWindows.of(a.health().asOf()), complete));
+                              @Parameter(description = ModelParameter.DESCRIPTION) @QueryParam("model") String model) {
+        IdParameter.accountId(accountId);
+        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        HealthModel healthModel = ModelParameter.parse("model", model, models);
+        Uni<Object> folded = Uni.createFrom().deferred(() -> assessed(accountId, asOf, asKnownAt, model,
+                (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
+                        HealthWindows.of(a.health().asOf()), complete)).map(Object.class::cast));
+        if (when.past() || !healthModel.equals(models.defaultModel()) || !current.isNow(when.asOf())) {
+            return folded;
+        }
+        return current.now(accountId).chain(stored -> stored.isEmpty() ? folded
+                : reports.completenessOf(accountId).map(complete -> new StoredHealthReport(accountId,
+                        stored.get().asOf(), stored.get().health(), stored.get().trend(),
+                        HealthWindows.of(stored.get().asOf()), complete)));
     }
 
     @GET

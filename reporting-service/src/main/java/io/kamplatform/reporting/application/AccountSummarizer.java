@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Computes an account's {@link AccountSummary} at a point in time from its history, with the same fold and calculators
  * the account reports use: the summary is what the fold says, only computed once and kept. A key account is assessed
- * in full (health now, 30 and 90 days before, stage); other accounts need only their health score.
+ * in full (health now, 30 and 90 days before, stage); other accounts need only their health score, except for the
+ * current summary, which also carries every account's health report for now ({@link #summarizeCurrent}).
  */
 @ApplicationScoped
 public class AccountSummarizer {
@@ -34,20 +35,34 @@ public class AccountSummarizer {
 
     /** The summary with health under {@code model} (the read models keep only the default model's). */
     public AccountSummary summarize(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model) {
+        return summarize(accountId, history, asOf, model, false).summary();
+    }
+
+    /**
+     * A current summary: the summary and the account's full assessment (health with its factors, trend), whether a key
+     * account or not, so the account health report for now is read, not folded ({@code CurrentHealthReports}).
+     */
+    public Summarized summarizeCurrent(String accountId, List<RecordedFact> history, Instant asOf) {
+        return summarize(accountId, history, asOf, assessor.model(), true);
+    }
+
+    /** A summary and the full assessment it came with (null when not asked for and not a key account). */
+    public record Summarized(AccountSummary summary, AccountAssessment assessment) {
+    }
+
+    private Summarized summarize(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model,
+                                 boolean assessInFull) {
         AccountFacts now = assessor.factsAt(accountId, history, asOf);
         boolean key = now.profile() != null && now.profile().keyAccount();
-        KeyAccountView view = null;
-        AccountHealth health;
-        if (key) {
-            AccountAssessment assessment = assessor.assess(accountId, history, now, asOf, model);
-            view = KeyAccountView.of(assessment);
-            health = new AccountHealth(assessment.health().score(), assessment.health().dataCoveragePct());
-        } else {
-            health = assessor.health(now, asOf, model);
-        }
+        AccountAssessment assessment = key || assessInFull ? assessor.assess(accountId, history, now, asOf, model) : null;
+        AccountHealth health = assessment != null
+                ? new AccountHealth(assessment.health().score(), assessment.health().dataCoveragePct())
+                : assessor.health(now, asOf, model);
         MonthWindow window = MonthWindow.trailing(asOf, 12);
-        return new AccountSummary(accountId, asOf, key, DependencyInput.of(now, window), health,
-                MarginPressureCalculator.inputs(now, asOf), NeglectedInput.of(now, asOf, window), view,
-                now.profile().sector(), key ? PlanStatus.of(PlanAssessment.of(now, asOf)) : null);
+        AccountSummary summary = new AccountSummary(accountId, asOf, key, DependencyInput.of(now, window), health,
+                MarginPressureCalculator.inputs(now, asOf), NeglectedInput.of(now, asOf, window),
+                key ? KeyAccountView.of(assessment) : null, now.profile().sector(),
+                key ? PlanStatus.of(PlanAssessment.of(now, asOf)) : null);
+        return new Summarized(summary, assessment);
     }
 }

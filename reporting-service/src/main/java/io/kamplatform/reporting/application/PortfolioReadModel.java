@@ -1,5 +1,6 @@
 package io.kamplatform.reporting.application;
 
+import io.kamplatform.reporting.application.AccountSummarizer.Summarized;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.domain.facts.Dates;
@@ -335,27 +336,28 @@ public class PortfolioReadModel {
             return Uni.createFrom().item(List.of());
         }
         return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks(accounts))
-                .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, assessor.model())
-                        .call(summaries -> {
-                            List<Stored> docs = new ArrayList<>(summaries.size());
-                            for (int i = 0; i < summaries.size(); i++) {
-                                docs.add(write(summaries.get(i), chunk.get(i).version()));
+                .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, assessor.model(), null, !point)
+                        .call(summarized -> {
+                            List<Stored> docs = new ArrayList<>(summarized.size());
+                            for (int i = 0; i < summarized.size(); i++) {
+                                docs.add(write(summarized.get(i), chunk.get(i).version(), !point));
                             }
                             if (point) {
                                 return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()))
                                         .invoke(() -> {
-                                            for (int i = 0; i < summaries.size(); i++) {
-                                                points.put(asOf, summaries.get(i), chunk.get(i).version());
+                                            for (int i = 0; i < summarized.size(); i++) {
+                                                points.put(asOf, summarized.get(i).summary(), chunk.get(i).version());
                                             }
                                         });
                             }
                             return store.storeCurrent(docs).invoke(() -> {
-                                for (int i = 0; i < summaries.size(); i++) {
-                                    cache.put(summaries.get(i), chunk.get(i).version());
-                                    claim.done(summaries.get(i));
+                                for (int i = 0; i < summarized.size(); i++) {
+                                    cache.put(summarized.get(i).summary(), chunk.get(i).version());
+                                    claim.done(summarized.get(i).summary());
                                 }
                             });
-                        }))
+                        })
+                        .map(summarized -> summarized.stream().map(Summarized::summary).toList()))
                 .merge(config.computeConcurrency()) // one chunk's query and store overlap another's fold
                 .collect().in(ArrayList<AccountSummary>::new, List::addAll)
                 .map(list -> (List<AccountSummary>) list)); // on a worker: callers parse summaries next
@@ -378,10 +380,12 @@ public class PortfolioReadModel {
         lastAsked = System.nanoTime();
         return store.accountsAsOf(asOf).chain(accounts -> EventLoopGuard.offLoop(
                 Multi.createFrom().iterable(chunks(accounts))
-                        .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model, knownAt))
+                        .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, model, knownAt, false))
                         .merge(config.computeConcurrency())
-                        .collect().in(HashMap<String, AccountSummary>::new,
-                                (map, list) -> list.forEach(s -> map.put(s.accountId(), evidence ? s : s.withoutEvidence()))))
+                        .collect().in(HashMap<String, AccountSummary>::new, (map, list) -> list.forEach(x -> {
+                            AccountSummary s = x.summary();
+                            map.put(s.accountId(), evidence ? s : s.withoutEvidence());
+                        })))
                 .map(byId -> {
                     List<AccountSummary> all = new ArrayList<>(accounts.size());
                     accounts.forEach(a -> {
@@ -408,35 +412,38 @@ public class PortfolioReadModel {
         return chunks;
     }
 
-    /** One chunk's histories read in one query and summarized on a worker thread, in the chunk's order. */
-    private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model) {
-        return summarizeChunk(chunk, asOf, model, null);
-    }
-
     /**
-     * The same from the facts known by {@code knownAt}; with a knownAt, the accounts without such a fact are left out
-     * (without one, every account of the chunk has a fact by asOf: the chunk came from {@code accountsAsOf}).
+     * One chunk's histories read in one query and summarized on a worker thread, in the chunk's order; as current
+     * summaries (with every account's full assessment, for the account health report for now) when {@code current}.
+     * With a knownAt, the accounts without a fact known by then are left out (without one, every account of the chunk
+     * has a fact by asOf: the chunk came from {@code accountsAsOf}).
      */
-    private Uni<List<AccountSummary>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model,
-                                                     Instant knownAt) {
+    private Uni<List<Summarized>> summarizeChunk(List<AccountVersion> chunk, Instant asOf, HealthModel model,
+                                                 Instant knownAt, boolean current) {
         return store.histories(chunk.stream().map(AccountVersion::accountId).toList(), asOf, knownAt)
                 .map(histories -> {
-                    List<AccountSummary> summaries = new ArrayList<>(chunk.size());
+                    List<Summarized> summaries = new ArrayList<>(chunk.size());
                     for (AccountVersion account : chunk) {
                         if (knownAt != null && !histories.containsKey(account.accountId())) {
                             continue;
                         }
                         List<RecordedFact> history = assessor.history(histories.getOrDefault(account.accountId(), List.of()));
-                        summaries.add(summarizer.summarize(account.accountId(), history, asOf, model));
+                        summaries.add(current ? summarizer.summarizeCurrent(account.accountId(), history, asOf)
+                                : new Summarized(summarizer.summarize(account.accountId(), history, asOf, model), null));
                     }
                     return summaries;
                 });
     }
 
-    private Stored write(AccountSummary summary, long version) {
+    /** The summary as stored; a current one with the account's health report for now. */
+    private Stored write(Summarized summarized, long version, boolean current) {
+        AccountSummary summary = summarized.summary();
+        AccountAssessment assessment = current ? summarized.assessment() : null;
         try {
             return new Stored(summary.accountId(), summary.asOf(), version, summary.keyAccount(),
-                    mapper.writeValueAsString(summary.withoutEvidence()), mapper.writeValueAsString(summary.evidence()));
+                    mapper.writeValueAsString(summary.withoutEvidence()), mapper.writeValueAsString(summary.evidence()),
+                    assessment == null ? null : mapper.writeValueAsString(assessment.health()),
+                    assessment == null ? null : mapper.writeValueAsString(assessment.trend()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,9 +32,24 @@ public class SummaryStore {
     public record AccountVersion(String accountId, long version) {
     }
 
-    /** A stored summary; {@code evidence} null when not read. */
+    /**
+     * A stored summary; {@code evidence} null when not read. A current summary also carries the account's health report
+     * for now, {@code health} and {@code trend} as the report writes them (null for points, and when not read).
+     */
     public record Stored(String accountId, Instant asOf, long version, boolean keyAccount, String summary,
-                         String evidence) {
+                         String evidence, String health, String trend) {
+
+        public Stored(String accountId, Instant asOf, long version, boolean keyAccount, String summary, String evidence) {
+            this(accountId, asOf, version, keyAccount, summary, evidence, null, null);
+        }
+    }
+
+    /**
+     * One account's version now and its current summary's version, instant and stored health report (all four null
+     * when it has none yet): what {@code CurrentHealthReports} needs to tell whether the stored report still holds.
+     */
+    public record CurrentHealth(long accountVersion, Long summaryVersion, Instant summaryAsOf, String health,
+                                String trend) {
     }
 
     /**
@@ -186,18 +202,35 @@ public class SummaryStore {
                 });
     }
 
+    /** The account's version and its current summary's stored health report; empty for an unknown account. */
+    public Uni<Optional<CurrentHealth>> currentHealthOf(String accountId) {
+        return pool.preparedQuery("SELECT a.version AS account_version, c.version, c.as_of, c.health, c.trend FROM accounts a "
+                        + "LEFT JOIN current_summaries c ON c.account_id = a.account_id WHERE a.account_id = $1")
+                .execute(Tuple.of(accountId))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.<CurrentHealth>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    OffsetDateTime at = r.getOffsetDateTime("as_of");
+                    return Optional.of(new CurrentHealth(r.getLong("account_version"), r.getLong("version"),
+                            at == null ? null : at.toInstant(), r.getString("health"), r.getString("trend")));
+                });
+    }
+
     /** Stores current summaries; a row computed from an older version than the one stored is not written. */
     public Uni<Void> storeCurrent(List<Stored> summaries) {
         if (summaries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Columns c = Columns.of(summaries);
-        return pool.preparedQuery("INSERT INTO current_summaries (account_id, as_of, version, key_account, summary, evidence) "
-                        + "SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::boolean[], $5::text[], $6::text[]) "
+        return pool.preparedQuery("INSERT INTO current_summaries (account_id, as_of, version, key_account, summary, evidence, "
+                        + "health, trend) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::boolean[], "
+                        + "$5::text[], $6::text[], $7::text[], $8::text[]) "
                         + "ORDER BY 1 ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of, version = excluded.version, "
-                        + "key_account = excluded.key_account, summary = excluded.summary, evidence = excluded.evidence "
-                        + "WHERE current_summaries.version <= excluded.version")
-                .execute(Tuple.of(c.ids, c.asOf, c.versions, c.keys, c.docs, c.evidence))
+                        + "key_account = excluded.key_account, summary = excluded.summary, evidence = excluded.evidence, "
+                        + "health = excluded.health, trend = excluded.trend WHERE current_summaries.version <= excluded.version")
+                .execute(Tuple.from(new Object[] {c.ids, c.asOf, c.versions, c.keys, c.docs, c.evidence, c.health, c.trend}))
                 .replaceWithVoid();
     }
 
@@ -238,12 +271,12 @@ public class SummaryStore {
 
     /** Summaries as column arrays, for one {@code unnest} insert of many rows. */
     private record Columns(String[] ids, OffsetDateTime[] asOf, Long[] versions, Boolean[] keys, String[] docs,
-                           String[] evidence) {
+                           String[] evidence, String[] health, String[] trend) {
 
         static Columns of(List<Stored> summaries) {
             int n = summaries.size();
             Columns c = new Columns(new String[n], new OffsetDateTime[n], new Long[n], new Boolean[n], new String[n],
-                    new String[n]);
+                    new String[n], new String[n], new String[n]);
             for (int i = 0; i < n; i++) {
                 Stored s = summaries.get(i);
                 c.ids[i] = s.accountId();
@@ -252,6 +285,8 @@ public class SummaryStore {
                 c.keys[i] = s.keyAccount();
                 c.docs[i] = s.summary();
                 c.evidence[i] = s.evidence();
+                c.health[i] = s.health();
+                c.trend[i] = s.trend();
             }
             return c;
         }

@@ -1,0 +1,134 @@
+package io.kamplatform.reporting.readmodel;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.IncomingFact;
+import io.kamplatform.reporting.support.Fixtures;
+import io.kamplatform.reporting.support.Metrics;
+import io.kamplatform.reporting.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The account health report for now is read from the account's current summary (CurrentHealthReports) and says the
+ * same as the fold at the instant it states; once an event arrives for the account, or another model is asked for, it
+ * is folded at now again.
+ */
+@QuarkusTest
+class CurrentHealthReportTest {
+
+    static final String SOURCE = "/kam-platform/current-health-test";
+    static final String READ = "kam_read_models_current_health_total";
+
+    @Inject
+    FactStore facts;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Pool pool;
+
+    @Test
+    void nowIsReadFromTheCurrentSummaryAndEqualsTheFoldAtItsInstant() throws Exception {
+        String key = account("CURRENT-HEALTH-KEY", true);
+        String other = account("CURRENT-HEALTH-OTHER", false);
+
+        for (String account : List.of(key, other)) {
+            Instant assessedAt = awaitStoredHealth(account);
+            double readBefore = Metrics.sum(READ, "answered=\"read\"");
+            JsonNode now = health(account, null, null);
+            assertThat(Instant.parse(now.get("asOf").asText())).as("%s: answered as of the stored assessment", account)
+                    .isEqualTo(assessedAt);
+            assertThat(Metrics.sum(READ, "answered=\"read\"")).as("counted as read").isEqualTo(readBefore + 1);
+            JsonNode folded = health(account, assessedAt.toString(), null);
+            assertThat(now).as("%s: the stored report is the fold at its instant", account).isEqualTo(folded);
+            assertThat(now.get("health").get("factors").size()).as("factors with inputs and events").isPositive();
+        }
+
+        // An event for the account makes the stored report stale: now is folded at now, with the event.
+        Instant before = Instant.now();
+        double foldedBefore = Metrics.sum(READ, "answered=\"folded\"");
+        facts.projectBatch(List.of(fact(other, "ComplaintRaised", before.minusSeconds(60),
+                Fixtures.complaint("c-" + UUID.randomUUID(), "CRITICAL")))).await().atMost(Duration.ofSeconds(30));
+        JsonNode after = health(other, null, null);
+        Instant answeredAt = Instant.parse(after.get("asOf").asText());
+        assertThat(answeredAt).as("folded at now, not the stale stored instant").isAfterOrEqualTo(before);
+        assertThat(Metrics.sum(READ, "answered=\"folded\"")).as("counted as folded").isGreaterThan(foldedBefore);
+        assertThat(after).as("the same as the fold at the instant it states")
+                .isEqualTo(health(other, answeredAt.toString(), null));
+
+        // Another model is folded whatever is stored.
+        JsonNode otherModel = health(key, null, "kam-health-2");
+        assertThat(otherModel.get("health").get("modelVersion").asText()).isEqualTo("kam-health-2");
+        assertThat(Instant.parse(otherModel.get("asOf").asText())).isAfterOrEqualTo(before);
+    }
+
+    /** Waits until the refresher stored the account's current summary, with its health report; its instant. */
+    private Instant awaitStoredHealth(String account) {
+        List<Instant> at = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            RowSet<Row> rows = pool.preparedQuery("SELECT c.as_of FROM current_summaries c JOIN accounts a "
+                            + "ON a.account_id = c.account_id WHERE c.account_id = $1 AND c.version = a.version "
+                            + "AND c.health IS NOT NULL AND c.trend IS NOT NULL")
+                    .execute(Tuple.of(account)).await().atMost(Duration.ofSeconds(10));
+            assertThat(rows.rowCount()).as("current health of %s stored", account).isEqualTo(1);
+            at.add(0, rows.iterator().next().getOffsetDateTime("as_of").toInstant());
+        });
+        return at.get(0);
+    }
+
+    private JsonNode health(String account, String asOf, String model) throws Exception {
+        var request = given().auth().oauth2(Tokens.reader());
+        if (asOf != null) {
+            request.queryParam("asOf", asOf);
+        }
+        if (model != null) {
+            request.queryParam("model", model);
+        }
+        return mapper.readTree(request.when().get("/api/reports/accounts/{id}/health", account)
+                .then().statusCode(200).extract().asString());
+    }
+
+    private String account(String prefix, boolean keyAccount) {
+        String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        Instant registered = thisMonth.minusMonths(8).atDay(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<IncomingFact> history = new ArrayList<>();
+        history.add(fact(account, "AccountRegistered", registered, Fixtures.registered(account)));
+        if (keyAccount) {
+            history.add(fact(account, "KeyAccountDesignated", registered.plusSeconds(60), Fixtures.designated()));
+        }
+        history.add(fact(account, "ContactAdded", registered.plusSeconds(120),
+                Fixtures.contact("ct-1", "\"DECIDER\"", "EXECUTIVE")));
+        for (int m = 7; m >= 1; m--) {
+            YearMonth month = thisMonth.minusMonths(m);
+            Instant day = month.atDay(20).atStartOfDay(ZoneOffset.UTC).toInstant();
+            history.add(fact(account, "RevenueRecognized", day, Fixtures.revenue(month.toString(), "1000.00", "700.00")));
+            history.add(fact(account, "InteractionRecorded", day.plusSeconds(3600),
+                    Fixtures.interaction("i-" + m, "MEETING", "\"ct-1\"", "SALES", true)));
+        }
+        facts.projectBatch(history).await().atMost(Duration.ofSeconds(30));
+        return account;
+    }
+
+    private static IncomingFact fact(String account, String type, Instant at, String data) {
+        return new IncomingFact("evt-" + UUID.randomUUID(), account, type, SOURCE,
+                Fixtures.TOPIC_OF.getOrDefault(type, Fixtures.ACCOUNTS), 0, 0, null, null, at.atOffset(ZoneOffset.UTC), null, data);
+    }
+}
