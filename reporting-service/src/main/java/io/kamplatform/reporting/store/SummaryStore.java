@@ -187,13 +187,15 @@ public class SummaryStore {
 
     /**
      * The accounts whose current summary is missing or stale: a fact projected since (version), computed before
-     * {@code olderThan}, or before {@code windowStart} (another month window). Missing ones first, then the oldest.
+     * {@code olderThan}, or before {@code windowStart} (another month window), or, when {@code healthReports}, stored
+     * without the account's health report (before V10, or by a rebuild's warm-up). Missing ones first, then the oldest.
      */
-    public Uni<List<AccountVersion>> staleCurrent(Instant olderThan, Instant windowStart, int limit) {
+    public Uni<List<AccountVersion>> staleCurrent(Instant olderThan, Instant windowStart, int limit, boolean healthReports) {
         return pool.preparedQuery("SELECT a.account_id, a.version FROM accounts a LEFT JOIN current_summaries c "
                         + "ON c.account_id = a.account_id WHERE c.account_id IS NULL OR c.version <> a.version "
-                        + "OR c.as_of < $1 OR c.as_of < $2 ORDER BY c.as_of NULLS FIRST, a.account_id LIMIT $3")
-                .execute(Tuple.of(utc(olderThan), utc(windowStart), limit))
+                        + "OR c.as_of < $1 OR c.as_of < $2 OR ($4 AND c.health IS NULL) "
+                        + "ORDER BY c.as_of NULLS FIRST, a.account_id LIMIT $3")
+                .execute(Tuple.of(utc(olderThan), utc(windowStart), limit, healthReports))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<AccountVersion> list = new ArrayList<>(rows.rowCount());

@@ -73,6 +73,15 @@ class CurrentHealthReportTest {
         assertThat(after).as("the same as the fold at the instant it states")
                 .isEqualTo(health(other, answeredAt.toString(), null));
 
+        // A summary stored without its health report (before V10, or by a rebuild's warm-up) is computed again by the
+        // refresher, and folded meanwhile.
+        Instant dropped = Instant.now();
+        pool.preparedQuery("UPDATE current_summaries SET health = NULL, trend = NULL WHERE account_id = $1")
+                .execute(Tuple.of(key)).await().atMost(Duration.ofSeconds(10));
+        assertThat(Instant.parse(health(key, null, null).get("asOf").asText()))
+                .as("folded at now, or read after the refresher computed it again").isAfterOrEqualTo(dropped);
+        assertThat(awaitStoredHealth(key)).as("computed again without a new event").isAfterOrEqualTo(dropped);
+
         // Another model is folded whatever is stored.
         JsonNode otherModel = health(key, null, "kam-health-2");
         assertThat(otherModel.get("health").get("modelVersion").asText()).isEqualTo("kam-health-2");

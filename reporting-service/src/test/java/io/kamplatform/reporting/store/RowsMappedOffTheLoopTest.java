@@ -48,7 +48,7 @@ class RowsMappedOffTheLoopTest {
                 "missingAt", summaries.missingAt(now, 10),
                 "currentStates", summaries.currentStates(now),
                 "currentOf", summaries.currentOf(List.of(account), false),
-                "staleCurrent", summaries.staleCurrent(now, now, 10),
+                "staleCurrent", summaries.staleCurrent(now, now, 10, true),
                 "histories", summaries.histories(List.of(account), now),
                 "factsOf", facts.factsOf(account, now.atOffset(ZoneOffset.UTC)),
                 "timeline", facts.timeline(account, now.atOffset(ZoneOffset.UTC), null, 0, 10));
