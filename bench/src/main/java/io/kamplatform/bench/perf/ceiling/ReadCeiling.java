@@ -10,8 +10,11 @@ import java.util.Map;
  * <b>in this one place</b>: {@link #ACCOUNT_HEALTH} and {@link #PORTFOLIO_HEALTH}. When reporting-service changes what a
  * report reads, change these two scripts (and the row's description in docs/benchmarks.md) and nothing else.
  *
- * <p>An account's health is {@code FactStore.factsOf} + {@code StreamGapStore.missingEventsOf}; the portfolio health
- * (issue 13) reads each account's current state ({@code SummaryStore.currentStates}: {@code accounts} joined with
+ * <p>An account's health for now (what W4 asks) is, since 2026-12-01, {@code SummaryStore.currentHealthOf} (the
+ * account's version and its current summary's stored health report, one row by key) + {@code
+ * StreamGapStore.missingEventsOf}; only when an event arrived for the account since its current summary does the report
+ * also run {@code FactStore.factsOf} and fold (the ceiling leaves that rarer case out). The portfolio health (issue 13)
+ * reads each account's current state ({@code SummaryStore.currentStates}: {@code accounts} joined with
  * {@code current_summaries}, the versions and instant only — the summaries themselves come from memory, and only those
  * written since the last report are read) + the two portfolio completeness queries, instead of every fact.
  *
@@ -20,13 +23,11 @@ import java.util.Map;
  */
 public final class ReadCeiling {
 
-    private static final String FACT_COLUMNS = "event_id, account_id, event_type, source, topic, stream_version, "
-            + "occurred_at, recorded_at, data::text AS data";
-
     /** GET /api/reports/accounts/{id}/health: a random portfolio account, drawn as W4's readers draw them. */
     static final String ACCOUNT_HEALTH = "\\set n random(0, :accounts - 1)\n"
-            + "SELECT " + FACT_COLUMNS + " FROM account_facts WHERE account_id = :prefix || lpad(:n::text, 6, '0') "
-            + "AND occurred_at <= now() ORDER BY occurred_at, projected_at, source, event_id;\n"
+            + "SELECT a.version AS account_version, c.version, c.as_of, c.health, c.trend FROM accounts a "
+            + "LEFT JOIN current_summaries c ON c.account_id = a.account_id "
+            + "WHERE a.account_id = :prefix || lpad(:n::text, 6, '0');\n"
             + "SELECT g.source, g.stream_id, g.from_version, g.to_version FROM stream_gaps g JOIN projected_streams s "
             + "ON s.source = g.source AND s.stream_id = g.stream_id WHERE s.account_id = :prefix || lpad(:n::text, 6, '0') "
             + "AND s.missing_events > 0 ORDER BY g.source, g.stream_id, g.from_version;\n";
