@@ -114,7 +114,7 @@ public class AccountReportResource {
             + "account report: dataComplete, and missingEvents (versions of producer streams not received) when false. "
             + "Now (no asOf, today, or within 5 s of now; default model; no asKnownAt) is answered from the account's "
             + "current assessment when no event arrived for it since and it is at most current-max-age (15 min) old: "
-            + "asOf then says the instant it was assessed at, and the body is what asking with that asOf answers.")
+            + "asOf then says the instant it was assessed at, and health and trend are the fold at that instant.")
     @APIResponseSchema(value = HealthReport.class, responseCode = "200", responseDescription = "The report as of asOf")
     public Uni<Object> health(@PathParam("accountId") String accountId,
                               @Parameter(description = AsOf.DESCRIPTION) @QueryParam("asOf") String asOf,
