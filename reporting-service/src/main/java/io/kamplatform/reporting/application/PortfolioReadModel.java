@@ -87,8 +87,8 @@ public class PortfolioReadModel {
 
     /**
      * {@code healthReports} false: current summaries are computed without the account health report for now (a
-     * rebuild's warm-up, where they would cost a sixth of the rebuild's time at 10,000 accounts); the live refresher
-     * computes those reports after the switch, as stale summaries, and the account reports fold meanwhile.
+     * rebuild's warm-up, which the rebuild waits for, where each account's report would cost two more folds); the live
+     * refresher computes those reports after the switch, as stale summaries, and the account reports fold meanwhile.
      */
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
