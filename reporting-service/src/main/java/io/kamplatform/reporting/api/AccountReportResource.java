@@ -123,7 +123,7 @@ public class AccountReportResource {
         IdParameter.accountId(accountId);
         AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
         HealthModel healthModel = ModelParameter.parse("model", model, models);
-        Uni<Object> folded = Uni.createFrom().deferred(() -> assessed(accountId, asOf, asKnownAt, model,
+        Uni<Object> folded = Uni.createFrom().deferred(() -> assessed(accountId, when, healthModel,
                 (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
                         HealthWindows.of(a.health().asOf()), complete)).map(Object.class::cast));
         if (when.past() || !healthModel.equals(models.defaultModel()) || !current.isNow(when.asOf())) {
@@ -204,9 +204,14 @@ public class AccountReportResource {
     private <T> Uni<T> assessed(String accountId, String asOf, String asKnownAt, String model,
                                 BiFunction<AccountAssessment, AccountCompleteness, T> view) {
         IdParameter.accountId(accountId);
-        AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
+        return assessed(accountId, AsKnownAt.parse(asOf, asKnownAt, clock), ModelParameter.parse("model", model, models),
+                view);
+    }
+
+    /** The account folded as of {@code when} under {@code healthModel}, seen through {@code view}; 404 without facts. */
+    private <T> Uni<T> assessed(String accountId, AsKnownAt when, HealthModel healthModel,
+                                BiFunction<AccountAssessment, AccountCompleteness, T> view) {
         Instant at = when.asOf();
-        HealthModel healthModel = ModelParameter.parse("model", model, models);
         return reports.account(accountId, at, healthModel, when.knownAt()).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
                 .chain(assessment -> reports.completenessOf(accountId).map(complete -> view.apply(assessment, complete)));
     }

@@ -40,9 +40,9 @@ public class CurrentHealthReports {
         this.folded = registry.counter("kam.read-models.current.health", "answered", "folded");
     }
 
-    /** Whether a report for {@code asOf} is a report for now (the portfolio reports' rule: within now-tolerance). */
+    /** Whether a report for {@code asOf} is a report for now (the portfolio reports' rule). */
     public boolean isNow(Instant asOf) {
-        return asOf.isAfter(clock.instant().minus(config.nowTolerance()));
+        return PortfolioReadModel.isNow(asOf, clock.instant(), config);
     }
 
     /**
@@ -60,8 +60,7 @@ public class CurrentHealthReports {
     }
 
     private boolean holds(CurrentHealth c, Instant now) {
-        return c.health() != null && c.summaryVersion() != null && c.summaryVersion() == c.accountVersion()
-                && !c.summaryAsOf().isBefore(now.minus(config.currentMaxAge()))
-                && !c.summaryAsOf().isBefore(PortfolioReadModel.windowStart(now));
+        return c.health() != null && CurrentStanding.of(c.accountVersion(), c.summaryVersion(), c.summaryAsOf(),
+                PortfolioReadModel.windowStart(now), now.minus(config.currentMaxAge())) == CurrentStanding.HOLDS;
     }
 }

@@ -107,8 +107,12 @@ public class PortfolioReadModel {
 
     public Uni<Summaries> at(Instant asOf, boolean evidence) {
         lastAsked = System.nanoTime();
-        Instant now = clock.instant();
-        return asOf.isAfter(now.minus(config.nowTolerance())) ? current(asOf, evidence) : point(asOf, evidence);
+        return isNow(asOf, clock.instant(), config) ? current(asOf, evidence) : point(asOf, evidence);
+    }
+
+    /** Whether a question about {@code asOf} is about now: later than now minus {@code now-tolerance}. */
+    static boolean isNow(Instant asOf, Instant now, ReadModelConfig config) {
+        return asOf.isAfter(now.minus(config.nowTolerance()));
     }
 
     /**
@@ -218,10 +222,11 @@ public class PortfolioReadModel {
             List<AccountVersion> stale = new ArrayList<>();
             for (CurrentState state : states) {
                 AccountVersion account = new AccountVersion(state.accountId(), state.accountVersion());
-                if (state.summaryAsOf() == null || state.summaryAsOf().isBefore(windowStart)) {
-                    must.add(account);
-                } else if (state.summaryVersion() != state.accountVersion() || state.summaryAsOf().isBefore(tooOld)) {
-                    stale.add(account);
+                switch (CurrentStanding.of(state.accountVersion(), state.summaryVersion(), state.summaryAsOf(),
+                        windowStart, tooOld)) {
+                    case MISSING -> must.add(account);
+                    case STALE -> stale.add(account);
+                    case HOLDS -> { }
                 }
             }
             boolean syncAll = stale.size() <= syncRefreshMax;
@@ -350,13 +355,13 @@ public class PortfolioReadModel {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        boolean withHealth = !point && healthReports; // current summaries carry the account health report for now
         return EventLoopGuard.offLoop(Multi.createFrom().iterable(chunks(accounts))
-                .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, assessor.model(), null,
-                                !point && healthReports)
+                .onItem().transformToUni(chunk -> summarizeChunk(chunk, asOf, assessor.model(), null, withHealth)
                         .call(summarized -> {
                             List<Stored> docs = new ArrayList<>(summarized.size());
                             for (int i = 0; i < summarized.size(); i++) {
-                                docs.add(write(summarized.get(i), chunk.get(i).version(), !point && healthReports));
+                                docs.add(write(summarized.get(i), chunk.get(i).version(), withHealth));
                             }
                             if (point) {
                                 return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()))
@@ -451,10 +456,13 @@ public class PortfolioReadModel {
                 });
     }
 
-    /** The summary as stored; a current one with the account's health report for now. */
-    private Stored write(Summarized summarized, long version, boolean current) {
+    /**
+     * The summary as stored; with the account's health report for now when it was summarized for that
+     * ({@link AccountSummarizer#summarizeCurrent}; a key account's assessment in a point summary is not stored).
+     */
+    private Stored write(Summarized summarized, long version, boolean withHealth) {
         AccountSummary summary = summarized.summary();
-        AccountAssessment assessment = current ? summarized.assessment() : null;
+        AccountAssessment assessment = withHealth ? summarized.assessment() : null;
         try {
             return new Stored(summary.accountId(), summary.asOf(), version, summary.keyAccount(),
                     mapper.writeValueAsString(summary.withoutEvidence()), mapper.writeValueAsString(summary.evidence()),

@@ -134,7 +134,6 @@ class MonthEndsKeptTest {
     }
 
     private static IncomingFact fact(String account, String type, Instant at, String data) {
-        return new IncomingFact("evt-" + UUID.randomUUID(), account, type, SOURCE,
-                Fixtures.TOPIC_OF.getOrDefault(type, Fixtures.ACCOUNTS), 0, 0, null, null, at.atOffset(ZoneOffset.UTC), null, data);
+        return Fixtures.direct(SOURCE, account, type, at, data);
     }
 }

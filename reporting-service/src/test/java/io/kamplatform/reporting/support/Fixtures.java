@@ -1,6 +1,10 @@
 package io.kamplatform.reporting.support;
 
+import io.kamplatform.reporting.store.IncomingFact;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The event data this service's tests publish, one per type it reads, as the producers write it. The
@@ -27,6 +31,15 @@ public final class Fixtures {
             Map.entry("AccountPlanPublished", ACCOUNTS), Map.entry("ObjectiveSet", ACCOUNTS),
             Map.entry("ObjectiveProgressReported", ACCOUNTS), Map.entry("ObjectiveMissed", ACCOUNTS),
             Map.entry("ActionPlanned", ACCOUNTS), Map.entry("PlanReviewed", ACCOUNTS));
+
+    /**
+     * A fact of {@code type} about the account from {@code source}, without stream labels, for tests that store facts
+     * directly through {@code FactStore.projectBatch} (not via Kafka).
+     */
+    public static IncomingFact direct(String source, String account, String type, Instant at, String data) {
+        return new IncomingFact("evt-" + UUID.randomUUID(), account, type, source, TOPIC_OF.getOrDefault(type, ACCOUNTS),
+                0, 0, null, null, at.atOffset(ZoneOffset.UTC), null, data);
+    }
 
     public static String registered(String name) {
         return "{\"name\":\"" + name + "\",\"sector\":\"Manufacturing\",\"country\":\"DE\",\"parentAccountId\":null}";
