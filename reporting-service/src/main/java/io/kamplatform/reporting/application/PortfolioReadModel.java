@@ -36,8 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * history a late event changed, a new account) are computed first, in chunks, and kept.</li>
  * <li><b>Now</b> is answered from each account's current summary, computed after its latest event and again when
  * older than {@code current-max-age} or from another month window; a background refresher keeps them so. The parsed
- * summaries are kept in memory ({@link CurrentSummaryCache}): a report reads each account's small state row and parses
- * only the summaries written since it last looked. A report
+ * summaries are kept in memory ({@link CurrentSummaryCache}), and so is each account's state
+ * ({@link CurrentStatesMirror}): a report reads the state rows changed since the last report and parses only the
+ * summaries written since. A report
  * computes the stale ones itself when few are ({@code sync-refresh-max}); with more it answers from them and says how
  * many are pending ({@link ReadModelStatus}).</li>
  * </ul>
@@ -76,24 +77,28 @@ public class PortfolioReadModel {
     private final ParsedPoints points;
     private final CurrentSummariesInFlight inFlight;
     private final boolean healthReports;
+    private final CurrentStatesMirror states;
     private volatile long lastAsked = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     @Inject
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
-                              ParsedPoints points, CurrentSummariesInFlight inFlight) {
-        this(store, summarizer, assessor, mapper, config, clock, cache, points, inFlight, true);
+                              ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states) {
+        this(store, summarizer, assessor, mapper, config, clock, cache, points, inFlight, states, true);
     }
 
     /**
      * {@code healthReports} false: current summaries are computed without the account health report for now (a
      * rebuild's warm-up, which the rebuild waits for, where each account's report would cost two more folds); the live
      * refresher computes those reports after the switch, as stale summaries, and the account reports fold meanwhile.
+     * {@code states} null: a report for now reads every account's state row (the warm-up asks none).
      */
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
-                              ParsedPoints points, CurrentSummariesInFlight inFlight, boolean healthReports) {
+                              ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states,
+                              boolean healthReports) {
         this.healthReports = healthReports;
+        this.states = states;
         this.inFlight = inFlight;
         this.cache = cache;
         this.points = points;
@@ -166,7 +171,7 @@ public class PortfolioReadModel {
         Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
-        return store.currentStates(at).chain(states -> {
+        return (this.states == null ? store.currentStates(at) : this.states.at(at)).chain(states -> {
             Refresh refresh = Refresh.of(states, windowStart, tooOld, config.syncRefreshMax());
             Map<String, AccountSummary> summaries = new HashMap<>();
             List<String> toRead = new ArrayList<>();

@@ -60,6 +60,14 @@ public interface ReadModelConfig {
     @WithDefault("2")
     int parsedPoints();
 
+    /**
+     * How often the in-memory account states of the portfolio reports for now ({@link CurrentStatesMirror}) are read
+     * in full instead of as the rows changed since the last read, and compared with what the mirror held (a metric
+     * counts differences; should be 0).
+     */
+    @WithDefault("5m")
+    Duration statesFullReadEvery();
+
     /** An asOf later than now minus this is "now": answered from the current summaries. */
     @WithDefault("5s")
     Duration nowTolerance();

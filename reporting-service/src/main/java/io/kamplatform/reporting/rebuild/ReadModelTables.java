@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The read-model tables (everything the projection and the read models write) and a fresh, empty set of them in the
- * schema {@value #FRESH}, shaped exactly like the live ones (columns, defaults, constraints and indexes by the same
- * names, so later migrations find them), which {@link #switchIn} trades for the live set in one transaction.
+ * schema {@value #FRESH}, shaped exactly like the live ones (columns, defaults, constraints, indexes and triggers by the
+ * same names, so later migrations find them), which {@link #switchIn} trades for the live set in one transaction.
  * Blocking: called from the rebuild's own thread.
  */
 @ApplicationScoped
@@ -88,7 +88,11 @@ public class ReadModelTables {
                                         + "c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass AND c.contype IN ('p', 'u', 'x')) "
                                         + "AND i.indexname <> ALL($2) ORDER BY i.indexname")
                                 .execute(Tuple.of(TABLES.toArray(String[]::new), BUILT_AFTER_REPLAY.toArray(String[]::new)))
-                                .map(indexes -> ddl(constraints, indexes)))
+                                .chain(indexes -> conn.preparedQuery("SELECT pg_get_triggerdef(t.oid) AS def FROM pg_trigger t "
+                                                + "JOIN pg_class r ON r.oid = t.tgrelid WHERE r.relnamespace = 'public'::regnamespace "
+                                                + "AND r.relname = ANY($1) AND NOT t.tgisinternal ORDER BY t.tgname")
+                                        .execute(Tuple.of((Object) TABLES.toArray(String[]::new)))
+                                        .map(triggers -> ddl(constraints, indexes, triggers))))
                         .chain(ddl -> {
                             // Unqualified names in the definitions (a foreign key's target) now mean the fresh tables.
                             io.smallrye.mutiny.Uni<?> chain = conn.query("SET LOCAL search_path TO " + FRESH + ", public").execute();
@@ -115,7 +119,7 @@ public class ReadModelTables {
                 .await().atMost(STATEMENT);
     }
 
-    private static List<String> ddl(Iterable<Row> constraints, Iterable<Row> indexes) {
+    private static List<String> ddl(Iterable<Row> constraints, Iterable<Row> indexes, Iterable<Row> triggers) {
         List<String> ddl = new ArrayList<>();
         for (String table : TABLES) {
             ddl.add("CREATE TABLE " + FRESH + "." + table + " (LIKE public." + table
@@ -128,10 +132,13 @@ public class ReadModelTables {
         for (Row i : indexes) {
             ddl.add(onFresh(i.getString("indexdef")));
         }
+        for (Row t : triggers) { // LIKE copies no trigger: the change marks (V11) would stop after a switch
+            ddl.add(onFresh(t.getString("def")));
+        }
         return ddl;
     }
 
-    /** A live index's definition, for the same index on the fresh table. */
+    /** A live index's or trigger's definition, for the same on the fresh table. */
     private static String onFresh(String indexdef) {
         return indexdef.replace(" ON public.", " ON " + FRESH + ".");
     }

@@ -172,6 +172,68 @@ public class SummaryStore {
                 });
     }
 
+    /**
+     * An account's current state as a read with change marks returns it: when its first fact happened, and the latest
+     * transaction that wrote its accounts or current_summaries row ({@code changedIn}, V11).
+     */
+    public record MarkedState(CurrentState state, Instant firstOccurredAt, long changedIn) {
+    }
+
+    /**
+     * The states one read returned: {@code mark}, the xmin of the snapshot it ran in (every row written by a
+     * transaction it did not see has {@code changed_in >= mark}); {@code tables}, the accounts table's oid, which a
+     * read-model rebuild's switch changes.
+     */
+    public record MarkedStates(long mark, long tables, List<MarkedState> states) {
+    }
+
+    private static final String MARKED_STATES = "SELECT m.mark, m.tables, a.account_id, a.first_occurred_at, "
+            + "a.version AS account_version, c.version, c.as_of, GREATEST(a.changed_in, c.changed_in)::text AS changed_in "
+            + "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS mark, "
+            + "to_regclass('accounts')::oid::bigint AS tables) m LEFT JOIN (";
+
+    /** Every account's current state, with the marks to read only what changes from here on. */
+    public Uni<MarkedStates> markedStates() {
+        return pool.preparedQuery(MARKED_STATES + "accounts a LEFT JOIN current_summaries c ON c.account_id = a.account_id"
+                        + ") ON true")
+                .execute()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(SummaryStore::markedStates);
+    }
+
+    /**
+     * The current states of the accounts whose accounts or current_summaries row a transaction with an id at least
+     * {@code since} wrote: what changed since the read that returned the mark {@code since} (and possibly a few rows
+     * it already saw). The accounts table is small and scanned; current_summaries is read by its changed_in index.
+     */
+    public Uni<MarkedStates> statesChangedSince(long since) {
+        return pool.preparedQuery(MARKED_STATES + "(SELECT account_id FROM accounts WHERE changed_in >= $1::text::xid8 "
+                        + "UNION SELECT account_id FROM current_summaries WHERE changed_in >= $1::text::xid8) changed "
+                        + "JOIN accounts a ON a.account_id = changed.account_id "
+                        + "LEFT JOIN current_summaries c ON c.account_id = a.account_id) ON true")
+                .execute(Tuple.of(Long.toString(since)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(SummaryStore::markedStates);
+    }
+
+    private static MarkedStates markedStates(RowSet<Row> rows) {
+        long mark = 0;
+        long tables = 0;
+        List<MarkedState> states = new ArrayList<>(rows.rowCount());
+        for (Row r : rows) {
+            mark = Long.parseLong(r.getString("mark"));
+            tables = r.getLong("tables");
+            String accountId = r.getString("account_id");
+            if (accountId != null) { // the one row of a read that found nothing changed carries only the marks
+                OffsetDateTime at = r.getOffsetDateTime("as_of");
+                states.add(new MarkedState(new CurrentState(accountId, r.getLong("account_version"), r.getLong("version"),
+                        at == null ? null : at.toInstant()), r.getOffsetDateTime("first_occurred_at").toInstant(),
+                        Long.parseLong(r.getString("changed_in"))));
+            }
+        }
+        return new MarkedStates(mark, tables, states);
+    }
+
     /** The stored current summaries of {@code accountIds} (those that have one). */
     public Uni<List<Stored>> currentOf(List<String> accountIds, boolean evidence) {
         if (accountIds.isEmpty()) {

@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kamplatform.reporting.application.CurrentStatesMirror;
 import io.kamplatform.reporting.support.Fixtures;
+import io.kamplatform.reporting.support.Jdbc;
+import io.kamplatform.reporting.support.Metrics;
 import io.kamplatform.reporting.support.Publisher;
 import io.kamplatform.reporting.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,8 +37,15 @@ class ReadModelRebuildTest {
     static final String RUN = Publisher.newAccountId().substring(5);
     static final String MANAGER = "kam-rebuild-" + RUN;
     /** Tests that store facts directly, not via Kafka (a rebuild cannot replay them): ReadModelOracleTest, CurrentHealthReportTest. */
-    static final List<String> DIRECT_SOURCES = List.of("/kam-platform/oracle-test", "/kam-platform/current-health-test");
+    static final List<String> DIRECT_SOURCES = List.of("/kam-platform/oracle-test", "/kam-platform/current-health-test",
+            "/kam-platform/states-mirror-test");
     static final String PATH = "/api/admin/read-models/rebuild";
+    static final String MIRROR_READS = "kam_read_models_current_states_reads_total";
+    static final String TRIGGERS = "SELECT tgrelid::regclass || '.' || tgname FROM pg_trigger WHERE NOT tgisinternal "
+            + "AND tgrelid::regclass::text NOT LIKE '%.%' ORDER BY 1";
+
+    @Inject
+    CurrentStatesMirror mirror;
 
     @Test
     void rebuildsIntoFreshTablesWhileTheLiveOnesAnswerAndSwitchesWithoutLosingOrDoublingAnEvent() throws Exception {
@@ -54,6 +65,9 @@ class ReadModelRebuildTest {
         }
         Map<String, List<String>> before = tables();
         List<String> indexesBefore = column("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1");
+        List<String> triggersBefore = column(TRIGGERS);
+        mirror.at(java.time.Instant.now()).await().atMost(Duration.ofSeconds(30)); // holds the live tables' states
+        double fullReadsBefore = Metrics.sum(MIRROR_READS, "read=\"full\"");
         Map<String, Object> reportsBefore = reports(accounts);
 
         String during = "RBD-" + RUN + "-X"; // not one of the run's accounts in the reports compared
@@ -95,10 +109,15 @@ class ReadModelRebuildTest {
         assertThat(done.getLong("lagRecords")).isZero();
         assertThat(done.getString("finishedAt")).isNotNull();
 
+        assertThat(versionMirrored(during)).as("the mirror read the switched-in tables").isEqualTo(3);
+        assertThat(Metrics.sum(MIRROR_READS, "read=\"full\"")).as("in full, their oid being another")
+                .isGreaterThan(fullReadsBefore);
         try (Publisher p = new Publisher()) {
             p.publish(during, "SalesPotentialAssessed", "2012-04-01T09:00:00Z", Fixtures.potential("800"));
         }
         awaitEvents(during, 4); // the live projection goes on into the new tables
+        assertThat(versionMirrored(during)).as("the new tables mark their changes: the mirror reads only those")
+                .isEqualTo(4);
 
         Map<String, List<String>> after = tables();
         List<String> duringFacts = after.get("account_facts").stream().filter(f -> f.contains("\"" + during + "\"")).toList();
@@ -113,7 +132,15 @@ class ReadModelRebuildTest {
         assertThat(reports(accounts)).isEqualTo(reportsBefore);
         assertThat(column("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"))
                 .as("the same index names, for later migrations").isEqualTo(indexesBefore);
+        assertThat(column(TRIGGERS)).as("the same triggers (V11's change marks)").isEqualTo(triggersBefore)
+                .contains("accounts.accounts_mark_changed");
         assertThat(column("SELECT nspname FROM pg_namespace WHERE nspname IN ('kam_rebuild', 'kam_retired')")).isEmpty();
+    }
+
+    /** The account's version in the portfolio reports' in-memory states (read now). */
+    long versionMirrored(String account) {
+        return mirror.at(java.time.Instant.now()).await().atMost(Duration.ofSeconds(30)).stream()
+                .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow().accountVersion();
     }
 
     /** The replayable content of the read-model tables, row by row (times of projection left out). */
@@ -128,10 +155,7 @@ class ReadModelRebuildTest {
     }
 
     static Connection connection() throws Exception {
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        return Jdbc.connection();
     }
 
     static List<String> column(String query) throws Exception {

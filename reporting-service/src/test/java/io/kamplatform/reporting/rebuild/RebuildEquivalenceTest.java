@@ -104,7 +104,8 @@ class RebuildEquivalenceTest {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put("account_facts", ReadModelRebuildTest.column("SELECT (to_jsonb(t) - 'projected_at')::text "
                 + "FROM account_facts t WHERE account_id " + accounts + " ORDER BY 1"));
-        tables.put("accounts", ReadModelRebuildTest.column("SELECT to_jsonb(t)::text FROM accounts t "
+        // changed_in: the transaction that wrote the row (V11), another in a rebuild by nature
+        tables.put("accounts", ReadModelRebuildTest.column("SELECT (to_jsonb(t) - 'changed_in')::text FROM accounts t "
                 + "WHERE account_id " + accounts + " ORDER BY 1"));
         tables.put("projected_streams", ReadModelRebuildTest.column("SELECT to_jsonb(t)::text FROM projected_streams t "
                 + "WHERE account_id " + accounts + " ORDER BY 1"));

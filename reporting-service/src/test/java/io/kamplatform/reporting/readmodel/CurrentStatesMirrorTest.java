@@ -1,0 +1,129 @@
+package io.kamplatform.reporting.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kamplatform.reporting.application.CurrentStatesMirror;
+import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.SummaryStore;
+import io.kamplatform.reporting.store.SummaryStore.CurrentState;
+import io.kamplatform.reporting.support.Fixtures;
+import io.kamplatform.reporting.support.Jdbc;
+import io.kamplatform.reporting.support.Metrics;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portfolio reports' in-memory account states ({@link CurrentStatesMirror}) read only the rows changed since their
+ * last read and still miss nothing: not a transaction that took its id before another and committed after it (the way
+ * a "highest change seen" cursor loses rows), and a writer that gets past the change marks is found by the periodic
+ * full read, counted and repaired.
+ */
+@QuarkusTest
+class CurrentStatesMirrorTest {
+
+    static final String SOURCE = "/kam-platform/states-mirror-test";
+    static final String DRIFT = "kam_read_models_current_states_drift_total";
+
+    @Inject
+    CurrentStatesMirror mirror;
+    @Inject
+    SummaryStore store;
+    @Inject
+    FactStore facts;
+
+    @Test
+    void aTransactionThatCommitsAfterALaterOneIsNotMissed() throws Exception {
+        String early = account("MIRROR-EARLY");
+        String late = account("MIRROR-LATE");
+        long earlyVersion = stateOf(early).accountVersion();
+        long lateVersion = stateOf(late).accountVersion();
+
+        try (Connection conn = Jdbc.connection()) {
+            conn.setAutoCommit(false);
+            // The early writer takes its transaction id and holds its change uncommitted ...
+            bumpVersion(conn, early);
+            // ... while a later one (a projected fact, a higher id) commits and is read.
+            project(late, "SalesPotentialAssessed", Fixtures.potential("900"));
+            assertThat(stateOf(late).accountVersion()).as("the later commit is read").isEqualTo(lateVersion + 1);
+            assertThat(stateOf(early).accountVersion()).as("nothing uncommitted is read").isEqualTo(earlyVersion);
+            conn.commit();
+        }
+        assertThat(stateOf(early).accountVersion()).as("the early transaction, committed after the later one was read")
+                .isEqualTo(earlyVersion + 1);
+        assertMirrorsTheDatabase(List.of(early, late));
+    }
+
+    @Test
+    void aWriterPastTheChangeMarksIsCountedAndRepairedByTheFullRead() throws Exception {
+        String account = account("MIRROR-UNMARKED");
+        long version = stateOf(account).accountVersion();
+        double driftBefore = Metrics.sum(DRIFT);
+
+        try (Connection conn = Jdbc.connection(); Statement sql = conn.createStatement()) {
+            conn.setAutoCommit(false);
+            sql.execute("ALTER TABLE accounts DISABLE TRIGGER accounts_mark_changed");
+            bumpVersion(conn, account); // changed_in keeps the row's old mark
+            sql.execute("ALTER TABLE accounts ENABLE TRIGGER accounts_mark_changed");
+            conn.commit();
+        }
+        assertThat(stateOf(account).accountVersion()).as("a read of the changed rows cannot see an unmarked change")
+                .isEqualTo(version);
+
+        mirror.readAllNext();
+        assertThat(stateOf(account).accountVersion()).as("the full read repairs the mirror").isEqualTo(version + 1);
+        assertThat(Metrics.sum(DRIFT)).as("and counts the difference").isGreaterThanOrEqualTo(driftBefore + 1);
+        assertMirrorsTheDatabase(List.of(account));
+    }
+
+    /** The mirror's states of {@code accounts} equal a full read's (once the refresher settled). */
+    private void assertMirrorsTheDatabase(List<String> accounts) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Instant now = Instant.now();
+            Map<String, CurrentState> mirrored = byId(mirror.at(now).await().atMost(Duration.ofSeconds(10)), accounts);
+            Map<String, CurrentState> read = byId(store.currentStates(now).await().atMost(Duration.ofSeconds(10)), accounts);
+            assertThat(mirrored).hasSize(accounts.size()).isEqualTo(read);
+        });
+    }
+
+    private static Map<String, CurrentState> byId(List<CurrentState> states, List<String> accounts) {
+        return states.stream().filter(s -> accounts.contains(s.accountId()))
+                .collect(Collectors.toMap(CurrentState::accountId, Function.identity()));
+    }
+
+    private CurrentState stateOf(String account) {
+        return mirror.at(Instant.now()).await().atMost(Duration.ofSeconds(10)).stream()
+                .filter(s -> s.accountId().equals(account)).findFirst()
+                .orElseThrow(() -> new AssertionError(account + " not in the mirror"));
+    }
+
+    private String account(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID();
+        project(id, "AccountRegistered", Fixtures.registered("Mirror " + prefix));
+        return id;
+    }
+
+    private void project(String account, String type, String data) {
+        facts.projectBatch(List.of(Fixtures.direct(SOURCE, account, type, Instant.now().minusSeconds(3600), data)))
+                .await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static void bumpVersion(Connection conn, String account) throws Exception {
+        try (PreparedStatement update = conn.prepareStatement(
+                "UPDATE accounts SET version = version + 1 WHERE account_id = ?")) {
+            update.setString(1, account);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
