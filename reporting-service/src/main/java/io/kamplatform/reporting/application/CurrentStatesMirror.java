@@ -1,6 +1,7 @@
 package io.kamplatform.reporting.application;
 
 import io.kamplatform.reporting.store.SummaryStore;
+import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
 import io.kamplatform.reporting.store.SummaryStore.CurrentState;
 import io.kamplatform.reporting.store.SummaryStore.MarkedState;
 import io.kamplatform.reporting.store.SummaryStore.MarkedStates;
@@ -12,8 +13,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -41,7 +42,11 @@ public class CurrentStatesMirror {
 
     private static final Logger LOG = Logger.getLogger(CurrentStatesMirror.class);
 
-    private record Held(CurrentState state, Instant firstOccurredAt) {
+    private record Held(CurrentState state, Instant firstOccurredAt, boolean healthStored) {
+
+        static Held of(MarkedState s) {
+            return new Held(s.state(), s.firstOccurredAt(), s.healthStored());
+        }
     }
 
     private final SummaryStore store;
@@ -75,6 +80,34 @@ public class CurrentStatesMirror {
         return Uni.createFrom().completionStage((Supplier<CompletableFuture<Void>>) this::refresh)
                 .map(ignored -> statesBy(asOf));
     }
+
+    /**
+     * Up to {@code limit} accounts whose current summary must be computed again: missing, from another month window,
+     * stale ({@link CurrentStanding}) or, when {@code healthReports}, stored without the account health report for now;
+     * those without a summary first, then the oldest. What {@link SummaryStore#staleCurrent} selects, from memory: the
+     * refresher asks every second and more often under ingest, and that query joins and sorts every account.
+     */
+    public Uni<List<AccountVersion>> stale(Instant windowStart, Instant tooOld, int limit, boolean healthReports) {
+        return Uni.createFrom().completionStage((Supplier<CompletableFuture<Void>>) this::refresh)
+                .map(ignored -> staleNow(windowStart, tooOld, limit, healthReports));
+    }
+
+    private synchronized List<AccountVersion> staleNow(Instant windowStart, Instant tooOld, int limit,
+                                                     boolean healthReports) {
+        List<CurrentState> stale = new ArrayList<>();
+        for (Held h : held.values()) {
+            CurrentState s = h.state();
+            if ((healthReports && !h.healthStored()) || CurrentStanding.of(s.accountVersion(), s.summaryVersion(),
+                    s.summaryAsOf(), windowStart, tooOld) != CurrentStanding.HOLDS) {
+                stale.add(s);
+            }
+        }
+        stale.sort(OLDEST_FIRST);
+        return stale.stream().limit(limit).map(s -> new AccountVersion(s.accountId(), s.accountVersion())).toList();
+    }
+
+    private static final Comparator<CurrentState> OLDEST_FIRST = Comparator.comparing(CurrentState::summaryAsOf,
+            Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).thenComparing(CurrentState::accountId);
 
     /** Makes the next read a full one, as {@code states-full-read-every} does (for tests, which cannot wait minutes). */
     public synchronized void readAllNext() {
@@ -136,7 +169,7 @@ public class CurrentStatesMirror {
 
     private synchronized void applyChanges(MarkedStates changed) {
         for (MarkedState s : changed.states()) {
-            held.put(s.state().accountId(), new Held(s.state(), s.firstOccurredAt()));
+            held.put(s.state().accountId(), Held.of(s));
         }
         mark = changed.mark();
     }
@@ -147,8 +180,7 @@ public class CurrentStatesMirror {
             long differing = 0;
             for (MarkedState s : all.states()) {
                 Held h = held.get(s.state().accountId());
-                if (s.changedIn() < mark && (h == null || !Objects.equals(h.state(), s.state())
-                        || !h.firstOccurredAt().equals(s.firstOccurredAt()))) {
+                if (s.changedIn() < mark && !Held.of(s).equals(h)) {
                     differing++;
                 }
             }
@@ -160,7 +192,7 @@ public class CurrentStatesMirror {
         }
         held.clear();
         for (MarkedState s : all.states()) {
-            held.put(s.state().accountId(), new Held(s.state(), s.firstOccurredAt()));
+            held.put(s.state().accountId(), Held.of(s));
         }
         mark = all.mark();
         tables = all.tables();

@@ -91,7 +91,8 @@ public class PortfolioReadModel {
      * {@code healthReports} false: current summaries are computed without the account health report for now (a
      * rebuild's warm-up, which the rebuild waits for, where each account's report would cost two more folds); the live
      * refresher computes those reports after the switch, as stale summaries, and the account reports fold meanwhile.
-     * {@code states} null: a report for now reads every account's state row (the warm-up asks none).
+     * {@code states} null: the account states are read from the tables each time (a rebuild's warm-up, whose tables
+     * nobody else writes).
      */
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
@@ -168,22 +169,32 @@ public class PortfolioReadModel {
      * lacks are read and parsed (all of them, with their evidence, when {@code evidence}).
      */
     public Uni<Summaries> current(Instant asOf, boolean evidence) {
+        return current(asOf, evidence, config.syncRefreshMax());
+    }
+
+    /** The same, computing the stale summaries itself when at most {@code syncRefreshMax} are stale. */
+    public Uni<Summaries> current(Instant asOf, boolean evidence, int syncRefreshMax) {
         Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
         return (this.states == null ? store.currentStates(at) : this.states.at(at)).chain(states -> {
-            Refresh refresh = Refresh.of(states, windowStart, tooOld, config.syncRefreshMax());
-            Map<String, AccountSummary> summaries = new HashMap<>();
+            Refresh refresh = Refresh.of(states, windowStart, tooOld, syncRefreshMax);
+            // By position in states: 10,000 accounts a report, so no map of them all (the hot loop of a report).
+            AccountSummary[] slots = new AccountSummary[states.size()];
+            Map<String, Integer> slotOf = new HashMap<>(); // the accounts not taken from the cache
             List<String> toRead = new ArrayList<>();
-            for (CurrentState state : states) {
+            for (int i = 0; i < slots.length; i++) {
+                CurrentState state = states.get(i);
                 if (refresh.computing().contains(state.accountId())) {
+                    slotOf.put(state.accountId(), i);
                     continue;
                 }
                 AccountSummary cached = evidence ? null
                         : cache.get(state.accountId(), state.summaryVersion(), state.summaryAsOf());
                 if (cached != null) {
-                    summaries.put(state.accountId(), cached);
+                    slots[i] = cached;
                 } else {
+                    slotOf.put(state.accountId(), i);
                     toRead.add(state.accountId());
                 }
             }
@@ -191,16 +202,15 @@ public class PortfolioReadModel {
                     .invoke(rows -> rows.forEach(row -> {
                         AccountSummary summary = read(row, evidence);
                         cache.put(summary, row.version());
-                        summaries.put(row.accountId(), summary);
+                        slots[slotOf.get(row.accountId())] = summary;
                     }))
                     .chain(() -> compute(refresh.toCompute(), at, false))
                     .map(computed -> {
-                        computed.forEach(c -> summaries.put(c.accountId(), evidence ? c : c.withoutEvidence()));
-                        List<AccountSummary> all = new ArrayList<>(states.size());
+                        computed.forEach(c -> slots[slotOf.get(c.accountId())] = evidence ? c : c.withoutEvidence());
+                        List<AccountSummary> all = new ArrayList<>(slots.length);
                         Instant from = null;
                         Instant to = null;
-                        for (CurrentState state : states) {
-                            AccountSummary s = summaries.get(state.accountId());
+                        for (AccountSummary s : slots) {
                             if (s != null) { // null only when the row went between the two reads (a rebuild's switch)
                                 all.add(s);
                                 from = from == null || s.asOf().isBefore(from) ? s.asOf() : from;
@@ -220,17 +230,16 @@ public class PortfolioReadModel {
      * window, and the stale ones too when at most {@code syncRefreshMax} are (else they are answered as they are and
      * counted as pending).
      */
-    private record Refresh(List<AccountVersion> toCompute, java.util.Set<String> computing, int pending) {
+    record Refresh(List<AccountVersion> toCompute, java.util.Set<String> computing, int pending) {
 
         static Refresh of(List<CurrentState> states, Instant windowStart, Instant tooOld, int syncRefreshMax) {
             List<AccountVersion> must = new ArrayList<>();
             List<AccountVersion> stale = new ArrayList<>();
             for (CurrentState state : states) {
-                AccountVersion account = new AccountVersion(state.accountId(), state.accountVersion());
                 switch (CurrentStanding.of(state.accountVersion(), state.summaryVersion(), state.summaryAsOf(),
                         windowStart, tooOld)) {
-                    case MISSING -> must.add(account);
-                    case STALE -> stale.add(account);
+                    case MISSING -> must.add(new AccountVersion(state.accountId(), state.accountVersion()));
+                    case STALE -> stale.add(new AccountVersion(state.accountId(), state.accountVersion()));
                     case HOLDS -> { }
                 }
             }
@@ -248,7 +257,9 @@ public class PortfolioReadModel {
     /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
     public Uni<Integer> refreshCurrent(int limit) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by as_of
-        return store.staleCurrent(now.minus(config.currentMaxAge()), windowStart(now), limit, healthReports)
+        Instant tooOld = now.minus(config.currentMaxAge());
+        return (states == null ? store.staleCurrent(tooOld, windowStart(now), limit, healthReports)
+                : states.stale(windowStart(now), tooOld, limit, healthReports))
                 .chain(stale -> compute(stale, now, false).map(List::size));
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountAssessor;
 import io.kamplatform.reporting.application.AccountSummary;
+import io.kamplatform.reporting.application.CurrentStatesMirror;
 import io.kamplatform.reporting.application.EventLoopGuard;
 import io.kamplatform.reporting.application.PortfolioReadModel;
 import io.kamplatform.reporting.domain.dependency.DependencyRules;
-import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.CurrentState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +47,15 @@ import java.util.Set;
 @ApplicationScoped
 public class InsightPass {
 
+    /**
+     * A pass computes up to this many stale summaries itself (a report for now computes only {@code sync-refresh-max},
+     * 10, so that readers do not wait for folds): under a steady ingest some are always stale, and a pass that waited for
+     * none would never run; more than this is a bulk load, which a pass waits out.
+     */
+    static final int SYNC_REFRESH_MAX = 200;
+
     private final PortfolioReadModel readModel;
-    private final SummaryStore summaries;
+    private final CurrentStatesMirror states;
     private final InsightStore store;
     private final DependencyRules rules;
     private final AccountAssessor assessor;
@@ -56,11 +63,11 @@ public class InsightPass {
     private final InsightMetrics metrics;
     private final InsightRelay relay;
 
-    public InsightPass(PortfolioReadModel readModel, SummaryStore summaries, InsightStore store, DependencyRules rules,
+    public InsightPass(PortfolioReadModel readModel, CurrentStatesMirror states, InsightStore store, DependencyRules rules,
                        AccountAssessor assessor, ObjectMapper mapper, InsightMetrics metrics, InsightRelay relay) {
         this.relay = relay;
         this.readModel = readModel;
-        this.summaries = summaries;
+        this.states = states;
         this.store = store;
         this.rules = rules;
         this.assessor = assessor;
@@ -70,11 +77,11 @@ public class InsightPass {
 
     /** Runs a pass at {@code now} and wakes the relay when it added insights. */
     public Uni<PassResult> run(Instant now) {
-        return EventLoopGuard.offLoop(readModel.current(now, false)).chain(current -> {
+        return EventLoopGuard.offLoop(readModel.current(now, false, SYNC_REFRESH_MAX)).chain(current -> {
             if (current.status().accountsPending() > 0) {
                 return Uni.createFrom().item(PassResult.skipped(current.status().accountsPending() + " summaries pending"));
             }
-            return summaries.currentStates(current.asOf()).chain(states -> {
+            return this.states.at(current.asOf()).chain(states -> {
                 Map<String, Long> versions = new HashMap<>();
                 Map<String, CurrentState> byId = new HashMap<>();
                 Set<String> movedOn = new HashSet<>();

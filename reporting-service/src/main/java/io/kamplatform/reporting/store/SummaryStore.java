@@ -173,10 +173,11 @@ public class SummaryStore {
     }
 
     /**
-     * An account's current state as a read with change marks returns it: when its first fact happened, and the latest
-     * transaction that wrote its accounts or current_summaries row ({@code changedIn}, V11).
+     * An account's current state as a read with change marks returns it: when its first fact happened, whether its
+     * current summary carries the health report for now (V10), and the latest transaction that wrote its accounts or
+     * current_summaries row ({@code changedIn}, V11).
      */
-    public record MarkedState(CurrentState state, Instant firstOccurredAt, long changedIn) {
+    public record MarkedState(CurrentState state, Instant firstOccurredAt, boolean healthStored, long changedIn) {
     }
 
     /**
@@ -188,7 +189,7 @@ public class SummaryStore {
     }
 
     private static final String MARKED_STATES = "SELECT m.mark, m.tables, a.account_id, a.first_occurred_at, "
-            + "a.version AS account_version, c.version, c.as_of, GREATEST(a.changed_in, c.changed_in)::text AS changed_in "
+            + "a.version AS account_version, c.version, c.as_of, c.health IS NOT NULL AS health_stored, GREATEST(a.changed_in, c.changed_in)::text AS changed_in "
             + "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS mark, "
             + "to_regclass('accounts')::oid::bigint AS tables) m LEFT JOIN (";
 
@@ -228,7 +229,7 @@ public class SummaryStore {
                 OffsetDateTime at = r.getOffsetDateTime("as_of");
                 states.add(new MarkedState(new CurrentState(accountId, r.getLong("account_version"), r.getLong("version"),
                         at == null ? null : at.toInstant()), r.getOffsetDateTime("first_occurred_at").toInstant(),
-                        Long.parseLong(r.getString("changed_in"))));
+                        r.getBoolean("health_stored"), Long.parseLong(r.getString("changed_in"))));
             }
         }
         return new MarkedStates(mark, tables, states);

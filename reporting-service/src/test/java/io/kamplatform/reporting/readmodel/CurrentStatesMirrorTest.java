@@ -87,6 +87,33 @@ class CurrentStatesMirrorTest {
         assertMirrorsTheDatabase(List.of(account));
     }
 
+    @Test
+    void theRefresherSelectsFromTheMirrorWhatTheQuerySelects() throws Exception {
+        String account = account("MIRROR-STALE");
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(account));
+        try (Connection conn = Jdbc.connection(); Statement sql = conn.createStatement()) {
+            sql.execute("UPDATE current_summaries SET health = NULL, trend = NULL WHERE account_id = '" + account + "'");
+        }
+        // Every selection: stale by age (all of them, oldest first), by version or without a health report (a few).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Instant now = Instant.now();
+            for (Instant tooOld : List.of(now, now.minus(Duration.ofMinutes(15)))) {
+                for (boolean healthReports : List.of(true, false)) {
+                    assertThat(mirror.stale(Instant.EPOCH, tooOld, 100_000, healthReports).await().indefinitely())
+                            .as("too old before %s, health reports %s", tooOld, healthReports)
+                            .isEqualTo(store.staleCurrent(tooOld, Instant.EPOCH, 100_000, healthReports).await()
+                                    .indefinitely());
+                }
+            }
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(account)); // the refresher computed it again
+    }
+
+    private boolean stored(String account) {
+        return mirror.stale(Instant.EPOCH, Instant.EPOCH, 100_000, true).await().atMost(Duration.ofSeconds(10)).stream()
+                .noneMatch(a -> a.accountId().equals(account));
+    }
+
     /** The mirror's states of {@code accounts} equal a full read's (once the refresher settled). */
     private void assertMirrorsTheDatabase(List<String> accounts) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

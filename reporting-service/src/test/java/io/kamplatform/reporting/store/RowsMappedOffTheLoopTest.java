@@ -41,17 +41,19 @@ class RowsMappedOffTheLoopTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !facts.factsOf(account, now.atOffset(ZoneOffset.UTC))
                 .await().atMost(Duration.ofSeconds(10)).isEmpty());
 
-        Map<String, Uni<?>> queries = Map.of(
-                "accountsAsOf", summaries.accountsAsOf(now),
-                "pointVersions", summaries.pointVersions(now.minus(Duration.ofDays(1))),
-                "pointOf", summaries.pointOf(now.minus(Duration.ofDays(1)), List.of(account), false),
-                "missingAt", summaries.missingAt(now, 10),
-                "currentStates", summaries.currentStates(now),
-                "currentOf", summaries.currentOf(List.of(account), false),
-                "staleCurrent", summaries.staleCurrent(now, now, 10, true),
-                "histories", summaries.histories(List.of(account), now),
-                "factsOf", facts.factsOf(account, now.atOffset(ZoneOffset.UTC)),
-                "timeline", facts.timeline(account, now.atOffset(ZoneOffset.UTC), null, 0, 10));
+        Map<String, Uni<?>> queries = Map.ofEntries(
+                Map.entry("accountsAsOf", summaries.accountsAsOf(now)),
+                Map.entry("pointVersions", summaries.pointVersions(now.minus(Duration.ofDays(1)))),
+                Map.entry("pointOf", summaries.pointOf(now.minus(Duration.ofDays(1)), List.of(account), false)),
+                Map.entry("missingAt", summaries.missingAt(now, 10)),
+                Map.entry("currentStates", summaries.currentStates(now)),
+                Map.entry("markedStates", summaries.markedStates()),
+                Map.entry("statesChangedSince", summaries.statesChangedSince(0)),
+                Map.entry("currentOf", summaries.currentOf(List.of(account), false)),
+                Map.entry("staleCurrent", summaries.staleCurrent(now, now, 10, true)),
+                Map.entry("histories", summaries.histories(List.of(account), now)),
+                Map.entry("factsOf", facts.factsOf(account, now.atOffset(ZoneOffset.UTC))),
+                Map.entry("timeline", facts.timeline(account, now.atOffset(ZoneOffset.UTC), null, 0, 10)));
         List<String> onTheLoop = new ArrayList<>();
         queries.forEach((name, query) -> {
             boolean loop = query.map(result -> Context.isOnEventLoopThread()).await().atMost(Duration.ofSeconds(10));
