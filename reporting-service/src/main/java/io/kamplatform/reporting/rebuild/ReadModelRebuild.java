@@ -141,7 +141,7 @@ public class ReadModelRebuild {
                 replayUntilCaughtUp(run, replay);
                 run.report("WARMING", replay, null);
                 Instant warming = clock.instant();
-                tables.buildIndexesAfterReplay();
+                tables.buildAfterReplay();
                 warm(fresh);
                 LOG.infof("read-model rebuild: %d records replayed in %s, indexes built and current summaries computed in %s", run.done(),
                         Duration.between(startedAt, warming), Duration.between(warming, clock.instant()));
