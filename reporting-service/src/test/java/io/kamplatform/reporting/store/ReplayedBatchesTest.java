@@ -41,7 +41,8 @@ class ReplayedBatchesTest {
 
     static {
         TABLES.put("account_facts", "SELECT (to_jsonb(t) - 'projected_at')::text FROM account_facts t ORDER BY 1");
-        TABLES.put("accounts", "SELECT to_jsonb(t)::text FROM accounts t ORDER BY 1");
+        // changed_in: the transaction that wrote the row (V11), another in each database by nature
+        TABLES.put("accounts", "SELECT (to_jsonb(t) - 'changed_in')::text FROM accounts t ORDER BY 1");
         TABLES.put("projected_streams", "SELECT to_jsonb(t)::text FROM projected_streams t ORDER BY 1");
         TABLES.put("stream_gaps", "SELECT to_jsonb(t)::text FROM stream_gaps t ORDER BY 1");
         TABLES.put("stream_version_conflicts",
