@@ -77,8 +77,7 @@ public class CurrentStatesMirror {
 
     /** The current states of the accounts with a fact by {@code asOf}, by account id, as of a read after this call. */
     public Uni<List<CurrentState>> at(Instant asOf) {
-        return Uni.createFrom().completionStage((Supplier<CompletableFuture<Void>>) this::refresh)
-                .map(ignored -> statesBy(asOf));
+        return upToDate().map(ignored -> statesBy(asOf));
     }
 
     /**
@@ -88,8 +87,12 @@ public class CurrentStatesMirror {
      * refresher asks every second and more often under ingest, and that query joins and sorts every account.
      */
     public Uni<List<AccountVersion>> stale(Instant windowStart, Instant tooOld, int limit, boolean healthReports) {
-        return Uni.createFrom().completionStage((Supplier<CompletableFuture<Void>>) this::refresh)
-                .map(ignored -> staleNow(windowStart, tooOld, limit, healthReports));
+        return upToDate().map(ignored -> staleNow(windowStart, tooOld, limit, healthReports));
+    }
+
+    /** Completes once a read that started after the subscription has been applied. */
+    private Uni<Void> upToDate() {
+        return Uni.createFrom().completionStage((Supplier<CompletableFuture<Void>>) this::refresh);
     }
 
     private synchronized List<AccountVersion> staleNow(Instant windowStart, Instant tooOld, int limit,

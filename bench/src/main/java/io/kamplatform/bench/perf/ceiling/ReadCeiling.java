@@ -35,8 +35,9 @@ public final class ReadCeiling {
 
     /**
      * GET /api/reports/portfolio/health: the account states changed since the last report (here: written by the last
-     * {@value #TRANSACTIONS_BETWEEN_REPORTS} transactions of the cluster, about what passes between two portfolio
-     * reports under W4's load), and the portfolio's completeness.
+     * {@value #TRANSACTIONS_BETWEEN_REPORTS} transactions of the cluster: more than pass between two portfolio reports
+     * under W4's load, estimated from its rates, not measured, so the ceiling reads at least the rows the report
+     * does), and the portfolio's completeness.
      */
     static final String PORTFOLIO_HEALTH = "SELECT m.mark, m.tables, a.account_id, a.first_occurred_at, "
             + "a.version AS account_version, c.version, c.as_of, c.health IS NOT NULL AS health_stored, "
