@@ -78,13 +78,15 @@ public class PortfolioReadModel {
     private final CurrentSummariesInFlight inFlight;
     private final boolean healthReports;
     private final CurrentStatesMirror states;
+    private final int chunkSize;
     private volatile long lastAsked = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     @Inject
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
                               ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states) {
-        this(store, summarizer, assessor, mapper, config, clock, cache, points, inFlight, states, true);
+        this(store, summarizer, assessor, mapper, config, clock, cache, points, inFlight, states, true,
+                config.chunkSize());
     }
 
     /**
@@ -92,13 +94,14 @@ public class PortfolioReadModel {
      * rebuild's warm-up, which the rebuild waits for, where each account's report would cost two more folds); the live
      * refresher computes those reports after the switch, as stale summaries, and the account reports fold meanwhile.
      * {@code states} null: the account states are read from the tables each time (a rebuild's warm-up, whose tables
-     * nobody else writes).
+     * nobody else writes). {@code chunkSize}: accounts folded per chunk ({@code rebuild-chunk-size} in a warm-up).
      */
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
                               ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states,
-                              boolean healthReports) {
+                              boolean healthReports, int chunkSize) {
         this.healthReports = healthReports;
+        this.chunkSize = chunkSize;
         this.states = states;
         this.inFlight = inFlight;
         this.cache = cache;
@@ -437,7 +440,7 @@ public class PortfolioReadModel {
     }
 
     private List<List<AccountVersion>> chunks(List<AccountVersion> accounts) {
-        return chunks(accounts, config.chunkSize());
+        return chunks(accounts, chunkSize);
     }
 
     /** {@code items} in consecutive sublists of at most {@code size}: the unit of one histories query. */

@@ -34,6 +34,14 @@ public interface ReadModelConfig {
     int chunkSize();
 
     /**
+     * Accounts folded per chunk by a rebuild's warm-up, which computes every current summary of the fresh tables while
+     * no reader waits on it: larger chunks mean fewer queries and stores. 10,000 accounts, 2026-12-01: the warm-up took
+     * 72.6 s with 50 and 36.3 s with 200 on the same platform (replay unchanged).
+     */
+    @WithDefault("200")
+    int rebuildChunkSize();
+
+    /**
      * Chunks folded at once: 2 keeps both cores busy (one chunk's SQL read and write overlap another's fold) at twice a
      * chunk's memory. 1: one after the other.
      */

@@ -194,8 +194,8 @@ public class ReadModelRebuild {
     private void warm(Pool fresh) {
         PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
                 config, clock, CurrentSummaryCache.none(), ParsedPoints.none(),
-                CurrentSummariesInFlight.none(), null, false);
-        int pass = config.chunkSize() * 4;
+                CurrentSummariesInFlight.none(), null, false, config.rebuildChunkSize());
+        int pass = config.rebuildChunkSize() * 4;
         while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
             // a full pass: there may be more; a shorter one found the last missing summaries
         }
