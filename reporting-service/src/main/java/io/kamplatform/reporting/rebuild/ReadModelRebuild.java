@@ -140,11 +140,13 @@ public class ReadModelRebuild {
                 Run run = new Run(startedAt, writer);
                 replayUntilCaughtUp(run, replay);
                 run.report("WARMING", replay, null);
-                Instant warming = clock.instant();
+                Instant building = clock.instant();
                 tables.buildAfterReplay();
+                Instant warming = clock.instant();
                 warm(fresh);
-                LOG.infof("read-model rebuild: %d records replayed in %s, indexes built and current summaries computed in %s", run.done(),
-                        Duration.between(startedAt, warming), Duration.between(warming, clock.instant()));
+                LOG.infof("read-model rebuild: %d records replayed in %s, indexes and triggers built in %s, current "
+                                + "summaries computed in %s", run.done(), Duration.between(startedAt, building),
+                        Duration.between(building, warming), Duration.between(warming, clock.instant()));
                 switchIn(run, replay);
                 run.report("DONE", replay, null);
                 LOG.infof("read models rebuilt: %d records replayed (%d skipped) in %s", run.done(), run.skipped(),

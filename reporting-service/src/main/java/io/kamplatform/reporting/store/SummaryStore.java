@@ -312,8 +312,17 @@ public class SummaryStore {
                 .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
+                    // ordered by account: one map entry per run of the same account, not a lookup per fact
                     Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
-                    FactStore.toFacts(rows).forEach(f -> byAccount.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f));
+                    List<StoredFact> history = null;
+                    String accountId = null;
+                    for (StoredFact f : FactStore.toFacts(rows)) {
+                        if (!f.accountId().equals(accountId)) {
+                            accountId = f.accountId();
+                            history = byAccount.computeIfAbsent(accountId, id -> new ArrayList<>());
+                        }
+                        history.add(f);
+                    }
                     return byAccount;
                 });
     }

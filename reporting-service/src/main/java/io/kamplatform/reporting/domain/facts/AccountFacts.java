@@ -58,7 +58,8 @@ public record AccountFacts(
         }
         applicable.sort(Comparator.comparing(RecordedFact::occurredAt)); // stable: ties keep the given order
         Folder folder = new Folder();
-        Set<List<String>> seen = new HashSet<>(); // (source, event id): ids are unique per source only
+        // (source, event id): ids are unique per source only; sized once (resizing showed in the rebuild's profile)
+        Set<List<String>> seen = HashSet.newHashSet(applicable.size());
         for (RecordedFact fact : applicable) {
             if (fact.eventId() != null && !seen.add(Arrays.asList(fact.source(), fact.eventId()))) {
                 continue;
