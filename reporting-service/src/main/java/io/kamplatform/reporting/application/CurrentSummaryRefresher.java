@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * <li>then, only when none is stale, the projection has no lag (ingest comes first) and no portfolio report was asked
  * for {@code month-ends-after-quiet} (readers come first), one chunk of the missing
  * summaries at the kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an
- * account's past. One chunk per interval, so this catch-up (minutes after a bulk import of years of history) takes at
+ * account's past; not while this instance rebuilds the read models ({@link RebuildUnderway}). One chunk per
+ * interval, so this catch-up (minutes after a bulk import of years of history) takes at
  * most about half a core and leaves the rest to ingest and reports.</li>
  * </ol>
  */
@@ -29,11 +30,14 @@ public class CurrentSummaryRefresher {
     private final PortfolioReadModel readModel;
     private final ReadModelConfig config;
     private final ProjectionLag lag;
+    private final RebuildUnderway rebuild;
     private final AtomicBoolean running = new AtomicBoolean();
     private long monthEndSummaries;
     private long monthEndsStartedAt;
 
-    public CurrentSummaryRefresher(PortfolioReadModel readModel, ReadModelConfig config, ProjectionLag lag) {
+    public CurrentSummaryRefresher(PortfolioReadModel readModel, ReadModelConfig config, ProjectionLag lag,
+                                   RebuildUnderway rebuild) {
+        this.rebuild = rebuild;
         this.readModel = readModel;
         this.config = config;
         this.lag = lag;
@@ -54,7 +58,7 @@ public class CurrentSummaryRefresher {
         readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
             if (count >= config.chunkSize()) {
                 run();
-            } else if (config.monthEnds() > 0 && "CURRENT".equals(lag.current().state())
+            } else if (config.monthEnds() > 0 && !rebuild.now() && "CURRENT".equals(lag.current().state())
                     && readModel.sinceLastAsked().compareTo(config.monthEndsAfterQuiet()) >= 0) {
                 keepMonthEnds();
             } else {

@@ -8,6 +8,7 @@ import io.kamplatform.reporting.application.CurrentSummaryCache;
 import io.kamplatform.reporting.application.ParsedPoints;
 import io.kamplatform.reporting.application.PortfolioReadModel;
 import io.kamplatform.reporting.application.ReadModelConfig;
+import io.kamplatform.reporting.application.RebuildUnderway;
 import io.kamplatform.reporting.deadletter.DeadLetterTopics;
 import io.kamplatform.reporting.projection.CloudEventRecordReader;
 import io.kamplatform.reporting.projection.GapGauges;
@@ -66,6 +67,7 @@ public class ReadModelRebuild {
     private final ProjectionConfig projection;
     private final GapGauges gaps;
     private final Clock clock;
+    private final RebuildUnderway underway;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     public ReadModelRebuild(ReadModelTables tables, FreshTablesPool pools, CloudEventRecordReader reader,
@@ -74,7 +76,9 @@ public class ReadModelRebuild {
                             @ConfigProperty(name = "mp.messaging.incoming.interaction-events.topic") String interactionTopic,
                             @ConfigProperty(name = "mp.messaging.incoming.contract-events.topic") String contractTopic,
                             AccountSummarizer summarizer, AccountAssessor assessor, ObjectMapper mapper,
-                            ReadModelConfig config, ProjectionConfig projection, GapGauges gaps, Clock clock) {
+                            ReadModelConfig config, ProjectionConfig projection, GapGauges gaps, Clock clock,
+                            RebuildUnderway underway) {
+        this.underway = underway;
         this.tables = tables;
         this.pools = pools;
         this.reader = reader;
@@ -118,10 +122,12 @@ public class ReadModelRebuild {
                 "a read-model rebuild is running on another instance of reporting-service; its GET shows the progress"));
         RebuildProgress first = new RebuildProgress("REPLAYING", clock.instant(), null, 0, 0, null, 0, null, List.of(), 0, null);
         progress.set(first);
+        underway.begin();
         Thread thread = new Thread(() -> {
             try {
                 run(first.startedAt());
             } finally {
+                underway.end();
                 tables.unlock(lock);
             }
         }, "kam-read-model-rebuild");
