@@ -107,7 +107,7 @@ public class ReadModelTables {
      * run a trigger for each of its rows.
      */
     public void buildAfterReplay() {
-        pool.preparedQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ANY($1) "
+        pool.preparedQuery("SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND indexname = ANY($1) "
                         + "UNION ALL SELECT def FROM (SELECT pg_get_triggerdef(t.oid) AS def FROM pg_trigger t "
                         + "JOIN pg_class r ON r.oid = t.tgrelid WHERE r.relnamespace = 'public'::regnamespace "
                         + "AND r.relname = ANY($2) AND NOT t.tgisinternal ORDER BY t.tgname) triggers")
@@ -115,7 +115,7 @@ public class ReadModelTables {
                 .chain(definitions -> {
                     io.smallrye.mutiny.Uni<?> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
                     for (Row d : definitions) {
-                        String statement = onFresh(d.getString("indexdef"));
+                        String statement = onFresh(d.getString("def")); // an index's or a trigger's
                         chain = chain.chain(() -> pool.query(statement).execute());
                     }
                     return chain;
