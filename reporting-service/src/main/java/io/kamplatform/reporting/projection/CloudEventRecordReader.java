@@ -93,7 +93,7 @@ public class CloudEventRecordReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            return EventTime.parse(value);
         } catch (DateTimeParseException e) {
             if (required) {
                 throw new UnreadableRecordException("header " + name + " is not an RFC 3339 time: " + value);
