@@ -67,8 +67,14 @@ public class AccountAssessor {
 
     /** The full assessment under {@code model}. */
     public AccountAssessment assess(String accountId, List<StoredFact> stored, Instant asOf, HealthModel model) {
-        List<RecordedFact> history = history(stored);
-        return assess(accountId, history, factsAt(accountId, history, asOf), asOf, model);
+        return assessFolded(accountId, history(stored), asOf, model);
+    }
+
+    /** The full assessment, folding the history at asOf, 30 and 90 days back in one pass. */
+    public AccountAssessment assessFolded(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model) {
+        List<AccountFacts> folds = AccountFacts.foldAt(accountId, history,
+                List.of(asOf.minus(QUARTER), asOf.minus(MONTH), asOf));
+        return assess(folds.get(2), folds.get(1), folds.get(0), asOf, model);
     }
 
     /** The full assessment, given the history and its fold at {@code asOf} (folded again 30 and 90 days back). */
@@ -79,11 +85,15 @@ public class AccountAssessor {
     /** The same under another health model. */
     public AccountAssessment assess(String accountId, List<RecordedFact> history, AccountFacts now, Instant asOf,
                                     HealthModel model) {
+        List<AccountFacts> past = AccountFacts.foldAt(accountId, history, List.of(asOf.minus(QUARTER), asOf.minus(MONTH)));
+        return assess(now, past.get(1), past.get(0), asOf, model);
+    }
+
+    private static AccountAssessment assess(AccountFacts now, AccountFacts monthAgoFacts, AccountFacts quarterAgoFacts,
+                                            Instant asOf, HealthModel model) {
         KamHealth health = KamHealthCalculator.assess(now, asOf, model);
-        KamHealth monthAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(MONTH)),
-                asOf.minus(MONTH), model);
-        KamHealth quarterAgo = KamHealthCalculator.assess(AccountFacts.fold(accountId, history, asOf.minus(QUARTER)),
-                asOf.minus(QUARTER), model);
+        KamHealth monthAgo = KamHealthCalculator.assess(monthAgoFacts, asOf.minus(MONTH), model);
+        KamHealth quarterAgo = KamHealthCalculator.assess(quarterAgoFacts, asOf.minus(QUARTER), model);
         return new AccountAssessment(now, health, HealthTrend.of(health, monthAgo, quarterAgo),
                 RelationshipStageClassifier.classify(now, health, quarterAgo, asOf), DmuMap.of(now, asOf));
     }

@@ -49,18 +49,37 @@ public record AccountFacts(
      * accounts, repeated (source, event id) pairs and unknown types are ignored; a fact missing a needed field is skipped.
      */
     public static AccountFacts fold(String accountId, List<RecordedFact> facts, Instant asOf) {
+        return foldAt(accountId, facts, List.of(asOf)).get(0);
+    }
+
+    /**
+     * The folds at each of {@code asOfs} (ascending), each equal to {@link #fold} at that instant, in one pass: the
+     * facts applicable at an earlier instant are a prefix of those at a later one (the sort is stable), so the folder
+     * is read out as it passes each instant. An assessment folds now, 30 and 90 days back; one pass instead of three.
+     */
+    public static List<AccountFacts> foldAt(String accountId, List<RecordedFact> facts, List<Instant> asOfs) {
+        for (int i = 1; i < asOfs.size(); i++) {
+            if (asOfs.get(i).isBefore(asOfs.get(i - 1))) {
+                throw new IllegalArgumentException("instants not ascending: " + asOfs);
+            }
+        }
+        Instant last = asOfs.get(asOfs.size() - 1);
         List<RecordedFact> applicable = new ArrayList<>();
         for (RecordedFact fact : facts) {
-            if (fact.occurredAt() != null && !fact.occurredAt().isAfter(asOf)
+            if (fact.occurredAt() != null && !fact.occurredAt().isAfter(last)
                     && (fact.accountId() == null || fact.accountId().equals(accountId))) {
                 applicable.add(fact);
             }
         }
         applicable.sort(Comparator.comparing(RecordedFact::occurredAt)); // stable: ties keep the given order
         Folder folder = new Folder();
+        List<AccountFacts> folds = new ArrayList<>(asOfs.size());
         // (source, event id): ids are unique per source only; sized once (resizing showed in the rebuild's profile)
         Set<List<String>> seen = HashSet.newHashSet(applicable.size());
         for (RecordedFact fact : applicable) {
+            while (fact.occurredAt().isAfter(asOfs.get(folds.size()))) {
+                folds.add(folder.result(accountId, asOfs.get(folds.size())));
+            }
             if (fact.eventId() != null && !seen.add(Arrays.asList(fact.source(), fact.eventId()))) {
                 continue;
             }
@@ -74,7 +93,10 @@ public record AccountFacts(
                 folder.skipped.add(fact.eventId());
             }
         }
-        return folder.result(accountId, asOf);
+        while (folds.size() < asOfs.size()) {
+            folds.add(folder.result(accountId, asOfs.get(folds.size())));
+        }
+        return folds;
     }
 
     // ---- queries the reports share ----
