@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -23,15 +24,27 @@ import org.apache.kafka.common.TopicPartition;
 final class TopicReplay implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The most one fetch response holds, below half of G1's smallest region (1 MiB): each response is one heap buffer,
+     * and with Kafka's defaults (1 MiB a partition, 50 MiB in all) every one was a humongous allocation. A replay of
+     * 1.5 M records started G1's concurrent marking about twice a second that way, taking a quarter of a core from
+     * PostgreSQL (GC log, 2026-12-01). {@link #poll} gathers several responses into one batch instead.
+     */
+    static final int FETCH_BYTES = 384 * 1024;
+    /** How long a batch waits for one more fetch response once it has records: a local round trip is milliseconds. */
+    static final Duration MORE = Duration.ofMillis(50);
 
     private final KafkaConsumer<String, String> consumer;
     private final DeadLetterTopics deadLetterTopics;
     private final List<TopicPartition> partitions = new ArrayList<>();
+    private final int maxPollRecords;
     private Map<TopicPartition, Long> ends = Map.of();
 
     TopicReplay(Map<String, Object> kafka, List<String> topics, DeadLetterTopics deadLetterTopics, int maxPollRecords) {
         this.deadLetterTopics = deadLetterTopics;
-        consumer = OwnConsumer.create(kafka, "reporting-rebuild-", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
+        this.maxPollRecords = maxPollRecords;
+        consumer = OwnConsumer.create(kafka, "reporting-rebuild-", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES));
         List<String> all = new ArrayList<>(topics);
         deadLetterTopics.all().forEach(all::add);
         for (String topic : all) {
@@ -56,13 +69,22 @@ final class TopicReplay implements AutoCloseable {
         ends = consumer.endOffsets(partitions, TIMEOUT);
     }
 
-    /** The next records, each as consumed from its original topic. */
+    /**
+     * The next records (about {@code maxPollRecords}, fewer when the replay is near the end), each as consumed from its
+     * original topic: polls until the batch is full or a poll brings nothing more.
+     */
     List<ConsumerRecord<String, String>> poll() {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-            records.add(deadLetterTopics.isDeadLetterTopic(record.topic())
-                    ? DeadLetter.of(record).asOriginal(deadLetterTopics.sourceTopicOf(record.topic()).orElseThrow(), record)
-                    : record);
+        while (records.size() < maxPollRecords) {
+            ConsumerRecords<String, String> polled = consumer.poll(records.isEmpty() ? Duration.ofMillis(200) : MORE);
+            if (polled.isEmpty()) {
+                break;
+            }
+            for (ConsumerRecord<String, String> record : polled) {
+                records.add(deadLetterTopics.isDeadLetterTopic(record.topic())
+                        ? DeadLetter.of(record).asOriginal(deadLetterTopics.sourceTopicOf(record.topic()).orElseThrow(), record)
+                        : record);
+            }
         }
         return records;
     }
