@@ -77,7 +77,7 @@ public class AccountAssessor {
         return assess(folds.get(2), folds.get(1), folds.get(0), asOf, model);
     }
 
-    /** The full assessment, given the history and its fold at {@code asOf} (folded again 30 and 90 days back). */
+    /** The full assessment, given the history and its fold at {@code asOf} (30 and 90 days back folded in one pass). */
     public AccountAssessment assess(String accountId, List<RecordedFact> history, AccountFacts now, Instant asOf) {
         return assess(accountId, history, now, asOf, model);
     }

@@ -52,7 +52,7 @@ public class AccountSummarizer {
 
     private Summarized summarize(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model,
                                  boolean assessInFull) {
-        // In full: one pass folds now, 30 and 90 days back. Else the past two only for a key account (about one in ten).
+        // In full: one pass folds now, 30 and 90 days back. Else only a key account needs the past two (one more pass).
         AccountAssessment full = assessInFull ? assessor.assessFolded(accountId, history, asOf, model) : null;
         AccountFacts now = full != null ? full.facts() : assessor.factsAt(accountId, history, asOf);
         boolean key = now.profile() != null && now.profile().keyAccount();

@@ -47,7 +47,11 @@ class TopicReplayTest {
 
         try (TopicReplay replay = new TopicReplay(kafka, List.of(topic), deadLetterTopics, 5000)) {
             List<ConsumerRecord<String, String>> batch = firstBatch(replay);
-            assertThat(batch).as("one batch, every record").hasSize(RECORDS + 1);
+            // a replay also reads the dead-letter topics, where other tests of the suite leave a few records
+            long all = replay.progress().stream().mapToLong(PartitionProgress::endOffset).sum();
+            assertThat(batch.stream().filter(r -> r.topic().equals(topic))).as("one batch, every record of the topic")
+                    .hasSize(RECORDS + 1);
+            assertThat(batch).as("and of the dead-letter topics").hasSize((int) all);
             assertThat(replay.poll()).as("then nothing more").isEmpty();
             assertThat(replay.caughtUp()).isTrue();
         }
