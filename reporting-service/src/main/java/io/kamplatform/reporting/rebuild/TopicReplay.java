@@ -24,13 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 final class TopicReplay implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * The most one fetch response holds, below half of G1's smallest region (1 MiB): each response is one heap buffer,
-     * and with Kafka's defaults (1 MiB a partition, 50 MiB in all) every one was a humongous allocation. A replay of
-     * 1.5 M records started G1's concurrent marking about twice a second that way, taking a quarter of a core from
-     * PostgreSQL (GC log, 2026-12-01). {@link #poll} gathers several responses into one batch instead.
-     */
-    static final int FETCH_BYTES = 384 * 1024;
     /** How long a batch waits for one more fetch response once it has records: a local round trip is milliseconds. */
     static final Duration MORE = Duration.ofMillis(50);
 
@@ -43,8 +36,7 @@ final class TopicReplay implements AutoCloseable {
     TopicReplay(Map<String, Object> kafka, List<String> topics, DeadLetterTopics deadLetterTopics, int maxPollRecords) {
         this.deadLetterTopics = deadLetterTopics;
         this.maxPollRecords = maxPollRecords;
-        consumer = OwnConsumer.create(kafka, "reporting-rebuild-", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES));
+        consumer = OwnConsumer.create(kafka, "reporting-rebuild-", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
         List<String> all = new ArrayList<>(topics);
         deadLetterTopics.all().forEach(all::add);
         for (String topic : all) {
@@ -71,7 +63,8 @@ final class TopicReplay implements AutoCloseable {
 
     /**
      * The next records (about {@code maxPollRecords}, fewer when the replay is near the end), each as consumed from its
-     * original topic: polls until the batch is full or a poll brings nothing more.
+     * original topic: polls until the batch is full or a poll brings nothing more, since one fetch response holds at
+     * most {@link OwnConsumer#FETCH_BYTES} (a few hundred records) and the database wants large batches.
      */
     List<ConsumerRecord<String, String>> poll() {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

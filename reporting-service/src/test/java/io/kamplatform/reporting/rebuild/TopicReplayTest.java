@@ -3,6 +3,7 @@ package io.kamplatform.reporting.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.reporting.deadletter.DeadLetterTopics;
+import io.kamplatform.reporting.projection.OwnConsumer;
 import io.kamplatform.reporting.support.Publisher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
@@ -43,7 +44,7 @@ class TopicReplayTest {
                     .toList());
         }
         assertThat((long) RECORDS * data.length()).as("several fetch responses' worth")
-                .isGreaterThan(3L * TopicReplay.FETCH_BYTES);
+                .isGreaterThan(3L * OwnConsumer.FETCH_BYTES);
 
         try (TopicReplay replay = new TopicReplay(kafka, List.of(topic), deadLetterTopics, 5000)) {
             List<ConsumerRecord<String, String>> batch = firstBatch(replay);
