@@ -33,14 +33,14 @@ public class FreshTablesPool {
         this.password = password;
     }
 
-    /** A new pool (the caller closes it). */
-    public Pool open() {
+    /** A new pool with a connection for each of the replay's {@code writers} at least (the caller closes it). */
+    public Pool open(int writers) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         options.addProperty("search_path", ReadModelTables.FRESH + ", public");
         options.addProperty("application_name", "reporting-service-rebuild");
-        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(SIZE)).connectingTo(options)
+        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(Math.max(SIZE, writers))).connectingTo(options)
                 .using(vertx.getDelegate()).build());
     }
 }

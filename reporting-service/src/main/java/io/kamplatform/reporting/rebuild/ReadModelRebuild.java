@@ -140,10 +140,10 @@ public class ReadModelRebuild {
         Pool fresh = null;
         try {
             tables.createFresh();
-            fresh = pools.open();
+            fresh = pools.open(config.rebuildWriters());
             try (TopicReplay replay = new TopicReplay(kafka, topics, deadLetterTopics, MAX_POLL_RECORDS);
-                 ReplayWriter writer = new ReplayWriter(new FactStore(fresh), projection)) {
-                Run run = new Run(startedAt, writer);
+                 ReplayLanes writers = new ReplayLanes(config.rebuildWriters(), new FactStore(fresh), projection)) {
+                Run run = new Run(startedAt, writers);
                 replayUntilCaughtUp(run, replay);
                 run.report("WARMING", replay, null);
                 Instant building = clock.instant();
@@ -187,7 +187,7 @@ public class ReadModelRebuild {
                 lastEnds = System.nanoTime();
                 run.report("REPLAYING", replay, null);
                 if (replay.caughtUp()) {
-                    run.writer.awaitStored();
+                    run.writers.awaitStored();
                     return;
                 }
             }
@@ -219,7 +219,7 @@ public class ReadModelRebuild {
                     while (!replay.caughtUp()) {
                         store(run, replay.poll());
                     }
-                    run.writer.awaitStored();
+                    run.writers.awaitStored();
                 }, LOCK_TIMEOUT);
                 return;
             } catch (RuntimeException e) {
@@ -234,7 +234,7 @@ public class ReadModelRebuild {
 
     /**
      * Reads a poll's records (the unreadable ones are skipped: they are on the dead-letter topics) and hands them to
-     * the writer, which stores them while the next poll is fetched.
+     * the writers, which store them while the next poll is fetched.
      */
     private void store(Run run, List<ConsumerRecord<String, String>> records) {
         List<IncomingFact> facts = new ArrayList<>(records.size());
@@ -245,27 +245,27 @@ public class ReadModelRebuild {
                 run.unreadable++;
             }
         }
-        run.writer.write(facts, records.size());
+        run.writers.write(facts, records.size());
     }
 
     /** The counters of one rebuild, published as {@link RebuildProgress}. */
     private final class Run {
         final Instant startedAt;
-        final ReplayWriter writer;
+        final ReplayLanes writers;
         long unreadable;
         int switchAttempts;
 
-        Run(Instant startedAt, ReplayWriter writer) {
+        Run(Instant startedAt, ReplayLanes writers) {
             this.startedAt = startedAt;
-            this.writer = writer;
+            this.writers = writers;
         }
 
         long done() {
-            return writer.recordsDone();
+            return writers.recordsDone();
         }
 
         long skipped() {
-            return unreadable + writer.rejected();
+            return unreadable + writers.rejected();
         }
 
         void report(String state, TopicReplay replay, String error) {

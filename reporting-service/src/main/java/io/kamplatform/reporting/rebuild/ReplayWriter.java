@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stores the replayed batches in the fresh tables in the order given, on a thread of its own with one batch in flight:
- * while PostgreSQL stores one poll, the rebuild thread fetches and reads the next (on two cores each took about as
+ * Stores one lane's replayed batches ({@link ReplayLanes}) in the fresh tables in the order given, on a thread of its own
+ * with one batch in flight: while PostgreSQL stores one poll's share, the rebuild thread fetches and reads the next (on two cores each took about as
  * long as the other). At most two polls are held, so memory stays bounded. A batch the database rejects (data it
  * refuses) is stored again one fact at a time, skipping only the one it rejects, as the live projection does;
  * infrastructure failures are waited out.
@@ -24,18 +24,19 @@ final class ReplayWriter implements AutoCloseable {
 
     private final FactStore store;
     private final ProjectionConfig projection;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "kam-read-model-rebuild-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
     private final AtomicLong recordsDone = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private Future<?> inFlight = CompletableFuture.completedFuture(null);
 
-    ReplayWriter(FactStore store, ProjectionConfig projection) {
+    ReplayWriter(FactStore store, ProjectionConfig projection, String threadName) {
         this.store = store;
         this.projection = projection;
+        thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, threadName);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
