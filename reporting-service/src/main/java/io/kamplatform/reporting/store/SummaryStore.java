@@ -2,6 +2,7 @@ package io.kamplatform.reporting.store;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -304,27 +305,39 @@ public class SummaryStore {
         return histories(accountIds, asOf, null);
     }
 
-    /** The same, counting only the facts known by {@code knownAt} (null: every fact projected). */
+    /**
+     * The same, counting only the facts known by {@code knownAt} (null: every fact projected). Read through a cursor,
+     * {@value #HISTORY_ROWS_PER_READ} rows at a time: the reactive client gathers a result's bytes in one buffer until
+     * a network read ends on a message boundary, copying it every 16 reads, so one large result (a chunk's histories,
+     * tens of MB) allocated ever larger buffers above G1's humongous size; each read of a cursor ends on one.
+     */
     public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf, Instant knownAt) {
-        return pool.preparedQuery("SELECT " + FactStore.COLUMNS + " FROM account_facts WHERE account_id = ANY($1) "
-                        + "AND occurred_at <= $2 AND ($3::timestamptz IS NULL OR " + FactStore.KNOWN_AT + " <= $3) "
-                        + "ORDER BY account_id, occurred_at, projected_at, source, event_id")
-                .execute(Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt)))
+        Tuple arguments = Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt));
+        // ordered by account: one map entry per run of the same account, not a lookup per fact
+        Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
+        return pool.withTransaction(conn -> conn.prepare("SELECT " + FactStore.COLUMNS + " FROM account_facts "
+                                + "WHERE account_id = ANY($1) AND occurred_at <= $2 AND ($3::timestamptz IS NULL OR "
+                                + FactStore.KNOWN_AT + " <= $3) ORDER BY account_id, occurred_at, projected_at, source, event_id")
+                        .chain(statement -> readAll(statement.cursor(arguments), byAccount)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(rows -> {
-                    // ordered by account: one map entry per run of the same account, not a lookup per fact
-                    Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
-                    List<StoredFact> history = null;
-                    String accountId = null;
-                    for (StoredFact f : FactStore.toFacts(rows)) {
-                        if (!f.accountId().equals(accountId)) {
-                            accountId = f.accountId();
-                            history = byAccount.computeIfAbsent(accountId, id -> new ArrayList<>());
-                        }
-                        history.add(f);
-                    }
-                    return byAccount;
-                });
+                .replaceWith(byAccount);
+    }
+
+    static final int HISTORY_ROWS_PER_READ = 2000;
+
+    private static Uni<Void> readAll(Cursor cursor, Map<String, List<StoredFact>> byAccount) {
+        return cursor.read(HISTORY_ROWS_PER_READ).chain(rows -> {
+            List<StoredFact> history = null;
+            String accountId = null;
+            for (StoredFact f : FactStore.toFacts(rows)) {
+                if (!f.accountId().equals(accountId)) {
+                    accountId = f.accountId();
+                    history = byAccount.computeIfAbsent(accountId, id -> new ArrayList<>());
+                }
+                history.add(f);
+            }
+            return cursor.hasMore() ? readAll(cursor, byAccount) : cursor.close();
+        });
     }
 
     private static List<Stored> stored(RowSet<Row> rows) {
