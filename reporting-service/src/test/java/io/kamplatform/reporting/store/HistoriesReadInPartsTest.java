@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.local.Database;
 import io.kamplatform.local.TestInfra;
-import io.vertx.core.Vertx;
+import io.kamplatform.reporting.support.ReactivePool;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +25,6 @@ import org.junit.jupiter.api.Test;
  * known at an instant.
  */
 class HistoriesReadInPartsTest {
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void historiesSpanningSeveralReadsComeBackWholeAndInOrder() throws Exception {
@@ -58,7 +44,7 @@ class HistoriesReadInPartsTest {
         Instant asOf = Instant.parse("2024-08-01T00:00:00Z");
         Instant knownAt = Instant.parse("2024-01-01T00:00:00Z");
         List<String> asked = List.of("ACC-C", "ACC-A", "ACC-B");
-        Pool pool = ReplayedBatchesTest.pool(db);
+        Pool pool = ReactivePool.of(db, 1);
         try {
             SummaryStore store = new SummaryStore(pool);
             for (Instant known : new Instant[] {null, knownAt}) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kamplatform.local.Database;
 import io.kamplatform.local.TestInfra;
 import io.kamplatform.reporting.support.AdversarialHistory;
-import io.vertx.core.Vertx;
+import io.kamplatform.reporting.support.ReactivePool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,18 +43,6 @@ class ReplayedBatchesTest {
         TABLES.put("stream_version_conflicts",
                 "SELECT (to_jsonb(t) - 'detected_at')::text FROM stream_version_conflicts t ORDER BY 1");
         TABLES.put("account_summaries", "SELECT (to_jsonb(t) - 'computed_at')::text FROM account_summaries t ORDER BY 1");
-    }
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     @Test
@@ -143,10 +126,7 @@ class ReplayedBatchesTest {
     }
 
     static Pool pool(Database db) {
-        PgConnectOptions options = PgConnectOptions.fromUri(db.reactiveUrl()).setUser(db.username())
-                .setPassword(db.password());
-        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options)
-                .using(vertx).build());
+        return ReactivePool.of(db, 1);
     }
 
     static List<String> rows(Database db, String query) throws Exception {
