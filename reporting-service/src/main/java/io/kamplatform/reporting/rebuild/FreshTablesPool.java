@@ -40,7 +40,7 @@ public class FreshTablesPool {
         password.ifPresent(options::setPassword);
         options.addProperty("search_path", ReadModelTables.FRESH + ", public");
         options.addProperty("application_name", "reporting-service-rebuild");
-        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(Math.max(SIZE, writers))).connectingTo(options)
-                .using(vertx.getDelegate()).build());
+        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(Math.max(SIZE, writers)))
+                .connectingTo(options).using(vertx.getDelegate()).build());
     }
 }

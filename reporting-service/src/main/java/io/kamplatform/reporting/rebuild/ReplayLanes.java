@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * The replay's writers, one per lane, each an account's only one: a poll's facts are split by account and each lane's
  * share goes to its {@link ReplayWriter} (its own connection and transaction), in poll order. One PostgreSQL backend
- * was the replay's limit (busy about 90% of the time, while the two cores were 1.36 busy in all), and what the
+ * was the replay's limit (busy about 90% of the time, while the two cores were 1.24–1.57 busy in all), and what the
  * projection's SQL orders is an account's facts: its streams, its events without a stream id, its row in
  * {@code accounts}. The producers key their records by account, so a partition orders an account's records and
  * nothing across accounts; the lanes keep exactly that order. Lanes write disjoint rows, so they do not wait on each

@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stores one lane's replayed batches ({@link ReplayLanes}) in the fresh tables in the order given, on a thread of its own
- * with one batch in flight: while PostgreSQL stores one poll's share, the rebuild thread fetches and reads the next (on two cores each took about as
- * long as the other). At most two polls are held, so memory stays bounded. A batch the database rejects (data it
+ * Stores one lane's replayed batches ({@link ReplayLanes}) in the fresh tables in the order given, on a thread of its
+ * own with one batch in flight: while PostgreSQL stores one poll's share, the rebuild thread fetches and reads the next
+ * (on two cores each took about as long as the other). At most two polls are held, so memory stays bounded. A batch the database rejects (data it
  * refuses) is stored again one fact at a time, skipping only the one it rejects, as the live projection does;
  * infrastructure failures are waited out.
  */
