@@ -115,7 +115,7 @@ public class ReadModelTables {
                         + "AND r.relname = ANY($2) AND NOT t.tgisinternal ORDER BY t.tgname) triggers")
                 .execute(Tuple.of(BUILT_AFTER_REPLAY.toArray(String[]::new), TABLES.toArray(String[]::new)))
                 .chain(definitions -> pool.withTransaction(conn -> {
-                    // The index's sort in memory: 10,000 accounts' 1.2 M facts need about 70 MB, above the default 64 MB
+                    // The index's sort in memory: 1.2 M facts need about 70 MB (an estimate), above the default 64 MB
                     io.smallrye.mutiny.Uni<?> chain = conn.query("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY
                             + "'").execute();
                     for (Row d : definitions) {

@@ -309,7 +309,8 @@ public class SummaryStore {
      * The same, counting only the facts known by {@code knownAt} (null: every fact projected). Read through a cursor,
      * {@value #HISTORY_ROWS_PER_READ} rows at a time: the reactive client gathers a result's bytes in one buffer until
      * a network read ends on a message boundary, copying it every 16 reads, so one large result (a chunk's histories,
-     * tens of MB) allocated ever larger buffers above G1's humongous size; each read of a cursor ends on one.
+     * tens of MB) allocated ever larger buffers above G1's humongous size; each read of a cursor ends on one. Each read's
+     * rows become fact records on the event loop, so they can go before the next read; the caller gets them on a worker.
      */
     public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf, Instant knownAt) {
         Tuple arguments = Tuple.of(accountIds.toArray(String[]::new), utc(asOf), knownAt == null ? null : utc(knownAt));
