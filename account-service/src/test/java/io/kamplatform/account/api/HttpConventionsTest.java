@@ -43,4 +43,9 @@ class HttpConventionsTest {
     void tokensIssuedInTheFutureAreRefused() {
         HttpConventions.tokensIssuedInTheFutureAreRefused("GET", "/api/accounts/ACME", "kam-reader");
     }
+
+    @Test
+    void verifiedTokensAreRecognisedByTheirWholeText() {
+        HttpConventions.verifiedTokensAreRecognisedByTheirWholeText("GET", "/api/accounts/ACME", "kam-reader");
+    }
 }

@@ -45,4 +45,9 @@ class HttpConventionsTest {
     void tokensIssuedInTheFutureAreRefused() {
         HttpConventions.tokensIssuedInTheFutureAreRefused("GET", "/api/accounts/ACME/relationship", "kam-reader");
     }
+
+    @Test
+    void verifiedTokensAreRecognisedByTheirWholeText() {
+        HttpConventions.verifiedTokensAreRecognisedByTheirWholeText("GET", "/api/accounts/ACME/relationship", "kam-reader");
+    }
 }

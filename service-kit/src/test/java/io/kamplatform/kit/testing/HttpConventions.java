@@ -27,7 +27,7 @@ import org.jose4j.lang.JoseException;
 /**
  * The HTTP conventions every service keeps, as checks a service's {@code @QuarkusTest} runs against its own
  * endpoints: problems that say what to do (415, 403, 413, a mistyped query parameter), metrics labelled by route
- * templates only, and tokens issued in the future refused.
+ * templates only, tokens issued in the future refused, verified tokens recognised by their whole text.
  */
 public final class HttpConventions {
 
@@ -109,6 +109,28 @@ public final class HttpConventions {
         int status = given().auth().oauth2(issuedAt(Instant.now().plusSeconds(10), role))
                 .when().request(method, path).then().extract().statusCode();
         assertThat(status).as("a token issued 10 s ahead (clock skew)").isNotIn(401, 403);
+    }
+
+    /**
+     * A token verified once is recognised by its whole text after that (service-kit {@code VerifiedTokens}): the
+     * recognised count grows, and the same token with its signature changed is still refused.
+     */
+    public static void verifiedTokensAreRecognisedByTheirWholeText(String method, String path, String role) {
+        String token = issuedAt(Instant.now(), role);
+        double before = recognisedTokens();
+        for (int i = 0; i < 3; i++) {
+            int status = given().auth().oauth2(token).when().request(method, path).then().extract().statusCode();
+            assertThat(status).as("a valid token, request %d", i + 1).isNotIn(401, 403);
+        }
+        assertThat(recognisedTokens()).as("requests recognised without verifying the token again").isGreaterThanOrEqualTo(before + 2);
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        given().auth().oauth2(forged).when().request(method, path).then().statusCode(401);
+    }
+
+    private static double recognisedTokens() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("kam_security_verified_tokens_total") && l.contains("outcome=\"recognised\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** A token like {@link TokenMinter}'s, signed by the test key, but issued at {@code issuedAt}. */
