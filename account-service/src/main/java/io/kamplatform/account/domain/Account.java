@@ -30,12 +30,26 @@ public record Account(
         return new Account(accountId, false, null, null, null, null, null, false, null, Map.of(), Map.of(), 0);
     }
 
+    /**
+     * The fold of {@code history}, equal to evolving event by event. Revenue is booked into one map for the whole
+     * history: {@link #evolve} copies the months map per revenue event (states are immutable), which made every
+     * command's replay cost events × months — about a tenth of account-service's sampled CPU per recorded event (JFR).
+     */
     public static Account replay(String accountId, Iterable<AccountEvent> history) {
         Account state = initial(accountId);
+        TreeMap<YearMonth, MonthlyRevenue> ledger = new TreeMap<>();
         for (AccountEvent event : history) {
-            state = state.evolve(event);
+            switch (event) {
+                case RevenueRecognized e -> book(ledger, e.month(), e.revenue(), e.costOfSales());
+                case RevenueCorrected e -> book(ledger, e.month(), e.revenueDelta(), e.costOfSalesDelta());
+                default -> {
+                    state = state.evolve(event);
+                    continue;
+                }
+            }
+            state = state.withRevenueByMonth(state.revenueByMonth, state.version + 1); // booked in the ledger
         }
-        return state;
+        return ledger.isEmpty() ? state : state.withRevenueByMonth(Collections.unmodifiableMap(ledger), state.version);
     }
 
     public Account evolve(AccountEvent event) {
@@ -71,10 +85,21 @@ public record Account(
     }
 
     private Account withRevenue(YearMonth month, Money revenueDelta, Money costDelta, long next) {
-        Map<YearMonth, MonthlyRevenue> months = new TreeMap<>(revenueByMonth);
-        months.put(month, revenueIn(month, revenueDelta.currency()).add(revenueDelta, costDelta));
+        TreeMap<YearMonth, MonthlyRevenue> months = new TreeMap<>(revenueByMonth);
+        book(months, month, revenueDelta, costDelta);
+        return withRevenueByMonth(Collections.unmodifiableMap(months), next);
+    }
+
+    private static void book(TreeMap<YearMonth, MonthlyRevenue> months, YearMonth month, Money revenueDelta, Money costDelta) {
+        MonthlyRevenue booked = months.get(month);
+        months.put(month, (booked != null ? booked
+                : new MonthlyRevenue(Money.zero(revenueDelta.currency()), Money.zero(revenueDelta.currency())))
+                .add(revenueDelta, costDelta));
+    }
+
+    private Account withRevenueByMonth(Map<YearMonth, MonthlyRevenue> months, long next) {
         return new Account(accountId, registered, name, sector, country, parentAccountId, salesPotential,
-                keyAccount, keyAccountManager, team, Collections.unmodifiableMap(months), next);
+                keyAccount, keyAccountManager, team, months, next);
     }
 
     private Account withTeam(Map<String, TeamMember> newTeam, long next) {
