@@ -33,7 +33,8 @@ public record Account(
     /**
      * The fold of {@code history}, equal to evolving event by event. Revenue is booked into one map for the whole
      * history: {@link #evolve} copies the months map per revenue event (states are immutable), which made every
-     * command's replay cost events × months — about a tenth of account-service's sampled CPU per recorded event (JFR).
+     * command's replay cost events × months: 40–45 µs for 102 events with 60 months against 6–10 µs booked once, and a
+     * tenth of account-service's sampled time (JFR) on the profiling platform's streams of up to 185 events.
      */
     public static Account replay(String accountId, Iterable<AccountEvent> history) {
         Account state = initial(accountId);
