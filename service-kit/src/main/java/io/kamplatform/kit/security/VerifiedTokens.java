@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -89,9 +90,13 @@ public class VerifiedTokens implements JWTParser {
     }
 
     private void remember(String token, JsonWebToken claims, long now) {
-        long expiresMillis = claims.getExpirationTime() * 1000;
-        long notAfter = Math.min(now + maxAgeMillis, expiresMillis);
-        if (maxEntries == 0 || token.length() > LONGEST_TOKEN_KEPT || notAfter <= now) {
+        // SmallRye requires exp; a token accepted without one (a changed setting) is verified every time
+        if (maxEntries == 0 || token.length() > LONGEST_TOKEN_KEPT
+                || !(claims.getClaim(Claims.exp.name()) instanceof Number expires)) {
+            return;
+        }
+        long notAfter = Math.min(now + maxAgeMillis, expires.longValue() * 1000);
+        if (notAfter <= now) {
             return;
         }
         if (verified.size() >= maxEntries) {

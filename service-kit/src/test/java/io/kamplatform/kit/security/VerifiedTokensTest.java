@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kamplatform.local.TokenMinter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 /** Tokens signed by a real key and verified by SmallRye JWT's own parser, counted as it is called. */
@@ -125,6 +127,23 @@ class VerifiedTokensTest {
         tokens.parse(cleo);
         tokens.parse(cleo);
         assertThat(verifications).as("the expired entries made room for cleo").hasValue(5);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsVerifiedEachTime() throws ParseException {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("anna");
+        DefaultJWTParser acceptingWithoutExpiry = new DefaultJWTParser() {
+            @Override
+            public JsonWebToken parse(String token) {
+                verifications.incrementAndGet();
+                return new DefaultJWTCallerPrincipal(claims);
+            }
+        };
+        VerifiedTokens tokens = new VerifiedTokens(acceptingWithoutExpiry, clock, 1000, Duration.ofSeconds(60), registry);
+        tokens.parse("a-token-without-exp");
+        tokens.parse("a-token-without-exp");
+        assertThat(verifications).hasValue(2);
     }
 
     @Test
