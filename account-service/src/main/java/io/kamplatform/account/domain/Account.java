@@ -82,7 +82,7 @@ public record Account(
     }
 
     public MonthlyRevenue revenueIn(YearMonth month, String currency) {
-        return revenueByMonth.getOrDefault(month, new MonthlyRevenue(Money.zero(currency), Money.zero(currency)));
+        return revenueByMonth.getOrDefault(month, MonthlyRevenue.none(currency));
     }
 
     private Account withRevenue(YearMonth month, Money revenueDelta, Money costDelta, long next) {
@@ -92,10 +92,7 @@ public record Account(
     }
 
     private static void book(TreeMap<YearMonth, MonthlyRevenue> months, YearMonth month, Money revenueDelta, Money costDelta) {
-        MonthlyRevenue booked = months.get(month);
-        months.put(month, (booked != null ? booked
-                : new MonthlyRevenue(Money.zero(revenueDelta.currency()), Money.zero(revenueDelta.currency())))
-                .add(revenueDelta, costDelta));
+        months.put(month, months.getOrDefault(month, MonthlyRevenue.none(revenueDelta.currency())).add(revenueDelta, costDelta));
     }
 
     private Account withRevenueByMonth(Map<YearMonth, MonthlyRevenue> months, long next) {

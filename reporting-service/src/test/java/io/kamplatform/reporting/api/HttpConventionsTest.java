@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 
+import io.kamplatform.kit.testing.HttpConventions;
 import io.kamplatform.local.LocalKeys;
 import io.kamplatform.local.TestInfra;
 import io.kamplatform.local.TokenMinter;
@@ -116,22 +117,8 @@ class HttpConventionsTest {
         }
     }
 
-    /** As service-kit's HttpConventions checks for the writers: recognised tokens, and a forged copy refused. */
     @Test
     void verifiedTokensAreRecognisedByTheirWholeText() {
-        String token = issuedAt(Instant.now());
-        double before = recognisedTokens();
-        for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).when().get("/api/reports/portfolio/health").then().statusCode(200);
-        }
-        assertThat(recognisedTokens()).as("requests recognised without verifying the token again").isGreaterThanOrEqualTo(before + 2);
-        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-        given().auth().oauth2(forged).when().get("/api/reports/portfolio/health").then().statusCode(401);
-    }
-
-    private static double recognisedTokens() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("kam_security_verified_tokens_total") && l.contains("outcome=\"recognised\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        HttpConventions.verifiedTokensAreRecognisedByTheirWholeText("GET", "/api/reports/portfolio/health", "kam-reader");
     }
 }
