@@ -100,6 +100,14 @@ final class AccountRecording implements RecordingRules<Object, Map<String, Accou
         }
 
         @Override
+        public Account resume(Account state, String subject, List<Object> newer) {
+            for (Object event : newer) {
+                state = state.evolve((AccountEvent) event);
+            }
+            return state;
+        }
+
+        @Override
         public Account evolve(Account state, EventSubmission<Object> submission, Object event) {
             return state.evolve((AccountEvent) event);
         }
@@ -123,6 +131,14 @@ final class AccountRecording implements RecordingRules<Object, Map<String, Accou
         public Decision<PlanEvent> decide(AccountPlans state, EventSubmission<Object> submission, Instant now) {
             return decider.decide(state, new RecordPlanEvent(submission.accountId(), (PlanEvent) submission.event(),
                     submission.occurredAt(), standing.getOrDefault(submission.accountId(), AccountStanding.NOT_REGISTERED)), now);
+        }
+
+        @Override
+        public AccountPlans resume(AccountPlans state, String subject, List<Object> newer) {
+            for (Object event : newer) {
+                state = state.evolve((PlanEvent) event);
+            }
+            return state;
         }
 
         @Override

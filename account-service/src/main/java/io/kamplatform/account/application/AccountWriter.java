@@ -10,6 +10,7 @@ import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.recording.EventRecorder;
+import io.kamplatform.kit.recording.StreamStates;
 import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,8 +55,10 @@ public class AccountWriter {
     @Produces
     @Singleton
     EventRecorder<Object> recorder(Pool pool, EventStore store, EventCodec<Object> codec, AccountStandings standings,
-                                   AccountDecider decider, AccountPlanDecider planDecider, Clock clock) {
-        return new EventRecorder<>(pool, store, codec, new AccountRecording(standings, decider, planDecider), clock);
+                                   AccountDecider decider, AccountPlanDecider planDecider, Clock clock,
+                                   StreamStates streamStates) {
+        return new EventRecorder<>(pool, store, codec, new AccountRecording(standings, decider, planDecider), clock,
+                streamStates);
     }
 
     @Produces

@@ -91,6 +91,14 @@ final class RelationshipRecording implements RecordingRules<Object, Set<String>>
         }
 
         @Override
+        public Relationship resume(Relationship state, String subject, List<Object> newer) {
+            for (Object event : newer) {
+                state = state.evolve((RelationshipEvent) event);
+            }
+            return state;
+        }
+
+        @Override
         public Relationship evolve(Relationship state, EventSubmission<Object> submission, Object event) {
             return state.evolve((RelationshipEvent) event);
         }
@@ -114,6 +122,14 @@ final class RelationshipRecording implements RecordingRules<Object, Set<String>>
         public Decision<ContractEvent> decide(Contract state, EventSubmission<Object> submission, Instant now) {
             return decider.decide(state, new RecordContractEvent(submission.accountId(),
                     (ContractEvent) submission.event(), submission.occurredAt()), now);
+        }
+
+        @Override
+        public Contract resume(Contract state, String subject, List<Object> newer) {
+            for (Object event : newer) {
+                state = state.evolve(subject, (ContractEvent) event); // as replay: the stream's first subject
+            }
+            return state;
         }
 
         @Override

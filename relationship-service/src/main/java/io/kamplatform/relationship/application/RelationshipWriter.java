@@ -5,6 +5,7 @@ import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.json.StrictJson;
 import io.kamplatform.kit.recording.EventRecorder;
+import io.kamplatform.kit.recording.StreamStates;
 import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
 import io.kamplatform.relationship.domain.contract.ContractDecider;
@@ -55,9 +56,10 @@ public class RelationshipWriter {
     @Produces
     @Singleton
     EventRecorder<Object> recorder(Pool pool, EventStore store, EventCodec<Object> codec, KnownAccounts knownAccounts,
-                                   RelationshipDecider relationshipDecider, ContractDecider contractDecider, Clock clock) {
+                                   RelationshipDecider relationshipDecider, ContractDecider contractDecider, Clock clock,
+                                   StreamStates streamStates) {
         return new EventRecorder<>(pool, store, codec,
-                new RelationshipRecording(knownAccounts, relationshipDecider, contractDecider), clock);
+                new RelationshipRecording(knownAccounts, relationshipDecider, contractDecider), clock, streamStates);
     }
 
     @Produces

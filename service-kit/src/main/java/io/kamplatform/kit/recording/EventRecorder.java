@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Load, decide, append: how every writer records submissions, one event or a whole batch, in one transaction per
  * call ({@link RecordingTransaction}: a lost race runs again on fresh state). It reads the events already recorded
- * under the submitted ids, the target streams and the writer's own facts ({@link RecordingRules#lookUp}), then decides
+ * under the submitted ids, the target streams (from the state {@link StreamStates} remembers, when it has one, only
+ * the events stored since) and the writer's own facts ({@link RecordingRules#lookUp}), then decides
  * each submission in order against the state its stream has reached — idempotency and stale versions
  * ({@link DecisionBatch}), the writer's refusal, the pure decider through the submission's {@link StreamKind} — and
  * appends everything accepted in one statement. All reads happen before that single append, so a transaction that
@@ -40,10 +41,18 @@ public final class EventRecorder<E> {
     private final EventCodec<E> codec;
     private final RecordingRules<E, ?> rules;
     private final Clock clock;
+    private final StreamStates streamStates;
     // Quarkus adds its Prometheus registry to Micrometer's global one; the writers build recorders without CDI.
     private final RecordingMetrics metrics;
 
+    /** A recorder that replays every stream whole (no {@link StreamStates}). */
     public EventRecorder(Pool pool, EventStore store, EventCodec<E> codec, RecordingRules<E, ?> rules, Clock clock) {
+        this(pool, store, codec, rules, clock, StreamStates.none());
+    }
+
+    public EventRecorder(Pool pool, EventStore store, EventCodec<E> codec, RecordingRules<E, ?> rules, Clock clock,
+                         StreamStates streamStates) {
+        this.streamStates = streamStates;
         this.pool = pool;
         this.store = store;
         this.codec = codec;
@@ -67,7 +76,7 @@ public final class EventRecorder<E> {
         Set<String> eventIds = submissions.stream().map(EventSubmission::eventId).collect(Collectors.toSet());
         Set<String> streamIds = submissions.stream().map(EventSubmission::streamId).collect(Collectors.toSet());
         return store.findByEventIds(connection, eventIds).flatMap(existing ->
-                store.loadStreams(connection, streamIds).flatMap(history ->
+                StreamReads.read(streamStates, store, connection, streamIds).flatMap(history ->
                         rules.lookUp(connection, submissions).flatMap(facts -> {
                             Decisions<X> decisions = new Decisions<>(existing, history, rules, facts, clock.instant());
                             submissions.forEach(decisions::decide);
@@ -78,16 +87,15 @@ public final class EventRecorder<E> {
     /** The decisions of one transaction, with the state each stream reaches along the way. */
     private final class Decisions<X> {
         private final DecisionBatch<E> batch;
-        private final Map<String, List<StoredEvent>> stored;
+        private final StreamReads stored;
         private final Map<String, Object> states = new HashMap<>();
         private final RecordingRules<E, X> rules;
         private final X facts;
         private final Instant now;
 
-        Decisions(List<StoredEvent> existing, List<StoredEvent> history, RecordingRules<E, X> rules, X facts,
-                  Instant now) {
+        Decisions(List<StoredEvent> existing, StreamReads history, RecordingRules<E, X> rules, X facts, Instant now) {
             this.batch = new DecisionBatch<>(existing);
-            this.stored = history.stream().collect(Collectors.groupingBy(StoredEvent::streamId));
+            this.stored = history;
             this.rules = rules;
             this.facts = facts;
             this.now = now;
@@ -126,16 +134,14 @@ public final class EventRecorder<E> {
             }
         }
 
-        /** The state the stream has reached in this transaction, folded from the store on first use. */
+        /** The state the stream has reached in this transaction, from the store (or resumed from memory) on first use. */
         @SuppressWarnings("unchecked")
         private <S> S state(StreamKind<E, S> kind, EventSubmission<E> submission) {
             Object reached = states.get(submission.streamId());
             if (reached != null) {
                 return (S) reached;
             }
-            List<StoredEvent> events = stored.getOrDefault(submission.streamId(), List.of());
-            String subject = events.isEmpty() ? submission.accountId() : events.get(0).subject();
-            S state = kind.replay(submission.streamId(), subject, events.stream().map(codec::decode).toList());
+            S state = stored.state(submission.streamId(), kind, codec, submission.accountId());
             states.put(submission.streamId(), state);
             return state;
         }

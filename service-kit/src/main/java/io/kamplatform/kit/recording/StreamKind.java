@@ -22,6 +22,12 @@ public interface StreamKind<E, S> {
     /** Builds the command and asks the pure decider. */
     Decision<? extends E> decide(S state, EventSubmission<E> submission, Instant now);
 
+    /**
+     * The state after events stored after {@code state}'s (for {@link StreamStates}): must equal {@link #replay} of the
+     * whole history, which each writer's tests check.
+     */
+    S resume(S state, String subject, List<E> newer);
+
     /** The state after one more accepted event. */
     S evolve(S state, EventSubmission<E> submission, E event);
 }

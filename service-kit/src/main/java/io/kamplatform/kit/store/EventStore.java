@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Append-only PostgreSQL event store (table {@code event_store}, migration {@code db/event-store/V1}).
@@ -29,6 +30,23 @@ public class EventStore {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM event_store WHERE stream_id = ANY($1) "
                         + "ORDER BY stream_id, version")
                 .execute(Tuple.of(streamIds.toArray(String[]::new)))
+                .map(EventStore::toEvents);
+    }
+
+    /**
+     * The events of each stream from a version on (0: the whole stream), in stream order: one index range a stream,
+     * so a stream read from its latest version costs one row however long it is.
+     */
+    public Uni<List<StoredEvent>> loadStreamsFrom(SqlConnection connection, Map<String, Long> fromVersions) {
+        String[] streamIds = fromVersions.keySet().toArray(String[]::new);
+        Long[] versions = new Long[streamIds.length];
+        for (int i = 0; i < streamIds.length; i++) {
+            versions[i] = fromVersions.get(streamIds[i]);
+        }
+        return connection.preparedQuery("SELECT e.* FROM unnest($1::text[], $2::bigint[]) AS f(stream, from_version) "
+                        + "CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM event_store WHERE stream_id = f.stream "
+                        + "AND version >= f.from_version ORDER BY version) e ORDER BY e.stream_id, e.version")
+                .execute(Tuple.of(streamIds, versions))
                 .map(EventStore::toEvents);
     }
 

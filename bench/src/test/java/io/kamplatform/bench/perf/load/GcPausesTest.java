@@ -24,6 +24,22 @@ class GcPausesTest {
     }
 
     @Test
+    void countsG1sRemarkAndCleanupPausesButNotItsConcurrentPhases() {
+        String exposition = """
+                jvm_gc_pause_seconds_count{action="end of minor GC",cause="G1 Evacuation Pause",gc="G1 Young Generation"} 7.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",cause="G1 Evacuation Pause",gc="G1 Young Generation"} 0.2
+                jvm_gc_concurrent_phase_time_seconds_count{action="end of concurrent GC pause",cause="No GC",gc="G1 Concurrent GC"} 4.0
+                jvm_gc_concurrent_phase_time_seconds_sum{action="end of concurrent GC pause",cause="No GC",gc="G1 Concurrent GC"} 0.3
+                jvm_gc_concurrent_phase_time_seconds_max{action="end of concurrent GC pause",cause="No GC",gc="G1 Concurrent GC"} 0.172
+                jvm_gc_concurrent_phase_time_seconds_count{action="end of concurrent GC cycle",cause="Concurrent Mark",gc="G1 Concurrent GC"} 2.0
+                jvm_gc_concurrent_phase_time_seconds_sum{action="end of concurrent GC cycle",cause="Concurrent Mark",gc="G1 Concurrent GC"} 1.5
+                """;
+        GcPauses.Totals totals = GcPauses.parse(exposition);
+        assertEquals(11, totals.pauses());
+        assertEquals(0.5, totals.seconds(), 1e-9);
+    }
+
+    @Test
     void describesTheShareOfTheMeasurementPaused() {
         assertEquals("80 GC pauses, 5.60 s paused (14% of the time), mean 70 ms",
                 GcPauses.describe(new GcPauses.Totals(80, 5.6), 40));
