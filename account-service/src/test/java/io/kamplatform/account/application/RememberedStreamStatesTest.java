@@ -15,17 +15,15 @@ import io.kamplatform.account.support.Tokens;
 import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.json.StrictJson;
-import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.recording.EventRecorder;
 import io.kamplatform.kit.recording.StreamStates;
 import io.kamplatform.kit.recording.StreamStates.Remembered;
 import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.kamplatform.kit.testing.ReplicaRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,16 +57,14 @@ class RememberedStreamStatesTest {
     @Inject
     EventReader reader;
 
-    private SimpleMeterRegistry registry; // the replica's own counts
-
     @Test
     void aReplicaResumesItsRememberedStateWithTheEventsAnotherReplicaStoredSince() {
-        StreamStates memory = memory(100, 0); // resumes never checked
-        EventIntake<Object> replica = replica(memory);
+        ReplicaRecorder replica = new ReplicaRecorder(0, this::intake); // resumes never checked
+        StreamStates memory = replica.memory();
         String accountId = Events.newAccountId();
         post(accountId, Events.registration(Events.newEventId(), "Replica AG"), 201);
         post(accountId, Events.designation(Events.newEventId(), 1L), 201);
-        assertThat(record(replica, accountId, details("Replica Group AG", 2L))).isEqualTo(201); // replayed: v1-2
+        assertThat(replica.record(accountId, details("Replica Group AG", 2L))).isEqualTo(201); // replayed: v1-2
         assertThat(memory.remembered(accountId).orElseThrow().version()).isEqualTo(2);
 
         for (long version = 3; version < 6; version++) { // the other replica moves the stream on to 6
@@ -76,10 +72,10 @@ class RememberedStreamStatesTest {
         }
 
         // Resumed from v2 with v3-6: a replica still at v2 would answer 409 (current version 2).
-        assertThat(record(replica, accountId, details("Replica Holding AG", 6L))).isEqualTo(201);
-        assertThat(record(replica, accountId, details("Stale AG", 6L))).isEqualTo(409);
-        assertThat(count("resumed")).isEqualTo(2);
-        assertThat(count("replayed")).isEqualTo(1);
+        assertThat(replica.record(accountId, details("Replica Holding AG", 6L))).isEqualTo(201);
+        assertThat(replica.record(accountId, details("Stale AG", 6L))).isEqualTo(409);
+        assertThat(replica.count("resumed")).isEqualTo(2);
+        assertThat(replica.count("replayed")).isEqualTo(1);
         Remembered remembered = memory.remembered(accountId).orElseThrow();
         assertThat(remembered.version()).isEqualTo(7);
         assertThat(remembered.state()).isEqualTo(replayed(accountId)); // the fold of the whole stream, exactly
@@ -87,23 +83,24 @@ class RememberedStreamStatesTest {
 
     @Test
     void aRememberedEventTheStoreDoesNotHoldMeansTheStreamIsReplayedWhole() {
-        StreamStates memory = memory(100, 0);
-        EventIntake<Object> replica = replica(memory);
+        ReplicaRecorder replica = new ReplicaRecorder(0, this::intake);
+        StreamStates memory = replica.memory();
         String accountId = Events.newAccountId();
         post(accountId, Events.registration(Events.newEventId(), "Restored AG"), 201);
         post(accountId, Events.designation(Events.newEventId(), 1L), 201);
         // As after a database restored to an earlier point: version 2 is another event than the one remembered.
         memory.remember(accountId, new Remembered(accountId, 2, "evt-never-stored", Account.replay(accountId, List.of())));
 
-        assertThat(record(replica, accountId, details("Restored Group AG", 2L))).isEqualTo(201);
-        assertThat(count("mismatched")).isEqualTo(1);
-        assertThat(memory.remembered(accountId).orElseThrow().state()).isEqualTo(Account.replay(accountId, stored(accountId).events().subList(0, 2))); // read before its append
+        assertThat(replica.record(accountId, details("Restored Group AG", 2L))).isEqualTo(201);
+        assertThat(replica.count("mismatched")).isEqualTo(1);
+        assertThat(memory.remembered(accountId).orElseThrow().state()) // what it read before its append
+                .isEqualTo(Account.replay(accountId, stored(accountId).events().subList(0, 2)));
     }
 
     @Test
     void aResumedStateThatDiffersFromTheWholeReplayIsCaughtAndTheReplayDecides() {
-        StreamStates memory = memory(100, 1); // every resume checked
-        EventIntake<Object> replica = replica(memory);
+        ReplicaRecorder replica = new ReplicaRecorder(1, this::intake); // every resume checked
+        StreamStates memory = replica.memory();
         String other = Events.newAccountId();
         post(other, Events.registration(Events.newEventId(), "Other AG"), 201);
         post(other, details("Other Group AG", 1L), 201);
@@ -117,8 +114,8 @@ class RememberedStreamStatesTest {
 
         // The whole replay says it is a key account already: designating it again is refused (the planted state
         // alone would accept it).
-        assertThat(record(replica, accountId, Events.designation(Events.newEventId(), 2L))).isEqualTo(422);
-        assertThat(count("diverged")).isEqualTo(1);
+        assertThat(replica.record(accountId, Events.designation(Events.newEventId(), 2L))).isEqualTo(422);
+        assertThat(replica.count("diverged")).isEqualTo(1);
         assertThat(memory.remembered(accountId).orElseThrow().state()).isEqualTo(replayed(accountId));
     }
 
@@ -135,26 +132,13 @@ class RememberedStreamStatesTest {
         assertThat(metric("diverged")).isZero();
     }
 
-    private StreamStates memory(int maxEntries, int verifyEvery) {
-        registry = new SimpleMeterRegistry();
-        return new StreamStates(maxEntries, verifyEvery, registry);
-    }
 
-    private EventIntake<Object> replica(StreamStates memory) {
+    private EventIntake<Object> intake(StreamStates memory) {
         EventRecorder<Object> recorder = new EventRecorder<>(pool, store, codec,
                 new AccountRecording(standings, decider, planDecider), clock, memory);
         return new EventIntake<>(json, reader, AccountEventType.CATALOG, AccountStreams::of, recorder);
     }
 
-    /** The HTTP status the replica answers with (a refusal comes as the problem the endpoint maps). */
-    private static int record(EventIntake<Object> replica, String accountId, String body) {
-        try {
-            return replica.recordOne(accountId, null, body.getBytes(StandardCharsets.UTF_8))
-                    .await().atMost(Duration.ofSeconds(30)).getStatus();
-        } catch (ProblemException refused) {
-            return refused.problem().status();
-        }
-    }
 
     /** The account's stored events, decoded. */
     private Stored stored(String accountId) {
@@ -183,9 +167,6 @@ class RememberedStreamStatesTest {
                 .when().post("/api/accounts/" + accountId + "/events").then().statusCode(status);
     }
 
-    private double count(String outcome) {
-        return registry.get("kam.recording.stream-states").tag("outcome", outcome).counter().count();
-    }
 
     /** The service's own count of one outcome. */
     private static double metric(String outcome) {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kamplatform.kit.api.EventIntake;
 import io.kamplatform.kit.api.EventReader;
 import io.kamplatform.kit.json.StrictJson;
-import io.kamplatform.kit.problem.ProblemException;
 import io.kamplatform.kit.recording.EventRecorder;
 import io.kamplatform.kit.recording.StreamStates;
 import io.kamplatform.kit.store.EventCodec;
 import io.kamplatform.kit.store.EventStore;
+import io.kamplatform.kit.testing.ReplicaRecorder;
 import io.kamplatform.relationship.domain.contract.Contract;
 import io.kamplatform.relationship.domain.contract.ContractDecider;
 import io.kamplatform.relationship.domain.contract.ContractEvent;
@@ -23,12 +23,10 @@ import io.kamplatform.relationship.store.RelationshipEventType;
 import io.kamplatform.relationship.support.Accounts;
 import io.kamplatform.relationship.support.Events;
 import io.kamplatform.relationship.support.Tokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,22 +59,20 @@ class RememberedStreamStatesTest {
     @Inject
     EventReader reader;
 
-    private SimpleMeterRegistry registry;
-
     @Test
     void aReplicaResumesTheRelationshipWithTheContactsAnotherReplicaAdded() {
-        StreamStates memory = memory(0); // resumes never checked: the decision rests on the resumed state
-        EventIntake<Object> replica = replica(memory);
+        ReplicaRecorder replica = new ReplicaRecorder(0, this::intake); // unchecked: the decision rests on the resume
+        StreamStates memory = replica.memory();
         String accountId = Accounts.registered(pool);
-        assertThat(record(replica, accountId, contact("c-1"))).isEqualTo(201);
-        assertThat(record(replica, accountId, contact("c-2"))).isEqualTo(201); // replays v1, remembers it
+        assertThat(replica.record(accountId, contact("c-1"))).isEqualTo(201);
+        assertThat(replica.record(accountId, contact("c-2"))).isEqualTo(201); // replays v1, remembers it
         post(accountId, contact("c-3")); // another replica: v3
 
         // Interaction with c-3: refused as UNKNOWN_CONTACT by a replica that did not resume with v2-3.
-        assertThat(record(replica, accountId, Events.event("InteractionRecorded", "{\"interactionId\":\"i-1\","
+        assertThat(replica.record(accountId, Events.event("InteractionRecorded", "{\"interactionId\":\"i-1\","
                 + "\"kind\":\"VISIT\",\"contactIds\":[\"c-1\",\"c-2\",\"c-3\"],\"supplierParticipants\":"
                 + "[{\"participantId\":\"kam-anna\",\"function\":\"SALES\"}],\"twoWay\":true}"))).isEqualTo(201);
-        assertThat(count("resumed")).isEqualTo(1);
+        assertThat(replica.count("resumed")).isEqualTo(1);
         assertThat(memory.remembered(EventFamily.INTERACTION.streamId(accountId)).orElseThrow().state())
                 .isEqualTo(Relationship.replay(accountId, events(EventFamily.INTERACTION.streamId(accountId), 3).stream()
                         .map(RelationshipEvent.class::cast).toList()));
@@ -84,46 +80,31 @@ class RememberedStreamStatesTest {
 
     @Test
     void aContractResumedEveryTimeEqualsItsWholeReplay() {
-        StreamStates memory = memory(1); // every resume checked against the whole replay
-        EventIntake<Object> replica = replica(memory);
+        ReplicaRecorder replica = new ReplicaRecorder(1, this::intake); // every resume checked against the whole replay
+        StreamStates memory = replica.memory();
         String accountId = Accounts.registered(pool);
         String contractId = "K-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(record(replica, accountId, signed(contractId))).isEqualTo(201);
-        assertThat(record(replica, accountId, renewed(contractId, "2029-12-31"))).isEqualTo(201);
+        assertThat(replica.record(accountId, signed(contractId))).isEqualTo(201);
+        assertThat(replica.record(accountId, renewed(contractId, "2029-12-31"))).isEqualTo(201);
         post(accountId, renewed(contractId, "2030-12-31"));
-        assertThat(record(replica, accountId, renewed(contractId, "2031-12-31"))).isEqualTo(201);
-        assertThat(record(replica, accountId, renewed(contractId, "2032-12-31"))).isEqualTo(201);
+        assertThat(replica.record(accountId, renewed(contractId, "2031-12-31"))).isEqualTo(201);
+        assertThat(replica.record(accountId, renewed(contractId, "2032-12-31"))).isEqualTo(201);
 
-        assertThat(count("resumed")).isEqualTo(2);
-        assertThat(count("diverged")).isZero();
+        assertThat(replica.count("resumed")).isEqualTo(2);
+        assertThat(replica.count("diverged")).isZero();
         String streamId = EventFamily.CONTRACT.streamId(contractId);
         assertThat(memory.remembered(streamId).orElseThrow().state()).isEqualTo(Contract.replay(contractId, accountId,
                 events(streamId, 4).stream().map(ContractEvent.class::cast).toList()));
     }
 
-    private StreamStates memory(int verifyEvery) {
-        registry = new SimpleMeterRegistry();
-        return new StreamStates(100, verifyEvery, registry);
-    }
 
-    private double count(String outcome) {
-        return registry.get("kam.recording.stream-states").tag("outcome", outcome).counter().count();
-    }
 
-    private EventIntake<Object> replica(StreamStates memory) {
+    private EventIntake<Object> intake(StreamStates memory) {
         EventRecorder<Object> recorder = new EventRecorder<>(pool, store, codec,
                 new RelationshipRecording(knownAccounts, relationshipDecider, contractDecider), clock, memory);
         return new EventIntake<>(json, reader, RelationshipEventType.CATALOG, RelationshipWriter::streamOf, recorder);
     }
 
-    private static int record(EventIntake<Object> replica, String accountId, String body) {
-        try {
-            return replica.recordOne(accountId, null, body.getBytes(StandardCharsets.UTF_8))
-                    .await().atMost(Duration.ofSeconds(30)).getStatus();
-        } catch (ProblemException refused) {
-            return refused.problem().status();
-        }
-    }
 
     private List<io.kamplatform.kit.store.StoredEvent> stored(String streamId) {
         return pool.withConnection(c -> store.loadStreams(c, List.of(streamId))).await().atMost(Duration.ofSeconds(30));
