@@ -100,15 +100,7 @@ final class AccountRecording implements RecordingRules<Object, Map<String, Accou
         }
 
         @Override
-        public Account resume(Account state, String subject, List<Object> newer) {
-            for (Object event : newer) {
-                state = state.evolve((AccountEvent) event);
-            }
-            return state;
-        }
-
-        @Override
-        public Account evolve(Account state, EventSubmission<Object> submission, Object event) {
+        public Account evolve(Account state, String subject, Object event) {
             return state.evolve((AccountEvent) event);
         }
     }
@@ -134,15 +126,7 @@ final class AccountRecording implements RecordingRules<Object, Map<String, Accou
         }
 
         @Override
-        public AccountPlans resume(AccountPlans state, String subject, List<Object> newer) {
-            for (Object event : newer) {
-                state = state.evolve((PlanEvent) event);
-            }
-            return state;
-        }
-
-        @Override
-        public AccountPlans evolve(AccountPlans state, EventSubmission<Object> submission, Object event) {
+        public AccountPlans evolve(AccountPlans state, String subject, Object event) {
             return state.evolve((PlanEvent) event);
         }
     }

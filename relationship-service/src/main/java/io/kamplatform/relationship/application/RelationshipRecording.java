@@ -91,15 +91,7 @@ final class RelationshipRecording implements RecordingRules<Object, Set<String>>
         }
 
         @Override
-        public Relationship resume(Relationship state, String subject, List<Object> newer) {
-            for (Object event : newer) {
-                state = state.evolve((RelationshipEvent) event);
-            }
-            return state;
-        }
-
-        @Override
-        public Relationship evolve(Relationship state, EventSubmission<Object> submission, Object event) {
+        public Relationship evolve(Relationship state, String subject, Object event) {
             return state.evolve((RelationshipEvent) event);
         }
     }
@@ -125,16 +117,8 @@ final class RelationshipRecording implements RecordingRules<Object, Set<String>>
         }
 
         @Override
-        public Contract resume(Contract state, String subject, List<Object> newer) {
-            for (Object event : newer) {
-                state = state.evolve(subject, (ContractEvent) event); // as replay: the stream's first subject
-            }
-            return state;
-        }
-
-        @Override
-        public Contract evolve(Contract state, EventSubmission<Object> submission, Object event) {
-            return state.evolve(submission.accountId(), (ContractEvent) event);
+        public Contract evolve(Contract state, String subject, Object event) {
+            return state.evolve(subject, (ContractEvent) event);
         }
     }
 }

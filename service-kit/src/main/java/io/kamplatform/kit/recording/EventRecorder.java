@@ -45,11 +45,6 @@ public final class EventRecorder<E> {
     // Quarkus adds its Prometheus registry to Micrometer's global one; the writers build recorders without CDI.
     private final RecordingMetrics metrics;
 
-    /** A recorder that replays every stream whole (no {@link StreamStates}). */
-    public EventRecorder(Pool pool, EventStore store, EventCodec<E> codec, RecordingRules<E, ?> rules, Clock clock) {
-        this(pool, store, codec, rules, clock, StreamStates.none());
-    }
-
     public EventRecorder(Pool pool, EventStore store, EventCodec<E> codec, RecordingRules<E, ?> rules, Clock clock,
                          StreamStates streamStates) {
         this.streamStates = streamStates;
@@ -124,7 +119,7 @@ public final class EventRecorder<E> {
                     S next = state;
                     List<NewEvent> appended = new ArrayList<>();
                     for (E event : accepted.events()) {
-                        next = kind.evolve(next, submission, event);
+                        next = kind.evolve(next, submission.accountId(), event);
                         appended.add(newEvent(submission, event, kind.version(next)));
                     }
                     states.put(submission.streamId(), next);

@@ -22,12 +22,17 @@ public interface StreamKind<E, S> {
     /** Builds the command and asks the pure decider. */
     Decision<? extends E> decide(S state, EventSubmission<E> submission, Instant now);
 
-    /**
-     * The state after events stored after {@code state}'s (for {@link StreamStates}): must equal {@link #replay} of the
-     * whole history, which each writer's tests check.
-     */
-    S resume(S state, String subject, List<E> newer);
+    /** The state after one more event about {@code subject} (the account of the stream). */
+    S evolve(S state, String subject, E event);
 
-    /** The state after one more accepted event. */
-    S evolve(S state, EventSubmission<E> submission, E event);
+    /**
+     * The state after events stored after {@code state}'s ({@link StreamStates}): {@link #evolve} over them, which must
+     * equal {@link #replay} of the whole history (every writer's replay is that fold; its tests check it).
+     */
+    default S resume(S state, String subject, List<E> newer) {
+        for (E event : newer) {
+            state = evolve(state, subject, event);
+        }
+        return state;
+    }
 }

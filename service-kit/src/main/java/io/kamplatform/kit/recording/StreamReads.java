@@ -83,8 +83,8 @@ final class StreamReads {
     /** The stream's state at its latest stored event; {@code subject} is used for a stream with no event yet. */
     <E, S> S state(String streamId, StreamKind<E, S> kind, EventCodec<E> codec, String subject) {
         List<StoredEvent> events = rows.getOrDefault(streamId, List.of());
-        Planned plan = plans.get(streamId);
-        Remembered remembered = plan == null ? null : plan.remembered();
+        Planned plan = plans.get(streamId); // every stream of the transaction was planned
+        Remembered remembered = plan.remembered();
         S state;
         if (remembered == null) {
             state = replay(streamId, kind, codec, events, subject);

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
  * {@code jvm_gc_pause_seconds_count} and {@code _sum}, summed over collectors and causes, plus G1's Remark and Cleanup
  * pauses, which Micrometer files under {@code jvm_gc_concurrent_phase_time_seconds} with the action
  * {@code "end of concurrent GC pause"}: 0.45 s of 1.54 s paused in 40 s of W4's mix on the profiling platform, the
- * longest 172 ms, left out of this count until 2026-12-02). A closed-loop reader that
+ * longest Remark in a JFR recording of it 152 ms; left out of this count until 2026-12-02). A closed-loop reader that
  * meets a pause waits it out, so on a shared machine — where the collector's threads compete with everything else for
  * the cores and a pause stretches with them — the pauses set a floor under a report's p99.
  */
