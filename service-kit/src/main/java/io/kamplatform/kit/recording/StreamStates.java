@@ -2,7 +2,6 @@ package io.kamplatform.kit.recording;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -68,11 +67,6 @@ public final class StreamStates {
         this.diverged = counter(registry, "diverged", "a resumed state that differed from the whole replay checked "
                 + "beside it; should stay 0");
         registry.gauge("kam.recording.stream-states.size", this, StreamStates::size);
-    }
-
-    /** A memory that keeps nothing: every stream is replayed whole. */
-    public static StreamStates none() {
-        return new StreamStates(0, 0, new SimpleMeterRegistry());
     }
 
     private static Counter counter(MeterRegistry registry, String outcome, String description) {

@@ -68,8 +68,8 @@ class StreamStatesTest {
     }
 
     @Test
-    void noneAndZeroEntriesKeepNothing() {
-        StreamStates none = StreamStates.none();
+    void zeroEntriesKeepNothing() {
+        StreamStates none = new StreamStates(0, 0, new SimpleMeterRegistry());
         none.remember("a", at(3));
         assertThat(none.size()).isZero();
         assertThat(none.plan(List.of("a")).get("a").fromVersion()).isZero();
