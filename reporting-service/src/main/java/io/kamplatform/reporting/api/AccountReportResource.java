@@ -30,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -123,16 +124,30 @@ public class AccountReportResource {
         IdParameter.accountId(accountId);
         AsKnownAt when = AsKnownAt.parse(asOf, asKnownAt, clock);
         HealthModel healthModel = ModelParameter.parse("model", model, models);
-        Uni<Object> folded = Uni.createFrom().deferred(() -> assessed(accountId, when, healthModel,
-                (a, complete) -> new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(),
-                        HealthWindows.of(a.health().asOf()), complete)).map(Object.class::cast));
         if (when.past() || !healthModel.equals(models.defaultModel()) || !current.isNow(when.asOf())) {
-            return folded;
+            return assessed(accountId, when, healthModel, (a, complete) -> healthReport(accountId, a, complete))
+                    .map(Object.class::cast);
         }
-        return current.now(accountId).chain(stored -> stored.isEmpty() ? folded
+        return current.now(accountId).chain(lookup -> lookup.stored().isEmpty() ? foldedNow(accountId, lookup)
                 : reports.completenessOf(accountId).map(complete -> new StoredHealthReport(accountId,
-                        stored.get().asOf(), stored.get().health(), stored.get().trend(),
-                        HealthWindows.of(stored.get().asOf()), complete)));
+                        lookup.stored().get().asOf(), lookup.stored().get().health(), lookup.stored().get().trend(),
+                        HealthWindows.of(lookup.stored().get().asOf()), complete)));
+    }
+
+    /**
+     * The health report for now when the stored one does not hold: folded at this instant (to the microsecond, as the
+     * read models store instants), and the fold kept as the account's current summary.
+     */
+    private Uni<Object> foldedNow(String accountId, CurrentHealthReports.Lookup lookup) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return reports.account(accountId, at).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
+                .invoke(assessment -> current.keep(accountId, lookup, assessment, at))
+                .chain(a -> reports.completenessOf(accountId).map(complete -> healthReport(accountId, a, complete)));
+    }
+
+    private static Object healthReport(String accountId, AccountAssessment a, AccountCompleteness complete) {
+        return new HealthReport(accountId, a.health().asOf(), a.health(), a.trend(), HealthWindows.of(a.health().asOf()),
+                complete);
     }
 
     @GET

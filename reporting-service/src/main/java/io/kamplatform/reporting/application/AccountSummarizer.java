@@ -50,6 +50,14 @@ public class AccountSummarizer {
     public record Summarized(AccountSummary summary, AccountAssessment assessment) {
     }
 
+    /**
+     * The current summary from a full assessment already folded at {@code asOf} under the default model (an account
+     * health report for now that had to fold): no second fold. Equal to {@link #summarizeCurrent} at the same asOf.
+     */
+    public Summarized current(String accountId, AccountAssessment full, Instant asOf) {
+        return summarize(accountId, full.facts(), full, asOf, assessor.model());
+    }
+
     private Summarized summarize(String accountId, List<RecordedFact> history, Instant asOf, HealthModel model,
                                  boolean assessInFull) {
         // In full: one pass folds now, 30 and 90 days back. Else only a key account needs the past two (one more pass).
@@ -57,6 +65,13 @@ public class AccountSummarizer {
         AccountFacts now = full != null ? full.facts() : assessor.factsAt(accountId, history, asOf);
         boolean key = now.profile() != null && now.profile().keyAccount();
         AccountAssessment assessment = full != null ? full : key ? assessor.assess(accountId, history, now, asOf, model) : null;
+        return summarize(accountId, now, assessment, asOf, model);
+    }
+
+    /** The summary of the fold {@code now}, with {@code assessment} when there is one (null: health only). */
+    private Summarized summarize(String accountId, AccountFacts now, AccountAssessment assessment, Instant asOf,
+                                 HealthModel model) {
+        boolean key = now.profile() != null && now.profile().keyAccount();
         AccountHealth health = assessment != null
                 ? new AccountHealth(assessment.health().score(), assessment.health().dataCoveragePct())
                 : assessor.health(now, asOf, model);

@@ -266,6 +266,18 @@ public class PortfolioReadModel {
                 .chain(stale -> compute(stale, now, false).map(List::size));
     }
 
+    /**
+     * Keeps a current summary computed elsewhere (an account health report for now that folded the history at
+     * {@code summarized}'s asOf, truncated to microseconds as stored) as the account's current summary at
+     * {@code version}: the version read <em>before</em> the facts were, so an event projected in between leaves the
+     * row stale (computed again), never claiming a version it does not cover. An older version than the stored one is
+     * not written ({@link SummaryStore#storeCurrent}).
+     */
+    public Uni<Void> keepCurrent(Summarized summarized, long version) {
+        return store.storeCurrent(List.of(write(summarized, version, true)))
+                .invoke(() -> cache.put(summarized.summary(), version));
+    }
+
     /** How long since the last portfolio question (background work that competes with readers waits for quiet). */
     public Duration sinceLastAsked() {
         return Duration.ofNanos(System.nanoTime() - lastAsked);

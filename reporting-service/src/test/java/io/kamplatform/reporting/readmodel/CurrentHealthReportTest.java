@@ -140,6 +140,11 @@ class CurrentHealthReportTest {
     }
 
     private String account(String prefix, boolean keyAccount) {
+        return account(facts, prefix, keyAccount);
+    }
+
+    /** An account registered eight months ago (designated key when asked), with a contact, revenue and meetings. */
+    static String account(FactStore facts, String prefix, boolean keyAccount) {
         String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
         Instant registered = thisMonth.minusMonths(8).atDay(3).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -161,7 +166,7 @@ class CurrentHealthReportTest {
         return account;
     }
 
-    private static IncomingFact fact(String account, String type, Instant at, String data) {
+    static IncomingFact fact(String account, String type, Instant at, String data) {
         return Fixtures.direct(SOURCE, account, type, at, data);
     }
 }
