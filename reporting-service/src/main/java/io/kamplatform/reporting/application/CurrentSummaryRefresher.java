@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * {@code kam.read-models.refresh-interval}:
  * <ol>
  * <li>the stale current summaries (a fact projected since, older than {@code current-max-age}, another month window)
- * are computed, {@code compute-concurrency} chunks at a time, going on at once while a whole pass was stale;</li>
+ * are computed, a chunk at a time, going on at once while a whole chunk was stale;</li>
  * <li>then, only when none is stale, the projection has no lag (ingest comes first) and no portfolio report was asked
  * for {@code month-ends-after-quiet} (readers come first), one chunk of the missing
  * summaries at the kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an
@@ -55,11 +55,8 @@ public class CurrentSummaryRefresher {
     }
 
     private void run() {
-        // compute-concurrency chunks a pass: one chunk's histories query and store overlap another's fold. One chunk at
-        // a time left the refresher waiting on PostgreSQL under load (60-70 summaries/s beside 105 events/s).
-        int pass = config.chunkSize() * config.computeConcurrency();
-        readModel.refreshCurrent(pass).subscribe().with(count -> {
-            if (count >= pass) {
+        readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
+            if (count >= config.chunkSize()) {
                 run();
             } else if (config.monthEnds() > 0 && !rebuild.now() && "CURRENT".equals(lag.current().state())
                     && readModel.sinceLastAsked().compareTo(config.monthEndsAfterQuiet()) >= 0) {

@@ -1,7 +1,5 @@
 package io.kamplatform.bench.perf.load;
 
-import java.net.http.HttpResponse;
-
 /**
  * A service's stop-the-world GC pauses during a measurement, from its Micrometer metrics ({@code /q/metrics}:
  * {@code jvm_gc_pause_seconds_count} and {@code _sum}, summed over collectors and causes, plus G1's Remark and Cleanup
@@ -52,15 +50,8 @@ public final class GcPauses {
     }
 
     private Totals read() {
-        try {
-            HttpResponse<String> response = http.get(metricsUrl, null);
-            return response.statusCode() == 200 ? parse(response.body()) : null;
-        } catch (java.io.IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        String exposition = ServiceMetrics.fetch(http, metricsUrl);
+        return exposition == null ? null : parse(exposition);
     }
 
     /**
@@ -75,16 +66,11 @@ public final class GcPauses {
             boolean pause = line.startsWith("jvm_gc_pause_seconds_")
                     || line.startsWith("jvm_gc_concurrent_phase_time_seconds_") && line.contains(CONCURRENT_PAUSE);
             if (pause && line.contains("_count{")) {
-                count += value(line);
+                count += ServiceMetrics.value(line);
             } else if (pause && line.contains("_sum{")) {
-                seconds += value(line);
+                seconds += ServiceMetrics.value(line);
             }
         }
         return new Totals(Math.round(count), seconds);
-    }
-
-    private static double value(String line) {
-        String[] parts = line.trim().split("\\s+");
-        return Double.parseDouble(parts[parts.length - 1]);
     }
 }

@@ -6,6 +6,7 @@ import io.kamplatform.bench.perf.load.Call;
 import io.kamplatform.bench.perf.load.ClosedLoop;
 import io.kamplatform.bench.perf.load.CpuUse;
 import io.kamplatform.bench.perf.load.GcPauses;
+import io.kamplatform.bench.perf.load.HealthAnswers;
 import io.kamplatform.bench.perf.load.Http;
 import io.kamplatform.bench.perf.load.Measurement;
 import io.kamplatform.bench.perf.load.PacedLoad;
@@ -45,6 +46,7 @@ public final class ReadsUnderLoad {
         double achieved;
         CpuUse cpu = ctx.cpu();
         GcPauses gc = reportingGc();
+        HealthAnswers answers = HealthAnswers.start(ctx.http(), ctx.url(2, "/q/metrics"));
         String cpuText;
         try (PacedLoad background = new PacedLoad(rate, 8, SinglePosts.call(ctx, "w4bg", 8))) {
             CompletableFuture<Measurement> portfolioRun = CompletableFuture.supplyAsync(() -> measure(portfolioReaders,
@@ -52,7 +54,7 @@ public final class ReadsUnderLoad {
             accounts = measure(accountReaders, accountCall());
             portfolio = portfolioRun.join();
             achieved = background.achievedRate();
-            cpuText = usage(cpu, gc);
+            cpuText = usage(cpu, gc) + "; " + answers.describe();
         }
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
