@@ -17,28 +17,26 @@ public final class GcPauses {
     record Totals(long pauses, double seconds) {
     }
 
-    private final Http http;
-    private final String metricsUrl;
+    private final ServiceMetrics metrics;
     private final Totals start;
     private final long startNanos = System.nanoTime();
 
-    private GcPauses(Http http, String metricsUrl) {
-        this.http = http;
-        this.metricsUrl = metricsUrl;
-        this.start = read();
+    private GcPauses(ServiceMetrics metrics) {
+        this.metrics = metrics;
+        this.start = metrics.read(GcPauses::parse);
     }
 
     /** Starts counting the pauses of the service whose metrics are at {@code metricsUrl} (no token needed). */
     public static GcPauses start(Http http, String metricsUrl) {
-        return new GcPauses(http, metricsUrl);
+        return new GcPauses(new ServiceMetrics(http, metricsUrl));
     }
 
     /** "N GC pauses, X s paused (P% of the time), mean M ms", or why it could not be told. */
     public String describe() {
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        Totals now = read();
+        Totals now = metrics.read(GcPauses::parse);
         if (start == null || now == null) {
-            return "GC pauses unknown (no metrics at " + metricsUrl + ")";
+            return "GC pauses unknown (no metrics at " + metrics.url() + ")";
         }
         return describe(new Totals(now.pauses() - start.pauses(), now.seconds() - start.seconds()), wall);
     }
@@ -47,11 +45,6 @@ public final class GcPauses {
         return "%d GC pauses, %.2f s paused (%.0f%% of the time), mean %.0f ms".formatted(during.pauses(),
                 during.seconds(), 100 * during.seconds() / wallSeconds,
                 during.pauses() == 0 ? 0.0 : 1000 * during.seconds() / during.pauses());
-    }
-
-    private Totals read() {
-        String exposition = ServiceMetrics.fetch(http, metricsUrl);
-        return exposition == null ? null : parse(exposition);
     }
 
     /**

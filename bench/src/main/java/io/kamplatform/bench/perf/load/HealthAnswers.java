@@ -15,26 +15,24 @@ public final class HealthAnswers {
     record Totals(long read, long folded) {
     }
 
-    private final Http http;
-    private final String metricsUrl;
+    private final ServiceMetrics metrics;
     private final Totals start;
 
-    private HealthAnswers(Http http, String metricsUrl) {
-        this.http = http;
-        this.metricsUrl = metricsUrl;
-        this.start = read();
+    private HealthAnswers(ServiceMetrics metrics) {
+        this.metrics = metrics;
+        this.start = metrics.read(HealthAnswers::parse);
     }
 
     /** Starts counting the answers of the service whose metrics are at {@code metricsUrl} (no token needed). */
     public static HealthAnswers start(Http http, String metricsUrl) {
-        return new HealthAnswers(http, metricsUrl);
+        return new HealthAnswers(new ServiceMetrics(http, metricsUrl));
     }
 
     /** "health reports for now: N read, M folded (P%)", or why it could not be told. */
     public String describe() {
-        Totals now = read();
+        Totals now = metrics.read(HealthAnswers::parse);
         if (start == null || now == null) {
-            return "health answers unknown (no metrics at " + metricsUrl + ")";
+            return "health answers unknown (no metrics at " + metrics.url() + ")";
         }
         return describe(new Totals(now.read() - start.read(), now.folded() - start.folded()));
     }
@@ -43,11 +41,6 @@ public final class HealthAnswers {
         long all = during.read() + during.folded();
         return "health reports for now: %,d read, %,d folded (%.0f%%)".formatted(during.read(), during.folded(),
                 all == 0 ? 0.0 : 100.0 * during.folded() / all);
-    }
-
-    private Totals read() {
-        String exposition = ServiceMetrics.fetch(http, metricsUrl);
-        return exposition == null ? null : parse(exposition);
     }
 
     /** The two counters in a Prometheus text exposition (0 when absent: nothing answered yet). */

@@ -3,16 +3,13 @@ package io.kamplatform.bench.perf.load;
 import java.net.http.HttpResponse;
 
 /** A service's Prometheus text exposition ({@code /q/metrics}, no token needed), read as the scraper reads it. */
-final class ServiceMetrics {
+record ServiceMetrics(Http http, String url) {
 
-    private ServiceMetrics() {
-    }
-
-    /** The exposition, or null when the service did not answer it (stopped, restarting). */
-    static String fetch(Http http, String metricsUrl) {
+    /** The exposition parsed by {@code parse}, or null when the service did not answer (stopped, restarting). */
+    <T> T read(java.util.function.Function<String, T> parse) {
         try {
-            HttpResponse<String> response = http.get(metricsUrl, null);
-            return response.statusCode() == 200 ? response.body() : null;
+            HttpResponse<String> response = http.get(url, null);
+            return response.statusCode() == 200 ? parse.apply(response.body()) : null;
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {
