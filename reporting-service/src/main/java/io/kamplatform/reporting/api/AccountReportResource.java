@@ -140,9 +140,10 @@ public class AccountReportResource {
      */
     private Uni<Object> foldedNow(String accountId, CurrentHealthReports.Lookup lookup) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return reports.account(accountId, at).map(found -> found.orElseThrow(() -> notFound(accountId, at)))
-                .invoke(assessment -> current.keep(accountId, lookup, assessment, at))
-                .chain(a -> reports.completenessOf(accountId).map(complete -> healthReport(accountId, a, complete)));
+        return assessed(accountId, new AsKnownAt(at, null), models.defaultModel(), (a, complete) -> {
+            current.keep(accountId, lookup, a, at);
+            return healthReport(accountId, a, complete);
+        });
     }
 
     private static Object healthReport(String accountId, AccountAssessment a, AccountCompleteness complete) {
