@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  * Where the CPU went during a measurement: cores used by each platform process (PostgreSQL with all its backends), by
  * the benchmark itself, and by everything else on the machine (another engineer's build), from /proc (Linux; empty
  * elsewhere). It tells whether a figure was limited by the service, the database, the load tool or the neighbours.
+ * PostgreSQL's share is also split by database (its backends' process titles name them), so the account-service's
+ * appends and the reporting-service's projection and refolds show apart.
  */
 public final class CpuUse {
 
@@ -19,12 +21,14 @@ public final class CpuUse {
 
     private final Map<String, Long> pids;
     private final Map<String, Long> start;
+    private final Map<String, Long> databasesStart;
     private final long machineStart;
     private final long startNanos = System.nanoTime();
 
     private CpuUse(Map<String, Long> pids) {
         this.pids = pids;
         this.start = ticks();
+        this.databasesStart = databaseTicks();
         this.machineStart = machineTicks();
     }
 
@@ -53,10 +57,63 @@ public final class CpuUse {
         return cores;
     }
 
+    /**
+     * Cores used by PostgreSQL's backends per database since the start (a backend connected since counts whole; one
+     * that disconnected meanwhile is missed). Empty without PostgreSQL.
+     */
+    public Map<String, Double> databaseCores() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> cores = new java.util.TreeMap<>();
+        databaseTicks().forEach((database, ticks) -> cores.put(database,
+                (ticks - databasesStart.getOrDefault(database, 0L)) / TICKS / seconds));
+        return cores;
+    }
+
     public String describe() {
         StringBuilder text = new StringBuilder("CPU cores:");
-        cores().forEach((name, value) -> text.append(" %s %.2f,".formatted(name, value)));
+        Map<String, Double> databases = databaseCores();
+        cores().forEach((name, value) -> {
+            text.append(" %s %.2f".formatted(name, value));
+            if (name.equals("postgres") && !databases.isEmpty()) {
+                StringBuilder split = new StringBuilder();
+                databases.forEach((database, v) -> split.append(split.isEmpty() ? "" : ", ")
+                        .append("%s %.2f".formatted(database, v)));
+                text.append(" (").append(split).append(')');
+            }
+            text.append(',');
+        });
         return text.substring(0, text.length() - 1);
+    }
+
+    /**
+     * The database a PostgreSQL client backend serves, from its process title ("postgres: user database
+     * host(port) state"); null for the server's own processes (walwriter, autovacuum worker, ...).
+     */
+    static String database(String processTitle) {
+        String[] words = processTitle.trim().split("\\s+");
+        boolean client = words.length >= 4 && words[0].equals("postgres:")
+                && (words[3].matches(".+\\(\\d+\\)") || words[3].equals("[local]"));
+        return client ? words[2] : null;
+    }
+
+    private Map<String, Long> databaseTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        Long postmaster = pids.get("postgres");
+        if (postmaster == null) {
+            return ticks;
+        }
+        for (long child : childrenByParent().getOrDefault(postmaster, List.of())) {
+            String database;
+            try {
+                database = database(Files.readString(Path.of("/proc/" + child + "/cmdline")).replace('\0', ' '));
+            } catch (IOException | RuntimeException e) {
+                continue; // the backend ended
+            }
+            if (database != null) {
+                ticks.merge(database, processTicks(child), Long::sum);
+            }
+        }
+        return ticks;
     }
 
     private Map<String, Long> ticks() {

@@ -4,6 +4,7 @@ import io.kamplatform.bench.perf.BenchContext;
 import io.kamplatform.bench.perf.ceiling.ReadCeiling;
 import io.kamplatform.bench.perf.load.Call;
 import io.kamplatform.bench.perf.load.ClosedLoop;
+import io.kamplatform.bench.perf.load.CpuPerEvent;
 import io.kamplatform.bench.perf.load.CpuUse;
 import io.kamplatform.bench.perf.load.GcPauses;
 import io.kamplatform.bench.perf.load.HealthAnswers;
@@ -20,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * the same read-model database, at the same concurrency. Beside it, the account readers alone (no writes, no portfolio
  * readers) and reporting-service's CPU per account report: with closed-loop readers on a shared machine, latency is
  * readers ÷ throughput, so these say how much of the figure is the report's own cost and how much is sharing the cores.
- * Both runs also give reporting-service's GC pauses: a reader that meets one waits it out.
+ * Both runs also give reporting-service's GC pauses: a reader that meets one waits it out. Last, the background writes
+ * alone at the same rate, and the CPU each process spends per event: the share of the cores the writes take before
+ * any reader asks.
  */
 public final class ReadsUnderLoad {
 
@@ -41,6 +44,7 @@ public final class ReadsUnderLoad {
                 .formatted(accountReaders, portfolioReaders, rate));
         String asOf = "";
         Alone alone = alone(accountReaders);
+        String writesAlone = writesAlone(rate);
         Measurement accounts;
         Measurement portfolio;
         double achieved;
@@ -59,6 +63,7 @@ public final class ReadsUnderLoad {
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
         ctx.out().printf("    account health alone (no writes, no portfolio readers): %s; %s%n", alone.measurement(), alone.cpuText());
+        ctx.out().printf("    background writes alone (no readers): %s%n", writesAlone);
         ReadCeiling ceiling = new ReadCeiling(ctx.pgbench());
         int seconds = ctx.options().measureSeconds();
         String prefix = ctx.portfolio().accountId(0).substring(0, ctx.portfolio().accountId(0).length() - 6);
@@ -74,7 +79,8 @@ public final class ReadsUnderLoad {
                                 alone.measurement().requestsPerSecond(), alone.cpuMillisPerReport()),
                 pgAccount.p99Millis(), Row.multiple(accounts.p99Millis(), pgAccount.p99Millis()), "≤ 50 ms",
                 accounts.p99Millis() <= 50 && accounts.errorRate() == 0,
-                accounts.firstError() == null ? cpuText : cpuText + "; " + accounts.firstError()));
+                (accounts.firstError() == null ? cpuText : cpuText + "; " + accounts.firstError())
+                        + "; the background writes alone: " + writesAlone));
         if (pgPortfolio != null) {
             ctx.results().add(new Row("W4", "portfolio health p99, " + portfolioReaders + " readers",
                     "%,.0f ms (p50 %,.0f ms, %d requests, errors %.1f%%)".formatted(portfolio.p99Millis(),
@@ -96,6 +102,17 @@ public final class ReadsUnderLoad {
         double cores = cpu.cores().getOrDefault("reporting-service", Double.NaN);
         return new Alone(alone, cores * 1000 / Math.max(1e-9, alone.requestsPerSecond()),
                 usage(cpu, gc));
+    }
+
+    /** The background writes alone (no readers) for half the read time, and what each process spent per event. */
+    private String writesAlone(double rate) throws InterruptedException {
+        CpuUse cpu = ctx.cpu();
+        double achieved;
+        try (PacedLoad writes = new PacedLoad(rate, 8, SinglePosts.call(ctx, "w4solo", 8))) {
+            Thread.sleep(Math.max(2, ctx.options().readSeconds() / 2) * 1000L);
+            achieved = writes.achievedRate();
+        }
+        return CpuPerEvent.describe(cpu.cores(), cpu.databaseCores(), achieved, Runtime.getRuntime().availableProcessors());
     }
 
     private GcPauses reportingGc() {
