@@ -40,7 +40,11 @@ export function readmeFacts(readmeFile) {
   return { anchors, documented };
 }
 
-/** Every metric name registered in the services' Java code ("kam.outbox.published" and the like). */
+/**
+ * Every metric name registered in the services' Java code ("kam.outbox.published" and the like), with hyphens as dots:
+ * Micrometer's Prometheus names turn both into underscores ("kam.read-models.current.behind" is
+ * kam_read_models_current_behind).
+ */
 export function registeredMetrics(repoRoot) {
   const names = new Set();
   const walk = (dir) => {
@@ -48,7 +52,7 @@ export function registeredMetrics(repoRoot) {
       if (["node_modules", "target", ".git", "test"].includes(e.name)) continue;
       const f = path.join(dir, e.name);
       if (e.isDirectory()) walk(f);
-      else if (e.name.endsWith(".java")) for (const m of fs.readFileSync(f, "utf8").matchAll(/"(kam(?:\.[a-z0-9]+)+)"/g)) names.add(m[1]);
+      else if (e.name.endsWith(".java")) for (const m of fs.readFileSync(f, "utf8").matchAll(/"(kam(?:\.[a-z0-9-]+)+)"/g)) names.add(m[1].replace(/-/g, "."));
     }
   };
   walk(repoRoot);

@@ -99,14 +99,32 @@ public class CurrentStatesMirror {
                                                      boolean healthReports) {
         List<CurrentState> stale = new ArrayList<>();
         for (Held h : held.values()) {
-            CurrentState s = h.state();
-            if ((healthReports && !h.healthStored()) || CurrentStanding.of(s.accountVersion(), s.summaryVersion(),
-                    s.summaryAsOf(), windowStart, tooOld) != CurrentStanding.HOLDS) {
-                stale.add(s);
+            if (toCompute(h, windowStart, tooOld, healthReports)) {
+                stale.add(h.state());
             }
         }
         stale.sort(OLDEST_FIRST);
         return stale.stream().limit(limit).map(s -> new AccountVersion(s.accountId(), s.accountVersion())).toList();
+    }
+
+    /**
+     * How many accounts {@link #stale} would select without a limit, as of the mirror's last read (the refresher reads
+     * it at each pass): how far the refresher is behind. No read of its own, so a metrics scrape can ask.
+     */
+    public synchronized int behind(Instant windowStart, Instant tooOld, boolean healthReports) {
+        int count = 0;
+        for (Held h : held.values()) {
+            if (toCompute(h, windowStart, tooOld, healthReports)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean toCompute(Held h, Instant windowStart, Instant tooOld, boolean healthReports) {
+        CurrentState s = h.state();
+        return (healthReports && !h.healthStored()) || CurrentStanding.of(s.accountVersion(), s.summaryVersion(),
+                s.summaryAsOf(), windowStart, tooOld) != CurrentStanding.HOLDS;
     }
 
     private static final Comparator<CurrentState> OLDEST_FIRST = Comparator.comparing(CurrentState::summaryAsOf,

@@ -1,6 +1,9 @@
 package io.kamplatform.reporting.application;
 
 import io.kamplatform.reporting.projection.ProjectionLag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,9 @@ import org.jboss.logging.Logger;
  * interval, so this catch-up (minutes after a bulk import of years of history) takes at
  * most about half a core and leaves the rest to ingest and reports.</li>
  * </ol>
+ * Metrics: {@code kam.read-models.current.behind}, the accounts whose current summary it has to compute again as of its
+ * last pass (rises with a burst of events or a new month, and should fall back within minutes), and
+ * {@code kam.read-models.current.refreshed}, the current summaries it computed.
  */
 @ApplicationScoped
 public class CurrentSummaryRefresher {
@@ -31,13 +37,21 @@ public class CurrentSummaryRefresher {
     private final ReadModelConfig config;
     private final ProjectionLag lag;
     private final RebuildUnderway rebuild;
+    private final Counter refreshed;
     private final AtomicBoolean running = new AtomicBoolean();
     private long monthEndSummaries;
     private long monthEndsStartedAt;
 
     public CurrentSummaryRefresher(PortfolioReadModel readModel, ReadModelConfig config, ProjectionLag lag,
-                                   RebuildUnderway rebuild) {
+                                   RebuildUnderway rebuild, MeterRegistry registry) {
         this.rebuild = rebuild;
+        Gauge.builder("kam.read-models.current.behind", readModel, PortfolioReadModel::behindNow)
+                .description("Accounts whose current summary the refresher has to compute again (an event since, "
+                        + "another month window, older than current-max-age), as of its last pass")
+                .strongReference(true)
+                .register(registry);
+        this.refreshed = Counter.builder("kam.read-models.current.refreshed")
+                .description("Current summaries the refresher computed").register(registry);
         this.readModel = readModel;
         this.config = config;
         this.lag = lag;
@@ -56,6 +70,7 @@ public class CurrentSummaryRefresher {
 
     private void run() {
         readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
+            refreshed.increment(count);
             if (count >= config.chunkSize()) {
                 run();
             } else if (config.monthEnds() > 0 && !rebuild.now() && "CURRENT".equals(lag.current().state())

@@ -257,6 +257,18 @@ public class PortfolioReadModel {
         }
     }
 
+    /**
+     * How many current summaries the refresher has to compute again now ({@link CurrentStatesMirror#behind}, as of the
+     * mirror's last read); -1 without the mirror (a rebuild's warm-up).
+     */
+    public int behindNow() {
+        if (states == null) {
+            return -1;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return states.behind(windowStart(now), now.minus(config.currentMaxAge()), healthReports);
+    }
+
     /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
     public Uni<Integer> refreshCurrent(int limit) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by as_of
