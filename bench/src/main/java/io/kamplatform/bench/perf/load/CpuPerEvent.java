@@ -30,10 +30,9 @@ public final class CpuPerEvent {
             platform += e.getValue();
             text.append(" %s %.2f ms".formatted(e.getKey(), millis(e.getValue(), eventsPerSecond)));
             if (e.getKey().equals("postgres") && !databaseCores.isEmpty()) {
-                StringBuilder split = new StringBuilder();
-                databaseCores.forEach((database, c) -> split.append(split.isEmpty() ? "" : ", ")
-                        .append("%s %.2f".formatted(database, millis(c, eventsPerSecond))));
-                text.append(" (").append(split).append(')');
+                Map<String, Double> perEvent = new java.util.TreeMap<>();
+                databaseCores.forEach((database, c) -> perEvent.put(database, millis(c, eventsPerSecond)));
+                text.append(" (").append(CpuUse.figures(perEvent)).append(')');
             }
             text.append(',');
         }

@@ -75,14 +75,18 @@ public final class CpuUse {
         cores().forEach((name, value) -> {
             text.append(" %s %.2f".formatted(name, value));
             if (name.equals("postgres") && !databases.isEmpty()) {
-                StringBuilder split = new StringBuilder();
-                databases.forEach((database, v) -> split.append(split.isEmpty() ? "" : ", ")
-                        .append("%s %.2f".formatted(database, v)));
-                text.append(" (").append(split).append(')');
+                text.append(" (").append(figures(databases)).append(')');
             }
             text.append(',');
         });
         return text.substring(0, text.length() - 1);
+    }
+
+    /** "account 0.25, reporting 0.31": named figures with two decimals, in the map's order. */
+    static String figures(Map<String, Double> values) {
+        java.util.StringJoiner text = new java.util.StringJoiner(", ");
+        values.forEach((name, value) -> text.add("%s %.2f".formatted(name, value)));
+        return text.toString();
     }
 
     /**
