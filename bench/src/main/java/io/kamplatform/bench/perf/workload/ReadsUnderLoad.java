@@ -21,9 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * the same read-model database, at the same concurrency. Beside it, the account readers alone (no writes, no portfolio
  * readers) and reporting-service's CPU per account report: with closed-loop readers on a shared machine, latency is
  * readers ÷ throughput, so these say how much of the figure is the report's own cost and how much is sharing the cores.
- * Both runs also give reporting-service's GC pauses: a reader that meets one waits it out. Last, the background writes
- * alone at the same rate, and the CPU each process spends per event: the share of the cores the writes take before
- * any reader asks.
+ * Both runs also give reporting-service's GC pauses: a reader that meets one waits it out. After the mix, the
+ * background writes alone at the same rate, and the CPU each process spends per event: the share of the cores the
+ * writes take before any reader asks.
  */
 public final class ReadsUnderLoad {
 
@@ -44,7 +44,6 @@ public final class ReadsUnderLoad {
                 .formatted(accountReaders, portfolioReaders, rate));
         String asOf = "";
         Alone alone = alone(accountReaders);
-        String writesAlone = writesAlone(rate);
         Measurement accounts;
         Measurement portfolio;
         double achieved;
@@ -62,6 +61,8 @@ public final class ReadsUnderLoad {
         }
         ctx.out().printf("    account health: %s%n    portfolio health: %s%n    background %.0f of %.0f events/s; %s%n",
                 accounts, portfolio, achieved, rate, cpuText);
+        // After the mix, which starts as it always did after the readers alone: its figures stay comparable
+        String writesAlone = writesAlone(rate);
         ctx.out().printf("    account health alone (no writes, no portfolio readers): %s; %s%n", alone.measurement(), alone.cpuText());
         ctx.out().printf("    background writes alone (no readers): %s%n", writesAlone);
         ReadCeiling ceiling = new ReadCeiling(ctx.pgbench());
