@@ -265,17 +265,25 @@ public class PortfolioReadModel {
         if (states == null) {
             return -1;
         }
+        Staleness at = stalenessNow();
+        return states.behind(at.windowStart(), at.tooOld(), healthReports);
+    }
+
+    /** Now as stored (microseconds: the cache matches rows by as_of), and the bounds a current summary holds within. */
+    private record Staleness(Instant now, Instant windowStart, Instant tooOld) {
+    }
+
+    private Staleness stalenessNow() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return states.behind(windowStart(now), now.minus(config.currentMaxAge()), healthReports);
+        return new Staleness(now, windowStart(now), now.minus(config.currentMaxAge()));
     }
 
     /** Brings up to {@code limit} stale current summaries up to date; the number computed. For the refresher. */
     public Uni<Integer> refreshCurrent(int limit) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by as_of
-        Instant tooOld = now.minus(config.currentMaxAge());
-        return (states == null ? store.staleCurrent(tooOld, windowStart(now), limit, healthReports)
-                : states.stale(windowStart(now), tooOld, limit, healthReports))
-                .chain(stale -> compute(stale, now, false).map(List::size));
+        Staleness at = stalenessNow();
+        return (states == null ? store.staleCurrent(at.tooOld(), at.windowStart(), limit, healthReports)
+                : states.stale(at.windowStart(), at.tooOld(), limit, healthReports))
+                .chain(stale -> compute(stale, at.now(), false).map(List::size));
     }
 
     /**

@@ -16,8 +16,9 @@ public final class CpuPerEvent {
      * "X events/s: CPU per event account-service 1.2 ms, postgres 2.3 ms (account 1.1, reporting 1.2), ...; the
      * platform N cores of M": every process but the benchmark and the rest of the machine, which are given in cores.
      */
-    public static String describe(Map<String, Double> cores, Map<String, Double> databaseCores, double eventsPerSecond,
-                                  int machineCores) {
+    public static String describe(CpuUse.Usage usage, double eventsPerSecond, int machineCores) {
+        Map<String, Double> cores = usage.cores();
+        Map<String, Double> databaseCores = usage.databases();
         if (eventsPerSecond <= 0) {
             return "no event written";
         }

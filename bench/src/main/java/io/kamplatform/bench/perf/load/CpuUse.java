@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -20,15 +21,24 @@ public final class CpuUse {
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
     private final Map<String, Long> pids;
-    private final Map<String, Long> start;
-    private final Map<String, Long> databasesStart;
+    private final Sample start;
     private final long machineStart;
     private final long startNanos = System.nanoTime();
 
+    /**
+     * Cores used since the start: per process, "other" for the rest of the machine, and PostgreSQL's backends per
+     * database (part of "postgres"; a backend connected since counts whole, one that disconnected meanwhile is missed).
+     */
+    public record Usage(Map<String, Double> cores, Map<String, Double> databases) {
+    }
+
+    /** CPU ticks of each named process and of PostgreSQL's backends per database, from one pass over /proc. */
+    private record Sample(Map<String, Long> processes, Map<String, Long> databases) {
+    }
+
     private CpuUse(Map<String, Long> pids) {
         this.pids = pids;
-        this.start = ticks();
-        this.databasesStart = databaseTicks();
+        this.start = sample();
         this.machineStart = machineTicks();
     }
 
@@ -41,12 +51,17 @@ public final class CpuUse {
 
     /** Cores used per process since the start, and "other" for the rest of the machine. */
     public Map<String, Double> cores() {
+        return usage().cores();
+    }
+
+    /** Every figure of {@link Usage}, from one reading. */
+    public Usage usage() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Long> now = ticks();
+        Sample now = sample();
         Map<String, Double> cores = new LinkedHashMap<>();
         long ours = 0;
-        for (var e : now.entrySet()) {
-            long used = e.getValue() - start.getOrDefault(e.getKey(), 0L);
+        for (var e : now.processes().entrySet()) {
+            long used = e.getValue() - start.processes().getOrDefault(e.getKey(), 0L);
             ours += used;
             cores.put(e.getKey(), used / TICKS / seconds);
         }
@@ -54,25 +69,17 @@ public final class CpuUse {
         if (machine > 0) {
             cores.put("other", Math.max(0, (machine - ours) / TICKS / seconds));
         }
-        return cores;
-    }
-
-    /**
-     * Cores used by PostgreSQL's backends per database since the start (a backend connected since counts whole; one
-     * that disconnected meanwhile is missed). Empty without PostgreSQL.
-     */
-    public Map<String, Double> databaseCores() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Double> cores = new java.util.TreeMap<>();
-        databaseTicks().forEach((database, ticks) -> cores.put(database,
-                (ticks - databasesStart.getOrDefault(database, 0L)) / TICKS / seconds));
-        return cores;
+        Map<String, Double> databases = new TreeMap<>();
+        now.databases().forEach((database, ticks) -> databases.put(database,
+                (ticks - start.databases().getOrDefault(database, 0L)) / TICKS / seconds));
+        return new Usage(cores, databases);
     }
 
     public String describe() {
         StringBuilder text = new StringBuilder("CPU cores:");
-        Map<String, Double> databases = databaseCores();
-        cores().forEach((name, value) -> {
+        Usage usage = usage();
+        Map<String, Double> databases = usage.databases();
+        usage.cores().forEach((name, value) -> {
             text.append(" %s %.2f".formatted(name, value));
             if (name.equals("postgres") && !databases.isEmpty()) {
                 text.append(" (").append(figures(databases)).append(')');
@@ -100,39 +107,33 @@ public final class CpuUse {
         return client ? words[2] : null;
     }
 
-    private Map<String, Long> databaseTicks() {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        Long postmaster = pids.get("postgres");
-        if (postmaster == null) {
-            return ticks;
-        }
-        for (long child : childrenByParent().getOrDefault(postmaster, List.of())) {
-            String database;
-            try {
-                database = database(Files.readString(Path.of("/proc/" + child + "/cmdline")).replace('\0', ' '));
-            } catch (IOException | RuntimeException e) {
-                continue; // the backend ended
-            }
-            if (database != null) {
-                ticks.merge(database, processTicks(child), Long::sum);
-            }
-        }
-        return ticks;
-    }
-
-    private Map<String, Long> ticks() {
-        Map<String, Long> ticks = new LinkedHashMap<>();
+    private Sample sample() {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        Map<String, Long> databases = new TreeMap<>();
         Map<Long, List<Long>> children = pids.containsKey("postgres") ? childrenByParent() : Map.of();
         pids.forEach((name, pid) -> {
             long total = processTicks(pid);
             if (name.equals("postgres")) {
                 for (long child : children.getOrDefault(pid, List.of())) {
-                    total += processTicks(child);
+                    long used = processTicks(child);
+                    total += used;
+                    String database = databaseOf(child);
+                    if (database != null) {
+                        databases.merge(database, used, Long::sum);
+                    }
                 }
             }
-            ticks.put(name, total);
+            processes.put(name, total);
         });
-        return ticks;
+        return new Sample(processes, databases);
+    }
+
+    private static String databaseOf(long backend) {
+        try {
+            return database(Files.readString(Path.of("/proc/" + backend + "/cmdline")).replace('\0', ' '));
+        } catch (IOException | RuntimeException e) {
+            return null; // the backend ended
+        }
     }
 
     /** utime + stime of a process, including its children that exited (cutime, cstime). */

@@ -113,7 +113,7 @@ public final class ReadsUnderLoad {
             Thread.sleep(Math.max(2, ctx.options().readSeconds() / 2) * 1000L);
             achieved = writes.achievedRate();
         }
-        return CpuPerEvent.describe(cpu.cores(), cpu.databaseCores(), achieved, Runtime.getRuntime().availableProcessors());
+        return CpuPerEvent.describe(cpu.usage(), achieved, Runtime.getRuntime().availableProcessors());
     }
 
     private GcPauses reportingGc() {

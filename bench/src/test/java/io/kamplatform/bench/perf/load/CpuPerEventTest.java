@@ -21,11 +21,11 @@ class CpuPerEventTest {
         assertEquals("280 events/s: CPU per event account-service 1.25 ms, reporting-service 1.00 ms, postgres 2.50 ms "
                         + "(account 1.25, reporting 1.00); the platform 1.33 cores of 2 (4.75 ms an event), bench 0.10, "
                         + "other 0.05",
-                CpuPerEvent.describe(cores, databases, 280, 2));
+                CpuPerEvent.describe(new CpuUse.Usage(cores, databases), 280, 2));
     }
 
     @Test
     void saysSoWhenNothingWasWritten() {
-        assertEquals("no event written", CpuPerEvent.describe(Map.of("postgres", 0.1), Map.of(), 0, 2));
+        assertEquals("no event written", CpuPerEvent.describe(new CpuUse.Usage(Map.of("postgres", 0.1), Map.of()), 0, 2));
     }
 }

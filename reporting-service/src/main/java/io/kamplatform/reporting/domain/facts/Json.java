@@ -104,7 +104,8 @@ final class Json {
 
     /**
      * {@code YearMonth.parse}, with "yyyy-MM" in ASCII digits read by hand: the parse goes through a DateTimeFormatter,
-     * and revenue facts (most of a history) each carry a month, so it took a tenth of a refold's fold. Any other text
+     * and revenue facts (most of a history) each carry a month; read by hand, the fold of a benchmark account was about
+     * 8% faster (docs/benchmarks.md, 2026-12-02 afternoon). Any other text
      * (a five-digit year, a sign, another form) goes to {@code YearMonth.parse}: the same values and the same
      * {@link java.time.DateTimeException} for a malformed one.
      */
