@@ -1,28 +1,14 @@
 package io.kamplatform.reporting.api;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.lessThan;
 
 import io.kamplatform.kit.testing.HttpConventions;
-import io.kamplatform.local.LocalKeys;
-import io.kamplatform.local.TestInfra;
-import io.kamplatform.local.TokenMinter;
 import io.kamplatform.reporting.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,49 +58,13 @@ class HttpConventionsTest {
 
     @Test
     void metricsAreLabelledWithRouteTemplatesOnly() {
-        List<String> ids = new ArrayList<>();
-        for (String template : List.of("/api/reports/accounts/%s/health", "/api/reports/accounts/%s/timeline", "/api/nothing/%s")) {
-            for (String method : List.of("DELETE", "PUT", "PATCH", "OPTIONS", "HEAD", "GET", "POST", "TRACE")) {
-                String id = "probe" + UUID.randomUUID().toString().substring(0, 8);
-                ids.add(id);
-                given().when().request(method, template.formatted(id)).then().statusCode(lessThan(500));
-            }
-        }
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String id : ids) {
-            assertThat(metrics).as("metrics after requests to a path with id %s", id).doesNotContain(id);
-        }
+        HttpConventions.metricsCarryRouteTemplatesOnly("/api/reports/accounts/%s/health",
+                "/api/reports/accounts/%s/timeline", "/api/nothing/%s");
     }
 
     @Test
     void tokensIssuedInTheFutureAreRefused() {
-        given().auth().oauth2(issuedAt(Instant.now().plus(Duration.ofHours(24))))
-                .when().get("/api/reports/portfolio/health")
-                .then().statusCode(401).contentType("application/problem+json")
-                .body("detail", containsString("issued in the future"));
-        given().auth().oauth2(issuedAt(Instant.now().plusSeconds(10)))
-                .when().get("/api/reports/portfolio/health")
-                .then().statusCode(200);
-    }
-
-    /** A kam-reader token like {@link TokenMinter}'s, signed by the test key, but issued at {@code issuedAt}. */
-    private static String issuedAt(Instant issuedAt) {
-        LocalKeys keys = LocalKeys.loadOrCreate(Path.of(TestInfra.instance().publicKeyLocation()).getParent());
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(TokenMinter.ISSUER);
-        claims.setSubject(TestInfra.TEST_USER);
-        claims.setStringListClaim("groups", List.of("kam-reader"));
-        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(issuedAt.plus(Duration.ofHours(1)).getEpochSecond()));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.privateKey());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        try {
-            return jws.getCompactSerialization();
-        } catch (org.jose4j.lang.JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpConventions.tokensIssuedInTheFutureAreRefused("GET", "/api/reports/portfolio/health", "kam-reader");
     }
 
     @Test
