@@ -75,18 +75,12 @@ public final class HealthAnswers {
                 read += ServiceMetrics.value(line);
             } else if (line.startsWith(METRIC) && line.contains("answered=\"folded\"")) {
                 folded += ServiceMetrics.value(line);
-            } else if (isSample(line, REFRESHED)) {
+            } else if (ServiceMetrics.isSample(line, REFRESHED)) {
                 refreshed += ServiceMetrics.value(line);
-            } else if (isSample(line, BEHIND)) {
+            } else if (ServiceMetrics.isSample(line, BEHIND)) {
                 behind = ServiceMetrics.value(line);
             }
         }
         return new Totals(Math.round(read), Math.round(folded), Math.round(refreshed), Math.round(behind));
-    }
-
-    /** A sample line of exactly this metric (with or without labels), not of one whose name only starts with it. */
-    private static boolean isSample(String line, String name) {
-        return line.startsWith(name) && line.length() > name.length()
-                && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{');
     }
 }

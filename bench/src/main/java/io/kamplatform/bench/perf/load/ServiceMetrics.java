@@ -18,6 +18,12 @@ record ServiceMetrics(Http http, String url) {
         }
     }
 
+    /** A sample line of exactly this metric (with or without labels), not of one whose name only starts with it. */
+    static boolean isSample(String line, String name) {
+        return line.startsWith(name) && line.length() > name.length()
+                && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{');
+    }
+
     /** The sample value at the end of an exposition line. */
     static double value(String line) {
         String[] parts = line.trim().split("\\s+");
