@@ -76,49 +76,63 @@ public class FactProjector {
     }
 
     /**
-     * The consumers' path for a batch (one poll of one channel): the readable records are stored in one statement and
-     * transaction ({@link FactStore#projectBatch}), waiting out infrastructure failures as {@link #project} does.
-     * Unreadable records, and, when the database rejects the batch, the one record it rejects, are dead-lettered on
-     * their own: the batch is then projected again one record at a time (each exactly once still), so valid records
-     * of a batch never follow a poison one to the dead-letter topic. The batch is acknowledged after all of it.
+     * The consumers' path for a batch (one poll of one channel), first half: the batch's records read, nothing stored
+     * yet. {@link #store} does the rest; {@link PollPipeline} reads a poll while the one before is stored.
      */
-    public Uni<Void> project(KafkaRecordBatch<String, String> batch) {
-        return Uni.createFrom().deferred(() -> {
-            Instant start = Instant.now();
-            List<KafkaRecord<String, String>> records = batch.getRecords();
-            if (!records.isEmpty()) {
-                metrics.batch(records.get(0).getTopic(), records.size());
+    ReadBatch read(KafkaRecordBatch<String, String> batch) {
+        Instant start = Instant.now();
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (!records.isEmpty()) {
+            metrics.batch(records.get(0).getTopic(), records.size());
+        }
+        List<IncomingFact> facts = new ArrayList<>(records.size());
+        List<KafkaRecord<String, String>> readable = new ArrayList<>(records.size());
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : records) {
+            try {
+                facts.add(read(consumerRecord(record)));
+                readable.add(record);
+            } catch (RuntimeException unreadable) {
+                deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(unreadable)));
             }
-            List<IncomingFact> facts = new ArrayList<>(records.size());
-            List<KafkaRecord<String, String>> readable = new ArrayList<>(records.size());
-            List<Uni<Void>> deadLetters = new ArrayList<>();
-            for (KafkaRecord<String, String> record : records) {
-                try {
-                    facts.add(read(consumerRecord(record)));
-                    readable.add(record);
-                } catch (RuntimeException unreadable) {
-                    deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(unreadable)));
-                }
-            }
-            Uni<Void> stored = facts.isEmpty() ? Uni.createFrom().voidItem()
-                    : InfrastructureRetry.untilAvailable(() -> store.projectBatch(facts).ifNoItem().after(config.attemptTimeout())
-                                            .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
-                                    config.retry().backOff(), stalls.listenerFor(consumerRecord(readable.get(0))))
-                            .invoke(results -> {
-                                for (int i = 0; i < facts.size(); i++) {
-                                    metrics.stored(facts.get(i), results.get(i));
-                                    tracing.projected(consumerRecord(readable.get(i)), facts.get(i), results.get(i), start);
-                                }
-                            })
-                            .replaceWithVoid()
-                            .onFailure().recoverWithUni(rejected -> oneByOne(readable));
-            Uni<Void> done = stored;
-            for (Uni<Void> deadLetter : deadLetters) {
-                done = done.chain(() -> deadLetter);
-            }
-            return done.chain(() -> Uni.createFrom().completionStage(batch::ack))
-                    .invoke(() -> records.forEach(r -> lag.stored(r.getTopic(), r.getPartition(), consumerRecord(r).offset())));
-        });
+        }
+        return new ReadBatch(batch, start, facts, readable, deadLetters);
+    }
+
+    /**
+     * The consumers' path for a batch, second half: the readable records are stored in one statement and transaction
+     * ({@link FactStore#projectBatch}), waiting out infrastructure failures as {@link #project} does. Unreadable
+     * records, and, when the database rejects the batch, the one record it rejects, are dead-lettered on their own:
+     * the batch is then projected again one record at a time (each exactly once still), so valid records of a batch
+     * never follow a poison one to the dead-letter topic. The batch is acknowledged after all of it.
+     */
+    Uni<Void> store(ReadBatch read) {
+        List<IncomingFact> facts = read.facts();
+        List<KafkaRecord<String, String>> readable = read.readable();
+        Uni<Void> stored = facts.isEmpty() ? Uni.createFrom().voidItem()
+                : InfrastructureRetry.untilAvailable(() -> store.projectBatch(facts).ifNoItem().after(config.attemptTimeout())
+                                        .failWith(() -> new TimeoutException("no answer from the database within " + config.attemptTimeout())),
+                                config.retry().backOff(), stalls.listenerFor(consumerRecord(readable.get(0))))
+                        .invoke(results -> {
+                            for (int i = 0; i < facts.size(); i++) {
+                                metrics.stored(facts.get(i), results.get(i));
+                                tracing.projected(consumerRecord(readable.get(i)), facts.get(i), results.get(i), read.start());
+                            }
+                        })
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(rejected -> oneByOne(readable));
+        Uni<Void> done = stored;
+        for (Uni<Void> deadLetter : read.deadLetters()) {
+            done = done.chain(() -> deadLetter);
+        }
+        KafkaRecordBatch<String, String> batch = read.batch();
+        return done.chain(() -> Uni.createFrom().completionStage(batch::ack))
+                .invoke(() -> batch.getRecords().forEach(r -> lag.stored(r.getTopic(), r.getPartition(), consumerRecord(r).offset())));
+    }
+
+    /** A batch read: its readable records with their facts, and the unreadable ones' dead-lettering, not yet run. */
+    record ReadBatch(KafkaRecordBatch<String, String> batch, Instant start, List<IncomingFact> facts,
+                     List<KafkaRecord<String, String>> readable, List<Uni<Void>> deadLetters) {
     }
 
     /** After the database rejected a batch: each record on its own; the one it rejects goes to the dead-letter topic. */

@@ -79,7 +79,7 @@ final class ReplayWriter implements AutoCloseable {
             return;
         }
         try {
-            untilAvailable(() -> store.projectReplayedBatch(facts).await().atMost(projection.attemptTimeout()));
+            untilAvailable(() -> store.projectBatch(facts).await().atMost(projection.attemptTimeout()));
         } catch (RuntimeException refused) {
             for (IncomingFact fact : facts) {
                 try {

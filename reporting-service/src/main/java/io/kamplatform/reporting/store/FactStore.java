@@ -35,26 +35,24 @@ public class FactStore {
      * holds is not stored: the first is kept, the conflict recorded.
      */
     public Uni<ProjectionResult> project(IncomingFact fact) {
-        return projectBatch(List.of(fact)).map(results -> results.get(0));
+        return projectElementByElement(List.of(fact)).map(results -> results.get(0));
     }
 
     /**
-     * Stores a batch of facts in one statement, so one transaction (migration V4, {@code project_facts}): each as
-     * {@link #project} would, in the order given; the results in the same order. All or nothing: when the database
-     * rejects one fact, nothing of the batch is stored and the caller projects the facts one at a time.
+     * Stores a batch of facts in one statement, so one transaction: each as {@link #project} would, in the order
+     * given, with the same rows and results; all or nothing (when the database rejects one fact, nothing of the batch
+     * is stored and the caller projects the facts one at a time). Migration V9, {@code project_facts_bulk}: runs of
+     * new events in stream order (almost every poll of the live topics, and almost all of a replay into empty tables)
+     * are stored by set-based statements, several times faster than one element at a time; the other events
+     * (duplicates, reused or late versions...) go through {@code project_facts} between them.
      */
     public Uni<List<ProjectionResult>> projectBatch(List<IncomingFact> facts) {
-        return projectBatch("project_facts", facts);
+        return projectBatch("project_facts_bulk", facts);
     }
 
-    /**
-     * The same as {@link #projectBatch}, same rows and results, for a replay from the beginning (migration V9,
-     * {@code project_facts_bulk}): runs of new events in stream order (almost all of a replay into empty tables) are
-     * stored by set-based statements, several times faster than one element at a time; the other events (duplicates,
-     * reused or late versions...) go through {@code project_facts} between them.
-     */
-    public Uni<List<ProjectionResult>> projectReplayedBatch(List<IncomingFact> facts) {
-        return projectBatch("project_facts_bulk", facts);
+    /** The same as {@link #projectBatch}, each element by {@code project_fact} in turn (V4/V5): the rules' reference. */
+    Uni<List<ProjectionResult>> projectElementByElement(List<IncomingFact> facts) {
+        return projectBatch("project_facts", facts);
     }
 
     private Uni<List<ProjectionResult>> projectBatch(String function, List<IncomingFact> facts) {

@@ -21,9 +21,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rebuild's set-based batch statement ({@link FactStore#projectReplayedBatch}, V9) against the per-element one
- * ({@link FactStore#projectBatch}, V3-V5) on the real database: the same adversarial histories ({@link
- * AdversarialHistory}: duplicates, reused, skipped, late and out-of-order versions, events without a stream id, streams
+ * The set-based batch statement the projection and the rebuild store their polls with ({@link FactStore#projectBatch},
+ * V9, V12) against the per-element one ({@link FactStore#projectElementByElement}, V3-V5) on the real database: the
+ * same adversarial histories ({@link AdversarialHistory}: duplicates, reused, skipped, late and out-of-order versions, events without a stream id, streams
  * first seen above version 1, several sources) in the same random batches into two databases; every outcome and every
  * row of every table the projection writes must be the same. The histories are mostly new events in stream order, so
  * most elements take the set-based path (checked, so this cannot pass by never taking it).
@@ -80,8 +80,8 @@ class ReplayedBatchesTest {
                 List<IncomingFact> batch = batches.get(i);
                 newElements += newIn(other, batch);
                 elements += batch.size();
-                List<ProjectionResult> expected = reference.projectBatch(batch).await().atMost(WAIT);
-                List<ProjectionResult> actual = replayed.projectReplayedBatch(batch).await().atMost(WAIT);
+                List<ProjectionResult> expected = reference.projectElementByElement(batch).await().atMost(WAIT);
+                List<ProjectionResult> actual = replayed.projectBatch(batch).await().atMost(WAIT);
                 assertThat(actual).as(name + ": outcomes of batch " + i).isEqualTo(expected);
             }
         } finally {
