@@ -151,6 +151,10 @@ public final class BenchMain {
                 return null;
             });
             ctx.quiesce("after W1 batches");
+            attempt(ctx, "W1", () -> {
+                ingest.projectionCatchUp();
+                return null;
+            });
             attempt(ctx, "W5", () -> {
                 new Footprint(ctx).run(empty, emptyJar);
                 return null;

@@ -109,6 +109,19 @@ public final class PlatformRun implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP (pause) or SIGCONT (resume), as a process frozen by the machine and thawed later: what it had in flight
+     * waits, the broker's session ends for its consumers. Java's process API has no such signals: {@code kill} does it.
+     */
+    public void signal(String process, boolean pause) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", pause ? "-STOP" : "-CONT", Long.toString(pid(process)))
+                .redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + (pause ? "-STOP " : "-CONT ") + process + ": "
+                    + new String(kill.getInputStream().readAllBytes()).trim());
+        }
+    }
+
     public boolean launcherAlive() {
         return launcher != null && launcher.isAlive();
     }

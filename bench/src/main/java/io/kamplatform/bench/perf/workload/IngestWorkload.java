@@ -9,10 +9,12 @@ import io.kamplatform.bench.perf.load.ClosedLoop;
 import io.kamplatform.bench.perf.load.CpuUse;
 import io.kamplatform.bench.perf.load.Http;
 import io.kamplatform.bench.perf.load.Measurement;
+import io.kamplatform.bench.perf.load.ProjectionPace;
 import io.kamplatform.bench.perf.report.Row;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,8 @@ import java.util.List;
 public final class IngestWorkload {
 
     public static final int BATCH = 100;
+    /** A drain shorter than this is a handful of metric samples: shown, not judged. */
+    static final double MIN_DRAIN_SECONDS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchContext ctx;
@@ -97,6 +101,60 @@ public final class IngestWorkload {
                             emptyBatch.eventsPerSecond()), pgBatch.eventsPerSecond(),
                     Row.share(batch.eventsPerSecond(), pgBatch.eventsPerSecond()) + " of pgbench",
                     "≥ 10,000 events/s", batch.eventsPerSecond() >= 10_000 && batch.errorRate() == 0, note(batch, pgBatch, cpuBatch)));
+        }
+    }
+
+    /**
+     * The live projection's own rate: reporting-service is paused (SIGSTOP) while batches of 100 are posted for the
+     * measurement time at the largest concurrency and the writers' outboxes publish all of them; then it is resumed and
+     * drains that backlog with nothing else writing (the refresher runs, as in production). A restart or an outage ends
+     * the same way. The rate counts from the first event projected after the resume (its consumers first rejoin their
+     * group, whose session ended meanwhile) to the last; beside it, the rate the writers accepted the backlog at.
+     */
+    public void projectionCatchUp() throws Exception {
+        int clients = ctx.options().concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
+        ctx.section("W1 projection: the backlog of %d s of batches (c=%d) posted while reporting-service was paused"
+                .formatted(ctx.options().measureSeconds(), clients));
+        Measurement posted;
+        ProjectionPace pace;
+        ctx.platform().signal("reporting-service", true);
+        try {
+            posted = ClosedLoop.run(clients, Duration.ZERO, ctx.measure(), batchCall(clients));
+            awaitOutboxesPublished();
+        } finally {
+            ctx.platform().signal("reporting-service", false);
+        }
+        pace = ProjectionPace.start(ctx.http(), ctx.url(2, "/q/metrics"));
+        ctx.quiesce("after the pause");
+        ProjectionPace.Drain drain = pace.stop();
+        ctx.out().printf("    posted %s while paused; the projection caught up at %s%n", describe(posted),
+                drain == null ? "an unknown rate (no metrics)" : drain);
+        if (drain == null || drain.events() == 0) {
+            return;
+        }
+        boolean judged = drain.seconds() >= MIN_DRAIN_SECONDS;
+        ctx.results().add(new Row("W1", "projection catch-up after a pause", drain.toString(), drain.rate(), "events/s",
+                "the backlog was accepted at %,.0f events/s".formatted(posted.eventsPerSecond()), posted.eventsPerSecond(),
+                Row.share(drain.rate(), posted.eventsPerSecond()) + " of it", "≥ 10,000 events/s",
+                judged ? drain.rate() >= 10_000 : null,
+                "from the first event projected after the resume (%.1f s after it) to the last%s".formatted(
+                        drain.startSeconds(), judged ? "" : "; a drain this short (a quick run) is not judged")));
+    }
+
+    /** Until both writers' outboxes are empty: the whole backlog is on Kafka before the projection resumes. */
+    private void awaitOutboxesPublished() throws Exception {
+        long deadline = System.nanoTime() + ctx.options().timeoutMinutes() * 60_000_000_000L;
+        for (int writer = 0; writer < 2; writer++) {
+            while (true) {
+                HttpResponse<String> outbox = ctx.http().get(ctx.url(writer, "/api/admin/outbox"), ctx.adminToken());
+                if (outbox.statusCode() == 200 && JSON.readTree(outbox.body()).path("unpublishedEvents").asLong() == 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the outbox of service " + writer + " did not empty: " + outbox.body());
+                }
+                Thread.sleep(250);
+            }
         }
     }
 
