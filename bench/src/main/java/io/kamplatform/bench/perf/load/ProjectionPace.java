@@ -20,16 +20,18 @@ public final class ProjectionPace {
 
     /**
      * {@code events} projected in {@code seconds} from the first sample that moved, which came {@code startSeconds}
-     * after {@link #start}; {@code events} 0 when nothing moved after it.
+     * after {@link #start}; {@code events} 0 when nothing moved after it. {@code backlog}: every event projected
+     * between the first sample and the last, those before the first move included.
      */
-    public record Drain(long events, double seconds, double startSeconds) {
+    public record Drain(long events, double seconds, double startSeconds, long backlog) {
         public double rate() {
             return seconds > 0 ? events / seconds : 0;
         }
 
         @Override
         public String toString() {
-            return events == 0 ? "nothing left to project" : "%,.0f events/s (%,d events in %.1f s)".formatted(rate(), events, seconds);
+            return events == 0 ? "nothing left to project"
+                    : "%,.0f events/s (%,d events in %.1f s, of a backlog of %,d)".formatted(rate(), events, seconds, backlog);
         }
     }
 
@@ -64,8 +66,8 @@ public final class ProjectionPace {
             if (first < 0) {
                 return null;
             }
-            return moved < 0 ? new Drain(0, 0, 0)
-                    : new Drain(last - moved, (lastChangedAt - movedAt) / 1e9, (movedAt - startedAt) / 1e9);
+            return moved < 0 ? new Drain(0, 0, 0, 0)
+                    : new Drain(last - moved, (lastChangedAt - movedAt) / 1e9, (movedAt - startedAt) / 1e9, last - first);
         }
     }
 

@@ -89,7 +89,7 @@ public final class IngestWorkload {
         int seconds = ctx.options().measureSeconds();
         for (int clients : ctx.options().concurrency()) {
             CpuUse cpu = ctx.cpu();
-            Measurement batch = ClosedLoop.run(clients, ctx.warmUp(), ctx.measure(), batchCall(clients));
+            Measurement batch = ClosedLoop.run(clients, ctx.warmUp(), ctx.measure(), batchCall("w1b", clients));
             String cpuBatch = cpu.describe();
             ctx.quiesce("after W1 batches, c=" + clients);
             Measurement pgBatch = ceiling.batch(clients, seconds, BATCH);
@@ -119,7 +119,7 @@ public final class IngestWorkload {
         ProjectionPace pace;
         ctx.platform().signal("reporting-service", true);
         try {
-            posted = ClosedLoop.run(clients, Duration.ZERO, ctx.measure(), batchCall(clients));
+            posted = ClosedLoop.run(clients, Duration.ZERO, ctx.measure(), batchCall("w1p", clients));
             awaitOutboxesPublished();
         } finally {
             ctx.platform().signal("reporting-service", false);
@@ -176,8 +176,11 @@ public final class IngestWorkload {
         return ceiling;
     }
 
-    /** Batches of 100 over ten of the client's accounts, ten events each; every item must be RECORDED. */
-    private Call batchCall(int clients) {
+    /**
+     * Batches of 100 over ten of the client's accounts, ten events each; every item must be RECORDED. {@code label}
+     * keeps the event ids of each use apart (the same ids again would be duplicates, not a backlog).
+     */
+    private Call batchCall(String label, int clients) {
         AccountEvents events = new AccountEvents(ctx);
         String run = ctx.runId();
         return (client, i) -> {
@@ -185,7 +188,7 @@ public final class IngestWorkload {
             List<String[]> items = new ArrayList<>(BATCH);
             for (int k = 0; k < BATCH; k++) {
                 String account = events.account(client, clients, i * 10 + k % 10);
-                String eventId = "bench-" + run + "-w1b" + clients + "-" + client + "-" + i + "-" + k;
+                String eventId = "bench-" + run + "-" + label + clients + "-" + client + "-" + i + "-" + k;
                 body.append(k == 0 ? "" : ",").append(events.item(account, eventId, k));
                 items.add(new String[] {account, eventId});
             }

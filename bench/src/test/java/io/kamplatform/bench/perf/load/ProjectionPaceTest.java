@@ -25,7 +25,8 @@ class ProjectionPaceTest {
         assertEquals(2.0, drain.seconds(), 1e-9);
         assertEquals(2.0, drain.startSeconds(), 1e-9);
         assertEquals(4_500, drain.rate(), 1e-9);
-        assertEquals("4,500 events/s (9,000 events in 2.0 s)", drain.toString());
+        assertEquals(9_050, drain.backlog());
+        assertEquals("4,500 events/s (9,000 events in 2.0 s, of a backlog of 9,050)", drain.toString());
     }
 
     @Test
