@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.local.Database;
 import io.kamplatform.local.TestInfra;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.kamplatform.reporting.support.ReactivePool;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class ConcurrentStreamWritersTest {
             awaitWaitingOnALock(db);
             other.commit();
 
-            assertThat(batch.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+            assertThat(batch.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                     .as("both stored, neither opened a gap")
                     .containsExactly(ProjectionResult.projected(false), ProjectionResult.projected(false));
         } finally {
