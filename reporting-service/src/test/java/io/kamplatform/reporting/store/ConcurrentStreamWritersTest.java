@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two writers storing events of the same stream at once, on the real database: the live projection's set-based batch
- * ({@link FactStore#projectBatch}, V12) while another transaction ({@code project_fact}: a dead letter replayed, or the
- * previous owner of a partition finishing its poll) stores the version just below the batch's. The batch must see that
- * version once the other commits: no gap recorded for a stored version, nothing missing. Without the batch's stream
- * locks (V9 as it was) it judged the stream's highest version before the other committed and recorded version 5 as
- * missing while it was stored.
+ * ({@link FactStore#projectSetBased}, V12; polls of {@value FactStore#SET_BASED_FROM} records or more) while another
+ * transaction ({@code project_fact}: a dead letter replayed, or the previous owner of a partition finishing its poll)
+ * stores the version just below the batch's. The batch must see that version once the other commits: no gap recorded
+ * for a stored version, nothing missing. Without the batch's stream locks (V9 as it was) it judged the stream's highest
+ * version before the other committed and recorded version 5 as missing while it was stored.
  */
 class ConcurrentStreamWritersTest {
 
@@ -49,7 +49,7 @@ class ConcurrentStreamWritersTest {
                 s.execute("SELECT * FROM project_fact('e5', 'C1', 'InteractionRecorded', '" + SOURCE + "', "
                         + "'kam.account.events', 0, 5, '" + STREAM + "', 5, '" + AT + "', NULL, '{}'::jsonb)");
             }
-            CompletableFuture<List<ProjectionResult>> batch = store.projectBatch(List.of(fact(6), fact(7)))
+            CompletableFuture<List<ProjectionResult>> batch = store.projectSetBased(List.of(fact(6), fact(7)))
                     .subscribeAsCompletionStage().toCompletableFuture();
             awaitWaitingOnALock(db);
             other.commit();

@@ -21,8 +21,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * The set-based batch statement the projection and the rebuild store their polls with ({@link FactStore#projectBatch},
- * V9, V12) against the per-element one ({@link FactStore#projectElementByElement}, V3-V5) on the real database: the
+ * The set-based batch statement the projection and the rebuild store their polls with ({@link FactStore#projectSetBased},
+ * V9, V12; polls of {@value FactStore#SET_BASED_FROM} records or more) against the per-element one ({@link FactStore#projectElementByElement}, V3-V5) on the real database: the
  * same adversarial histories ({@link AdversarialHistory}: duplicates, reused, skipped, late and out-of-order versions, events without a stream id, streams
  * first seen above version 1, several sources) in the same random batches into two databases; every outcome and every
  * row of every table the projection writes must be the same. The histories are mostly new events in stream order, so
@@ -81,7 +81,7 @@ class ReplayedBatchesTest {
                 newElements += newIn(other, batch);
                 elements += batch.size();
                 List<ProjectionResult> expected = reference.projectElementByElement(batch).await().atMost(WAIT);
-                List<ProjectionResult> actual = replayed.projectBatch(batch).await().atMost(WAIT);
+                List<ProjectionResult> actual = replayed.projectSetBased(batch).await().atMost(WAIT);
                 assertThat(actual).as(name + ": outcomes of batch " + i).isEqualTo(expected);
             }
         } finally {
