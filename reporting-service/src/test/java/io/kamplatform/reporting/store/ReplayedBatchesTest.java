@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The set-based batch statement the projection and the rebuild store their polls with ({@link FactStore#projectSetBased},
- * V9, V12; polls of {@value FactStore#SET_BASED_FROM} records or more) against the per-element one ({@link FactStore#projectElementByElement}, V3-V5) on the real database: the
+ * V9, V12; polls of {@value FactStore#SET_BASED_FROM} records or more) against the per-element one
+ * ({@link FactStore#projectElementByElement}, V3-V5) on the real database: the
  * same adversarial histories ({@link AdversarialHistory}: duplicates, reused, skipped, late and out-of-order versions, events without a stream id, streams
  * first seen above version 1, several sources) in the same random batches into two databases; every outcome and every
  * row of every table the projection writes must be the same. The histories are mostly new events in stream order, so
