@@ -1,14 +1,21 @@
 package io.kamplatform.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a relay's batch step again and again while it publishes something, one run at a time: a wake-up that arrives
- * during a run is folded into one more run, never lost, never run beside it. A failed step ends the run (logged); the
- * next wake-up (the relay's poll timer) starts again.
+ * Runs a relay's batch step again and again while there is more to publish, one run at a time: a wake-up that
+ * arrives during a run is folded into one more run, never lost, never run beside it. A failed step ends the run
+ * (logged); the next wake-up (the relay's poll timer) starts again.
+ *
+ * <p>A step that publishes a full batch may have left more behind and runs again at once. One that published less
+ * took everything it could see: the loop then waits until {@code spacing} after that step's start and runs again
+ * only if a wake-up came by then. Commits arriving one by one under load are so gathered into one step instead of a
+ * step (a transaction and a Kafka round trip) each, and wait at most {@code spacing} longer. A wake-up after a step
+ * that published nothing (a quiet spell) runs at once.
  */
 public final class DrainLoop {
 
@@ -16,13 +23,30 @@ public final class DrainLoop {
 
     private final String name;
     private final Supplier<Uni<Integer>> batch;
+    private final int fullBatch;
+    private final long spacingNanos;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile long stepStarted;
 
-    /** {@code batch}: publishes up to one batch and answers how many it published. */
+    /** Runs again after every step that published something, and at once for a wake-up that came during a step. */
     public DrainLoop(String name, Supplier<Uni<Integer>> batch) {
+        this(name, batch, 1, Duration.ZERO);
+    }
+
+    /**
+     * {@code batch}: publishes up to one batch and answers how many it published; {@code fullBatch}: a step that
+     * published this many runs again at once; {@code spacing}: the least time between the starts of two steps that a
+     * wake-up asked for.
+     */
+    public DrainLoop(String name, Supplier<Uni<Integer>> batch, int fullBatch, Duration spacing) {
+        if (fullBatch < 1 || spacing.isNegative()) {
+            throw new IllegalArgumentException("fullBatch must be 1 or more and spacing not negative");
+        }
         this.name = name;
         this.batch = batch;
+        this.fullBatch = fullBatch;
+        this.spacingNanos = spacing.toNanos();
     }
 
     /** Asks for a run; runs that overlap are folded into one more. */
@@ -35,9 +59,12 @@ public final class DrainLoop {
 
     private void drain() {
         requested.set(false);
+        stepStarted = System.nanoTime();
         batch.get().subscribe().with(count -> {
-            if (count > 0 || requested.get()) {
+            if (count >= fullBatch) {
                 drain();
+            } else if (count > 0 || requested.get()) {
+                afterSpacing();
             } else {
                 finish();
             }
@@ -45,6 +72,29 @@ public final class DrainLoop {
             LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
             finish();
         });
+    }
+
+    /** Still running (wake-ups only mark a request) until {@code spacing} after the last step's start. */
+    private void afterSpacing() {
+        long wait = spacingNanos - (System.nanoTime() - stepStarted);
+        if (wait <= 0) {
+            drainIfRequested();
+            return;
+        }
+        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).subscribe().with(
+                ignored -> drainIfRequested(),
+                failure -> {
+                    LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
+                    finish();
+                });
+    }
+
+    private void drainIfRequested() {
+        if (requested.get()) {
+            drain();
+        } else {
+            finish();
+        }
     }
 
     private void finish() {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,13 +38,22 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxStatus status;
     private final int batchSize;
-    private final DrainLoop loop = new DrainLoop("outbox relay", this::relayBatch);
+    private final DrainLoop loop;
 
+    /**
+     * {@code passSpacingMillis}: under load, the least time between the starts of two passes that commits asked for,
+     * so a pass publishes the commits of that time together (see {@link DrainLoop}); 0 runs a pass per wake-up.
+     */
     public OutboxRelay(Pool pool, OutboxStore store, OutboxPublisher publisher, OutboxStatus status,
-                       @ConfigProperty(name = "kam.outbox.batch-size", defaultValue = "500") int batchSize) {
+                       @ConfigProperty(name = "kam.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "kam.outbox.pass-spacing-ms", defaultValue = "20") long passSpacingMillis) {
         if (batchSize < 1 || batchSize > OutboxPublisher.MAX_BATCH) {
             throw new IllegalArgumentException("kam.outbox.batch-size must be 1.." + OutboxPublisher.MAX_BATCH);
         }
+        if (passSpacingMillis < 0 || passSpacingMillis > 1000) {
+            throw new IllegalArgumentException("kam.outbox.pass-spacing-ms must be 0..1000");
+        }
+        this.loop = new DrainLoop("outbox relay", this::relayBatch, batchSize, Duration.ofMillis(passSpacingMillis));
         this.pool = pool;
         this.store = store;
         this.publisher = publisher;

@@ -1,6 +1,7 @@
 package io.kamplatform.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -22,6 +23,7 @@ public class OutboxStatus {
 
     private final MeterRegistry registry;
     private final Counter published;
+    private final DistributionSummary passEvents;
     private volatile OutboxCheckpoint checkpoint;
     private volatile OutboxBacklog backlog = new OutboxBacklog(0, null);
     private volatile String violation;
@@ -31,6 +33,9 @@ public class OutboxStatus {
     public OutboxStatus(MeterRegistry registry) {
         this.registry = registry;
         this.published = Counter.builder("kam.outbox.published").description("Events published to Kafka by the relay")
+                .register(registry);
+        this.passEvents = DistributionSummary.builder("kam.outbox.pass.events")
+                .description("Events a relay pass published (passes that published nothing are not counted)")
                 .register(registry);
         Gauge.builder("kam.outbox.unpublished.events", this, s -> s.backlog.events())
                 .description("Committed events after the outbox checkpoint, not yet on Kafka").register(registry);
@@ -43,6 +48,7 @@ public class OutboxStatus {
 
     void published(int events) {
         published.increment(events);
+        passEvents.record(events);
     }
 
     void republished(long events, String reason) {

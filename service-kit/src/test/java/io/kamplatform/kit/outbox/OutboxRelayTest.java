@@ -24,7 +24,7 @@ class OutboxRelayTest {
         kafka = new RecordingPublisher();
         metrics = new SimpleMeterRegistry();
         status = new OutboxStatus(metrics);
-        relay = new OutboxRelay(null, store, kafka, status, 3);
+        relay = new OutboxRelay(null, store, kafka, status, 3, 0);
     }
 
     @Test
@@ -40,6 +40,8 @@ class OutboxRelayTest {
         assertThat(store.last).isEqualTo(new PublicationPoint("1001", 2));
         assertThat(store.publishedEvents).isEqualTo(4);
         assertThat(metrics.counter("kam.outbox.published").count()).isEqualTo(4);
+        assertThat(metrics.summary("kam.outbox.pass.events").count()).as("a full batch of 3, then 1").isEqualTo(2);
+        assertThat(metrics.summary("kam.outbox.pass.events").totalAmount()).isEqualTo(4);
     }
 
     @Test
