@@ -1,12 +1,11 @@
 package io.kamplatform.account.api;
 
 import io.kamplatform.account.support.Events;
+import io.kamplatform.account.support.Metrics;
 import io.kamplatform.account.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +19,9 @@ class EventMetricsTest {
 
     @Test
     void acceptedReplayedAndRejectedEventsAreCountedByType() {
-        double accepted = value("kam_events_accepted_total", "type=\"AccountRegistered\"");
-        double replayed = value("kam_events_replayed_total", "type=\"AccountRegistered\"");
-        double rejected = value("kam_events_rejected_total", "reason=\"OCCURRED_IN_FUTURE\",type=\"AccountRegistered\"");
+        double accepted = Metrics.value("kam_events_accepted_total", "type=\"AccountRegistered\"");
+        double replayed = Metrics.value("kam_events_replayed_total", "type=\"AccountRegistered\"");
+        double rejected = Metrics.value("kam_events_rejected_total", "reason=\"OCCURRED_IN_FUTURE\",type=\"AccountRegistered\"");
 
         String accountId = Events.newAccountId();
         String eventId = Events.newEventId();
@@ -32,20 +31,13 @@ class EventMetricsTest {
         post(Events.newAccountId(), Events.event(Events.newEventId(), "AccountRegistered", "2999-01-01T00:00:00Z", null,
                 "{\"name\":\"Future GmbH\",\"sector\":\"Manufacturing\",\"country\":\"DE\"}"), 422);
 
-        assertThat(value("kam_events_accepted_total", "type=\"AccountRegistered\"")).isEqualTo(accepted + 1);
-        assertThat(value("kam_events_replayed_total", "type=\"AccountRegistered\"")).isEqualTo(replayed + 1);
-        assertThat(value("kam_events_rejected_total", "reason=\"OCCURRED_IN_FUTURE\",type=\"AccountRegistered\"")).isEqualTo(rejected + 1);
+        assertThat(Metrics.value("kam_events_accepted_total", "type=\"AccountRegistered\"")).isEqualTo(accepted + 1);
+        assertThat(Metrics.value("kam_events_replayed_total", "type=\"AccountRegistered\"")).isEqualTo(replayed + 1);
+        assertThat(Metrics.value("kam_events_rejected_total", "reason=\"OCCURRED_IN_FUTURE\",type=\"AccountRegistered\"")).isEqualTo(rejected + 1);
     }
 
     private static void post(String accountId, String body, int status) {
         given().auth().oauth2(Tokens.writer()).contentType("application/json").body(body)
                 .when().post("/api/accounts/" + accountId + "/events").then().statusCode(status);
-    }
-
-    /** The sample of one series (0 before it exists). */
-    private static double value(String metric, String labels) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + metric + "\\{" + Pattern.quote(labels) + "[^}]*} (\\S+)$").matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

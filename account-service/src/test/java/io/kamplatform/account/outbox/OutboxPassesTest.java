@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kamplatform.account.support.AccountTopic;
 import io.kamplatform.account.support.Events;
+import io.kamplatform.account.support.Metrics;
 import io.kamplatform.account.support.PublishedHistory;
 import io.kamplatform.account.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +60,8 @@ class OutboxPassesTest {
 
     @Test
     void singleEventsPostedOneByOneArePublishedSeveralToAPassWholeAndInOrder() {
-        double passes = metric("kam_outbox_pass_events_count");
-        double published = metric("kam_outbox_pass_events_sum");
+        double passes = Metrics.value("kam_outbox_pass_events_count");
+        double published = Metrics.value("kam_outbox_pass_events_sum");
         List<String> accounts = new ArrayList<>();
         for (int a = 0; a < ACCOUNTS; a++) {
             String account = Events.newAccountId();
@@ -73,20 +72,14 @@ class OutboxPassesTest {
         PublishedHistory.assertStoreEqualsTopic(pool, topic, accounts, Duration.ofSeconds(60));
 
         int events = ACCOUNTS * EVENTS_PER_ACCOUNT;
-        assertThat(metric("kam_outbox_pass_events_sum") - published).as("every event published once").isEqualTo(events);
+        assertThat(Metrics.value("kam_outbox_pass_events_sum") - published).as("every event published once").isEqualTo(events);
         // A pass per commit (the relay before kam.outbox.pass-spacing-ms) would take about 40 here.
-        assertThat(metric("kam_outbox_pass_events_count") - passes).as("relay passes that published")
+        assertThat(Metrics.value("kam_outbox_pass_events_count") - passes).as("relay passes that published")
                 .isLessThanOrEqualTo(events / 3.0);
     }
 
     private static void post(String accountId, String body) {
         given().auth().oauth2(Tokens.writer()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/accounts/{id}/events", accountId).then().statusCode(201);
-    }
-
-    private static double metric(String name) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$").matcher(text);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
     }
 }

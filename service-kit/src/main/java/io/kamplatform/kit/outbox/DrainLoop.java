@@ -68,10 +68,7 @@ public final class DrainLoop {
             } else {
                 finish();
             }
-        }, failure -> {
-            LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
-            finish();
-        });
+        }, this::failed);
     }
 
     /** Still running (wake-ups only mark a request) until {@code spacing} after the last step's start. */
@@ -82,11 +79,7 @@ public final class DrainLoop {
             return;
         }
         Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).subscribe().with(
-                ignored -> drainIfRequested(),
-                failure -> {
-                    LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
-                    finish();
-                });
+                ignored -> drainIfRequested(), this::failed);
     }
 
     private void drainIfRequested() {
@@ -95,6 +88,11 @@ public final class DrainLoop {
         } else {
             finish();
         }
+    }
+
+    private void failed(Throwable failure) {
+        LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
+        finish();
     }
 
     private void finish() {
