@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
  * {@code kam.read-models.refresh-interval}:
  * <ol>
  * <li>the stale current summaries (a fact projected since, older than {@code current-max-age}, another month window)
- * are computed, a chunk at a time, going on at once while a whole chunk was stale;</li>
+ * are computed, a chunk at a time, going on at once while a whole chunk was stale; not while the projection is
+ * catching up ({@link CatchUpFirst}: more than {@code refresh-below-lag} records behind), when the reports fold what
+ * they need themselves;</li>
  * <li>then, only when none is stale, the projection has no lag (ingest comes first) and no portfolio report was asked
  * for {@code month-ends-after-quiet} (readers come first), one chunk of the missing
  * summaries at the kept month ends ({@code month-ends}): after a start, a rebuild, or a late event that changed an
@@ -26,7 +28,8 @@ import org.jboss.logging.Logger;
  * </ol>
  * Metrics: {@code kam.read-models.current.behind}, the accounts whose current summary it has to compute again as of its
  * last pass (rises with a burst of events or a new month, and should fall back within minutes), and
- * {@code kam.read-models.current.refreshed}, the current summaries it computed.
+ * {@code kam.read-models.current.refreshed}, the current summaries it computed, and
+ * {@code kam.read-models.current.waited}, the chunks it left for later because the projection was catching up.
  */
 @ApplicationScoped
 public class CurrentSummaryRefresher {
@@ -38,6 +41,8 @@ public class CurrentSummaryRefresher {
     private final ProjectionLag lag;
     private final RebuildUnderway rebuild;
     private final Counter refreshed;
+    private final Counter waited;
+    private final CatchUpFirst catchUpFirst;
     private final AtomicBoolean running = new AtomicBoolean();
     private long monthEndSummaries;
     private long monthEndsStartedAt;
@@ -52,6 +57,10 @@ public class CurrentSummaryRefresher {
                 .register(registry);
         this.refreshed = Counter.builder("kam.read-models.current.refreshed")
                 .description("Current summaries the refresher computed").register(registry);
+        this.waited = Counter.builder("kam.read-models.current.waited")
+                .description("Chunks of stale current summaries the refresher left for later because the projection "
+                        + "was catching up (more than refresh-below-lag records behind)").register(registry);
+        this.catchUpFirst = new CatchUpFirst(config.refreshBelowLag(), config.refreshWaitAtMost());
         this.readModel = readModel;
         this.config = config;
         this.lag = lag;
@@ -69,9 +78,15 @@ public class CurrentSummaryRefresher {
     }
 
     private void run() {
+        CatchUpFirst.Pace pace = catchUpFirst.pace(lag.current().lagRecords(), System.nanoTime());
+        if (pace == CatchUpFirst.Pace.WAIT) {
+            waited.increment();
+            running.set(false);
+            return;
+        }
         readModel.refreshCurrent(config.chunkSize()).subscribe().with(count -> {
             refreshed.increment(count);
-            if (count >= config.chunkSize()) {
+            if (count >= config.chunkSize() && pace == CatchUpFirst.Pace.ALL) {
                 run();
             } else if (config.monthEnds() > 0 && !rebuild.now() && "CURRENT".equals(lag.current().state())
                     && readModel.sinceLastAsked().compareTo(config.monthEndsAfterQuiet()) >= 0) {

@@ -2,6 +2,7 @@ package io.kamplatform.reporting.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** kam.read-models.*: how the portfolio read models (account summaries) are kept and read. */
@@ -15,6 +16,19 @@ public interface ReadModelConfig {
     /** How often the background refresher looks for stale current summaries. */
     @WithDefault("1s")
     Duration refreshInterval();
+
+    /**
+     * The refresher computes no current summaries while the projection is more than this many records behind the
+     * topics ({@code kam_projection_lag_records}, all partitions): a catch-up comes first. At live rates the lag stays
+     * within a few polls; 1,000 is several seconds of ingest at a few hundred events a second.
+     */
+    @WithDefault("1000")
+    @Min(0)
+    long refreshBelowLag();
+
+    /** A catch-up longer than this gets one chunk of current summaries every refresh-interval, not none. */
+    @WithDefault("30s")
+    Duration refreshWaitAtMost();
 
     /**
      * A current report computes stale summaries itself when at most this many are stale (a quiet moment: exact and
