@@ -8,19 +8,25 @@ package io.kamplatform.bench.perf.load;
  * several times a read. Beside them, the refresher's side of the same story: how many current summaries it computed a
  * second ({@code kam_read_models_current_refreshed_total}) and how many accounts it had left to compute at the end
  * ({@code kam_read_models_current_behind}). When the refresher and the folding reports together compute fewer
- * summaries a second than events arrive, the backlog grows and so does the folded share.
+ * summaries a second than events arrive, the backlog grows and so does the folded share. And how often the refresher
+ * waited because the projection was catching up ({@code kam_read_models_current_waited_total}; said only when it did).
  */
 public final class HealthAnswers {
 
     private static final String METRIC = "kam_read_models_current_health_total{";
     private static final String REFRESHED = "kam_read_models_current_refreshed_total";
     private static final String BEHIND = "kam_read_models_current_behind";
+    private static final String WAITED = "kam_read_models_current_waited_total";
 
     /**
      * Reports answered each way and summaries the refresher computed since the service started; the accounts behind
-     * as the refresher last counted them (-1: not exported).
+     * as the refresher last counted them (-1: not exported); the refresher's waits for a catch-up.
      */
-    record Totals(long read, long folded, long refreshed, long behind) {
+    record Totals(long read, long folded, long refreshed, long behind, long waited) {
+
+        Totals(long read, long folded, long refreshed, long behind) {
+            this(read, folded, refreshed, behind, 0);
+        }
     }
 
     private final ServiceMetrics metrics;
@@ -47,7 +53,8 @@ public final class HealthAnswers {
             return "health answers unknown (no metrics at " + metrics.url() + ")";
         }
         return describe(new Totals(now.read() - start.read(), now.folded() - start.folded(),
-                now.refreshed() - start.refreshed(), now.behind()), (System.nanoTime() - startedAt) / 1e9);
+                now.refreshed() - start.refreshed(), now.behind(), now.waited() - start.waited()),
+                (System.nanoTime() - startedAt) / 1e9);
     }
 
     static String describe(Totals during, double seconds) {
@@ -58,7 +65,9 @@ public final class HealthAnswers {
             return answers;
         }
         return answers + "; the refresher computed %,.0f summaries a second, %,d accounts behind at the end"
-                .formatted(during.refreshed() / Math.max(seconds, 1e-9), during.behind());
+                .formatted(during.refreshed() / Math.max(seconds, 1e-9), during.behind())
+                + (during.waited() > 0 ? ", waited %,d times for the projection to catch up".formatted(during.waited())
+                : "");
     }
 
     /**
@@ -70,6 +79,7 @@ public final class HealthAnswers {
         double folded = 0;
         double refreshed = 0;
         double behind = -1;
+        double waited = 0;
         for (String line : exposition.split("\n")) {
             if (line.startsWith(METRIC) && line.contains("answered=\"read\"")) {
                 read += ServiceMetrics.value(line);
@@ -79,8 +89,11 @@ public final class HealthAnswers {
                 refreshed += ServiceMetrics.value(line);
             } else if (ServiceMetrics.isSample(line, BEHIND)) {
                 behind = ServiceMetrics.value(line);
+            } else if (ServiceMetrics.isSample(line, WAITED)) {
+                waited += ServiceMetrics.value(line);
             }
         }
-        return new Totals(Math.round(read), Math.round(folded), Math.round(refreshed), Math.round(behind));
+        return new Totals(Math.round(read), Math.round(folded), Math.round(refreshed), Math.round(behind),
+                Math.round(waited));
     }
 }
