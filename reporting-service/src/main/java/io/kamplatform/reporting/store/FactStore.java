@@ -132,6 +132,14 @@ public class FactStore {
      */
     public static final String KNOWN_AT = "coalesce(recorded_at, projected_at)";
 
+    /**
+     * The order of an account's history: by time, then in projection order. Facts of one poll are stored in one
+     * transaction and share {@code projected_at}, so within it the topic position says the order the producer
+     * published them in (two objectives set at the same instant stay in the order they were set); the event id last
+     * only for facts stored without a position of their own.
+     */
+    static final String HISTORY_ORDER = "occurred_at, projected_at, source, topic, kafka_partition, kafka_offset, event_id";
+
     /** The account's facts that happened up to {@code asOf}, oldest first (ties in projection order). */
     public Uni<List<StoredFact>> factsOf(String accountId, OffsetDateTime asOf) {
         return factsOf(accountId, asOf, null);
@@ -141,7 +149,7 @@ public class FactStore {
     public Uni<List<StoredFact>> factsOf(String accountId, OffsetDateTime asOf, OffsetDateTime knownAt) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
                         + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
-                        + "ORDER BY occurred_at, projected_at, source, event_id")
+                        + "ORDER BY " + HISTORY_ORDER)
                 .execute(Tuple.of(accountId, asOf, knownAt))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(FactStore::toFacts);
@@ -152,7 +160,7 @@ public class FactStore {
                                           int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM account_facts WHERE account_id = $1 AND occurred_at <= $2 "
                         + "AND ($3::timestamptz IS NULL OR " + KNOWN_AT + " <= $3) "
-                        + "ORDER BY occurred_at, projected_at, source, event_id OFFSET $4 LIMIT $5")
+                        + "ORDER BY " + HISTORY_ORDER + " OFFSET $4 LIMIT $5")
                 .execute(Tuple.of(accountId, asOf, knownAt, offset, limit))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(FactStore::toFacts);

@@ -318,7 +318,7 @@ public class SummaryStore {
         Map<String, List<StoredFact>> byAccount = new LinkedHashMap<>();
         return pool.withTransaction(conn -> conn.prepare("SELECT " + FactStore.COLUMNS + " FROM account_facts "
                                 + "WHERE account_id = ANY($1) AND occurred_at <= $2 AND ($3::timestamptz IS NULL OR "
-                                + FactStore.KNOWN_AT + " <= $3) ORDER BY account_id, occurred_at, projected_at, source, event_id")
+                                + FactStore.KNOWN_AT + " <= $3) ORDER BY account_id, " + FactStore.HISTORY_ORDER)
                         .chain(statement -> readAll(statement.cursor(arguments), byAccount)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .replaceWith(byAccount);
