@@ -74,7 +74,7 @@ class HistoriesReadInPartsTest {
              ResultSet rows = s.executeQuery("SELECT account_id, event_id FROM account_facts "
                      + "WHERE account_id IN ('ACC-A', 'ACC-B', 'ACC-C') AND occurred_at <= '" + asOf + "' "
                      + (knownAt == null ? "" : "AND " + FactStore.KNOWN_AT + " <= '" + knownAt + "' ")
-                     + "ORDER BY account_id, occurred_at, projected_at, source, event_id")) {
+                     + "ORDER BY account_id, " + FactStore.HISTORY_ORDER)) {
             while (rows.next()) {
                 byAccount.computeIfAbsent(rows.getString(1), a -> new ArrayList<>()).add(rows.getString(2));
             }
