@@ -19,8 +19,8 @@ public interface ReadModelConfig {
 
     /**
      * The refresher computes no current summaries while the projection is more than this many records behind the
-     * topics ({@code kam_projection_lag_records}, all partitions): a catch-up comes first. At live rates the lag stays
-     * within a few polls; 1,000 is several seconds of ingest at a few hundred events a second.
+     * topics ({@code kam_projection_lag_records}, all partitions): a catch-up comes first. 1,000 is several seconds of
+     * ingest at a few hundred events a second (the benchmark's W4, 364 events/s, never reached it).
      */
     @WithDefault("1000")
     @Min(0)

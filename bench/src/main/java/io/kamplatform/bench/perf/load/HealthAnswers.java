@@ -23,10 +23,6 @@ public final class HealthAnswers {
      * as the refresher last counted them (-1: not exported); the refresher's waits for a catch-up.
      */
     record Totals(long read, long folded, long refreshed, long behind, long waited) {
-
-        Totals(long read, long folded, long refreshed, long behind) {
-            this(read, folded, refreshed, behind, 0);
-        }
     }
 
     private final ServiceMetrics metrics;

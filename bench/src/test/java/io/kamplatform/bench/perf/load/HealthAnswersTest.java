@@ -42,9 +42,9 @@ class HealthAnswersTest {
     void describesTheShareFolded() {
         assertEquals("health reports for now: 300 read, 100 folded (25%); the refresher computed 120 summaries a second, "
                         + "2,507 accounts behind at the end",
-                HealthAnswers.describe(new HealthAnswers.Totals(300, 100, 6_000, 2_507), 50));
+                HealthAnswers.describe(new HealthAnswers.Totals(300, 100, 6_000, 2_507, 0), 50));
         assertEquals("health reports for now: 0 read, 0 folded (0%); the refresher computed 0 summaries a second, "
-                + "0 accounts behind at the end", HealthAnswers.describe(new HealthAnswers.Totals(0, 0, 0, 0), 50));
+                + "0 accounts behind at the end", HealthAnswers.describe(new HealthAnswers.Totals(0, 0, 0, 0, 0), 50));
     }
 
     @Test
