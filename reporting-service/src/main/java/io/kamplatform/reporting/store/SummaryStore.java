@@ -317,7 +317,7 @@ public class SummaryStore {
      * rows become fact records on the event loop, so they can go before the next read; the caller gets them on a worker.
      */
     public Uni<Map<String, List<StoredFact>>> histories(List<String> accountIds, Instant asOf, Instant knownAt) {
-        // distinct: an account named twice would have its facts read twice (the folds trust them distinct)
+        // distinct: an account named twice would have its facts read twice, the second copy after the first
         Tuple arguments = Tuple.of(new LinkedHashSet<>(accountIds).toArray(String[]::new), utc(asOf),
                 knownAt == null ? null : utc(knownAt));
         // one account's facts after another's: one map entry per run of the same account, not a lookup per fact
@@ -331,9 +331,9 @@ public class SummaryStore {
     /**
      * A chunk's histories, one account after another: for each account one scan of {@code account_facts_by_account} in
      * its order (time, then projection time), so only the ties in time are sorted, and the nested loop passes each
-     * account's rows on in that order. {@code account_id = ANY($1) ... ORDER BY account_id, HISTORY_ORDER} instead was
-     * planned as a bitmap scan and a sort of the whole chunk: at 10,000 accounts about a quarter slower (37 against
-     * 28 ms for 50 accounts, 8,400 facts; docs/benchmarks.md, 2026-12-03 afternoon).
+     * account's rows on in that order (a cursor's query is never run in parallel). {@code account_id = ANY($1) ... ORDER BY
+     * account_id, HISTORY_ORDER} instead was planned as a bitmap scan and a sort of the whole chunk: at 10,000 accounts
+     * 702 against 550 ms over 12 random chunks of 50 (docs/benchmarks.md, "One index scan per account").
      */
     static final String HISTORIES = "SELECT f.* FROM unnest($1::text[]) AS chunk(id) CROSS JOIN LATERAL (SELECT "
             + FactStore.COLUMNS + " FROM account_facts WHERE account_id = chunk.id AND occurred_at <= $2 "

@@ -43,7 +43,7 @@ class HistoriesReadInPartsTest {
                 + perRead + "), ('ACC-D', 50)) AS v(a, n), generate_series(1, n) i");
         Instant asOf = Instant.parse("2024-08-01T00:00:00Z");
         Instant knownAt = Instant.parse("2024-01-01T00:00:00Z");
-        // A asked twice: its facts still come once (the folds trust a history to hold each fact once)
+        // A asked twice: its facts still come once, in order
         List<String> asked = List.of("ACC-C", "ACC-A", "ACC-B", "ACC-A");
         Pool pool = ReactivePool.of(db, 1);
         try {
