@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The projected history: every consumed event once per (source, event id), queried per account and point in time.
- * Ties in time are ordered by projection time, then (source, event id): the same key the history is unique on.
+ * Ties in time are ordered as {@link #HISTORY_ORDER} says: by projection time, then by topic position.
  * Histories are mapped on a worker thread, not on the SQL client's event loop (see {@link SummaryStore}).
  */
 @ApplicationScoped
