@@ -507,21 +507,9 @@ public class PortfolioReadModel {
                 });
     }
 
-    /**
-     * The summary as stored; with the account's health report for now when it was summarized for that
-     * ({@link AccountSummarizer#summarizeCurrent}; a key account's assessment in a point summary is not stored).
-     */
+    /** The summary as stored ({@link SummaryDocuments#write}). */
     private Stored write(Summarized summarized, long version, boolean withHealth) {
-        AccountSummary summary = summarized.summary();
-        AccountAssessment assessment = withHealth ? summarized.assessment() : null;
-        try {
-            return new Stored(summary.accountId(), summary.asOf(), version, summary.keyAccount(),
-                    mapper.writeValueAsString(summary.withoutEvidence()), mapper.writeValueAsString(summary.evidence()),
-                    assessment == null ? null : mapper.writeValueAsString(assessment.health()),
-                    assessment == null ? null : mapper.writeValueAsString(assessment.trend()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SummaryDocuments.write(mapper, summarized, version, withHealth);
     }
 
     private AccountSummary read(Stored stored, boolean evidence) {

@@ -101,6 +101,13 @@ public interface ReadModelConfig {
     @WithDefault("5m")
     Duration statesFullReadEvery();
 
+    /**
+     * The read-model audit folds one account's stored summaries again this often and compares ({@link ReadModelAudit});
+     * 0 turns it off.
+     */
+    @WithDefault("1s")
+    Duration auditEvery();
+
     /** An asOf later than now minus this is "now": answered from the current summaries. */
     @WithDefault("5s")
     Duration nowTolerance();

@@ -1,0 +1,109 @@
+package io.kamplatform.reporting.store;
+
+import io.kamplatform.reporting.store.SummaryStore.Stored;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the read-model audit reads of one account, all in one snapshot: its version, its stored current summary, its
+ * summaries at past points and its whole history. One snapshot (a REPEATABLE READ transaction) is what makes the
+ * comparison fair: a fact projected while the audit reads would otherwise be in the history and not in a summary that
+ * was exact when read, or delete a point the audit then folds with the late fact in. And the repairs, each conditional
+ * on the row being the one audited, so a row written since is left alone.
+ */
+@ApplicationScoped
+public class AuditedSummaries {
+
+    /** One account as the audit sees it; {@code current} null without a current summary. */
+    public record Account(String accountId, long version, Stored current, List<Stored> points, List<StoredFact> history) {
+    }
+
+    private final Pool pool;
+
+    public AuditedSummaries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The first account after {@code after} in id order (from the first when none is after it); empty without accounts. */
+    public Uni<Optional<Account>> after(String after) {
+        return read(conn -> conn.preparedQuery("SELECT account_id FROM ((SELECT account_id, 0 AS round FROM accounts "
+                        + "WHERE account_id > $1 ORDER BY account_id LIMIT 1) UNION ALL (SELECT account_id, 1 FROM accounts "
+                        + "ORDER BY account_id LIMIT 1)) next ORDER BY round LIMIT 1")
+                .execute(Tuple.of(after))
+                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getString("account_id")));
+    }
+
+    /** The account's version, summaries and history in one snapshot; empty for an unknown account. */
+    public Uni<Optional<Account>> of(String accountId) {
+        return read(conn -> Uni.createFrom().item(accountId));
+    }
+
+    private Uni<Optional<Account>> read(java.util.function.Function<SqlConnection, Uni<String>> pick) {
+        return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                        .execute()
+                        .chain(() -> pick.apply(conn))
+                        .chain(accountId -> accountId == null ? Uni.createFrom().item(Optional.<Account>empty())
+                                : snapshot(conn, accountId)))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Uni<Optional<Account>> snapshot(SqlConnection conn, String accountId) {
+        Tuple id = Tuple.of(accountId);
+        return conn.preparedQuery("SELECT version FROM accounts WHERE account_id = $1").execute(id).chain(version -> {
+            if (version.rowCount() == 0) {
+                return Uni.createFrom().item(Optional.<Account>empty());
+            }
+            return conn.preparedQuery("SELECT account_id, as_of, version, key_account, summary, evidence, health, trend "
+                            + "FROM current_summaries WHERE account_id = $1").execute(id)
+                    .chain(current -> conn.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
+                                    + "evidence, NULL::text AS health, NULL::text AS trend FROM account_summaries "
+                                    + "WHERE account_id = $1 ORDER BY as_of").execute(id)
+                            .chain(points -> conn.preparedQuery("SELECT " + FactStore.COLUMNS + " FROM account_facts "
+                                            + "WHERE account_id = $1 ORDER BY " + FactStore.HISTORY_ORDER).execute(id)
+                                    .map(facts -> {
+                                        List<Stored> currentRows = stored(current);
+                                        return Optional.of(new Account(accountId,
+                                                version.iterator().next().getLong("version"),
+                                                currentRows.isEmpty() ? null : currentRows.get(0), stored(points),
+                                                FactStore.toFacts(facts)));
+                                    })));
+        });
+    }
+
+    /**
+     * Makes the audited current summary stale (version -1: no account has it), so the refresher computes it again and
+     * reports fold meanwhile; a row written since (another instant or version) is left alone. Whether it was changed.
+     */
+    public Uni<Boolean> recomputeCurrent(Stored audited) {
+        return pool.preparedQuery("UPDATE current_summaries SET version = -1 WHERE account_id = $1 AND as_of = $2 "
+                        + "AND version = $3")
+                .execute(Tuple.of(audited.accountId(), SummaryStore.utc(audited.asOf()), audited.version()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Deletes the audited summary at a past point, so it is computed again when asked (month ends: ahead). */
+    public Uni<Boolean> recomputePoint(Stored audited) {
+        return pool.preparedQuery("DELETE FROM account_summaries WHERE account_id = $1 AND as_of = $2 AND version = $3")
+                .execute(Tuple.of(audited.accountId(), SummaryStore.utc(audited.asOf()), audited.version()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static List<Stored> stored(RowSet<Row> rows) {
+        List<Stored> list = new ArrayList<>(rows.rowCount());
+        for (Row r : rows) {
+            list.add(new Stored(r.getString("account_id"), r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
+                    r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence"), r.getString("health"),
+                    r.getString("trend")));
+        }
+        return list;
+    }
+}
