@@ -9,6 +9,7 @@ import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.store.StoredFact;
 import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
+import io.kamplatform.reporting.store.SummaryStore.PointRow;
 import io.kamplatform.reporting.store.SummaryStore.CurrentState;
 import io.kamplatform.reporting.store.SummaryStore.Stored;
 import io.smallrye.mutiny.Multi;
@@ -128,15 +129,17 @@ public class PortfolioReadModel {
      * Exact summaries at a past point: those kept there, from {@link ParsedPoints} when parsed before (matched by account
      * version), else read; those missing computed now and kept.
      */
-    public Uni<Summaries> point(Instant asOf, boolean evidence) {
+    public Uni<Summaries> point(Instant asked, boolean evidence) {
+        // as stored: the rows' as_of keeps microseconds, and so must the summaries in them (the facts' times have no more)
+        Instant asOf = asked.truncatedTo(ChronoUnit.MICROS);
         return store.accountsAsOf(asOf).chain(accounts -> store.pointVersions(asOf).chain(kept -> {
             Map<String, AccountSummary> summaries = new HashMap<>();
             List<String> toRead = new ArrayList<>();
             List<AccountVersion> missing = new ArrayList<>();
             for (AccountVersion a : accounts) {
-                Long version = kept.get(a.accountId());
-                AccountSummary parsed = version == null || evidence ? null : points.get(asOf, a.accountId(), version);
-                if (version == null) {
+                PointRow row = kept.get(a.accountId());
+                AccountSummary parsed = row == null || evidence ? null : points.get(asOf, a.accountId(), row);
+                if (row == null) {
                     missing.add(a);
                 } else if (parsed != null) {
                     summaries.put(a.accountId(), parsed);
@@ -147,7 +150,11 @@ public class PortfolioReadModel {
             return store.pointOf(asOf, toRead, evidence)
                     .invoke(rows -> rows.forEach(row -> {
                         AccountSummary summary = read(row, evidence);
-                        points.put(asOf, summary, row.version());
+                        // under the row seen first: if it was replaced in between, the key matches no row again
+                        PointRow seen = kept.get(row.accountId());
+                        if (seen != null && seen.version() == row.version()) {
+                            points.put(asOf, summary, seen);
+                        }
                         summaries.put(row.accountId(), summary);
                     }))
                     .chain(() -> compute(missing, asOf, true))
@@ -416,9 +423,13 @@ public class PortfolioReadModel {
                             }
                             if (point) {
                                 return store.storePoint(asOf, docs, config.keepPoints(), monthEnds(clock.instant()))
-                                        .invoke(() -> {
+                                        .invoke(stored -> {
                                             for (int i = 0; i < summarized.size(); i++) {
-                                                points.put(asOf, summarized.get(i).summary(), chunk.get(i).version());
+                                                Instant at = stored.get(chunk.get(i).accountId());
+                                                if (at != null) { // only the rows this stored: others were not it
+                                                    points.put(asOf, summarized.get(i).summary(),
+                                                            new PointRow(chunk.get(i).version(), at));
+                                                }
                                             }
                                         });
                             }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,24 +101,27 @@ public class ReadModelAudit {
         if (rebuild.now() || lag.current().lagRecords() > config.refreshBelowLag() || !running.compareAndSet(false, true)) {
             return;
         }
-        auditNext().subscribe().with(findings -> running.set(false), failure -> {
+        auditNext().ifNoItem().after(STUCK_AFTER).fail().subscribe().with(findings -> running.set(false), failure -> {
             running.set(false);
             LOG.debugf("read-model audit not done: %s", failure.getMessage());
         });
     }
 
+    /** An audit that has not finished after this is given up (the next tick starts one), so the audit never stops. */
+    static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+
     /**
-     * Audits the account after the last one audited this way, in id order, back to the first after the last: the
-     * round the timer goes (one at a time: the timer starts one only when the last has finished).
+     * Audits the account after the last one audited this way, in the database's id order, back to the first after the
+     * last: the round the timer goes (one at a time: the timer starts one only when the last has finished). An account
+     * that cannot be audited is logged and passed, so one account never stops the round.
      */
     public Uni<List<Finding>> auditNext() {
-        return store.after(last).chain(found -> found.map(account -> audit(account)
+        return store.next(last).chain(found -> found.map(next -> audit(next.accountId())
                         .onFailure().recoverWithItem(failure -> {
-                            // the round goes on: one account that cannot be audited must not stop it
-                            LOG.warnf("Read-model audit: %s not audited: %s", account.accountId(), failure.toString());
-                            return List.of();
+                            LOG.warnf("Read-model audit: %s not audited: %s", next.accountId(), failure.toString());
+                            return List.<Finding>of();
                         })
-                        .invoke(findings -> rounded(account, findings)))
+                        .invoke(findings -> rounded(next, findings)))
                 .orElse(Uni.createFrom().item(List.of())));
     }
 
@@ -176,6 +180,9 @@ public class ReadModelAudit {
         List<String> differences = new ArrayList<>();
         differ("summary", stored.summary(), folded.summary(), differences);
         differ("evidence", stored.evidence(), folded.evidence(), differences);
+        if (stored.keyAccount() != folded.keyAccount()) {
+            differences.add("key_account");
+        }
         if (stored.health() != null) {
             differ("health", stored.health(), folded.health(), differences);
             differ("trend", stored.trend(), folded.trend(), differences);
@@ -231,9 +238,9 @@ public class ReadModelAudit {
         }
     }
 
-    /** The round goes on past {@code account}; back at the first account (ids wrapped round), its figures are logged. */
-    private synchronized void rounded(AuditedSummaries.Account account, List<Finding> findings) {
-        if (account.accountId().compareTo(last) <= 0 && round.accounts > 0) {
+    /** The round goes on past {@code next}; back at the first account (ids wrapped round), its figures are logged. */
+    private synchronized void rounded(AuditedSummaries.Next next, List<Finding> findings) {
+        if (next.wrapped() && round.accounts > 0) {
             LOG.infof("Read-model audit: a round of %,d accounts in %,d s: %,d summaries equal to the fold, %,d differed "
                             + "(computed again), %,d current ones stale (not compared)", round.accounts,
                     (System.nanoTime() - round.startedAt) / 1_000_000_000L, round.equal, round.differed, round.stale);
@@ -241,7 +248,7 @@ public class ReadModelAudit {
         }
         round.accounts++;
         findings.forEach(f -> round.add(f.result()));
-        last = account.accountId();
+        last = next.accountId();
     }
 
     /** One round of all accounts, for its log line. */

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,50 +32,55 @@ public class AuditedSummaries {
         this.pool = pool;
     }
 
-    /** The first account after {@code after} in id order (from the first when none is after it); empty without accounts. */
-    public Uni<Optional<Account>> after(String after) {
-        return read(conn -> conn.preparedQuery("SELECT account_id FROM ((SELECT account_id, 0 AS round FROM accounts "
+    /**
+     * The account to audit after {@code after}: the next in the database's id order, or, when none is after it, the
+     * first ({@code wrapped}: a round is done). Empty without accounts.
+     */
+    public record Next(String accountId, boolean wrapped) {
+    }
+
+    public Uni<Optional<Next>> next(String after) {
+        return pool.preparedQuery("SELECT account_id, round FROM ((SELECT account_id, 0 AS round FROM accounts "
                         + "WHERE account_id > $1 ORDER BY account_id LIMIT 1) UNION ALL (SELECT account_id, 1 FROM accounts "
                         + "ORDER BY account_id LIMIT 1)) next ORDER BY round LIMIT 1")
                 .execute(Tuple.of(after))
-                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getString("account_id")));
+                .map(rows -> rows.rowCount() == 0 ? Optional.<Next>empty() : Optional.of(new Next(
+                        rows.iterator().next().getString("account_id"), rows.iterator().next().getInteger("round") == 1)));
     }
 
     /** The account's version, summaries and history in one snapshot; empty for an unknown account. */
     public Uni<Optional<Account>> of(String accountId) {
-        return read(conn -> Uni.createFrom().item(accountId));
-    }
-
-    private Uni<Optional<Account>> read(java.util.function.Function<SqlConnection, Uni<String>> pick) {
+        Tuple id = Tuple.of(accountId);
         return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                         .execute()
-                        .chain(() -> pick.apply(conn))
-                        .chain(accountId -> accountId == null ? Uni.createFrom().item(Optional.<Account>empty())
-                                : snapshot(conn, accountId)))
-                .emitOn(Infrastructure.getDefaultWorkerPool());
+                        // in the order a rebuild's switch locks them (ReadModelTables.TABLES): never a deadlock with it
+                        .chain(() -> conn.query("LOCK TABLE account_facts, accounts, account_summaries, current_summaries "
+                                + "IN ACCESS SHARE MODE").execute())
+                        .chain(() -> conn.preparedQuery("SELECT version FROM accounts WHERE account_id = $1").execute(id))
+                        .chain(version -> version.rowCount() == 0 ? Uni.createFrom().item((Rows) null)
+                                : conn.preparedQuery(SUMMARY_COLUMNS + "health, trend FROM current_summaries "
+                                        + "WHERE account_id = $1").execute(id)
+                                .chain(current -> conn.preparedQuery(SUMMARY_COLUMNS + "NULL::text AS health, "
+                                                + "NULL::text AS trend FROM account_summaries WHERE account_id = $1 ORDER BY as_of")
+                                        .execute(id)
+                                        .chain(points -> conn.preparedQuery("SELECT " + FactStore.COLUMNS
+                                                        + " FROM account_facts WHERE account_id = $1 ORDER BY "
+                                                        + FactStore.HISTORY_ORDER).execute(id)
+                                                .map(facts -> new Rows(version, current, points, facts))))))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // rows become records on a worker, not on the event loop
+                .map(rows -> rows == null ? Optional.<Account>empty() : Optional.of(rows.account(accountId)));
     }
 
-    private static Uni<Optional<Account>> snapshot(SqlConnection conn, String accountId) {
-        Tuple id = Tuple.of(accountId);
-        return conn.preparedQuery("SELECT version FROM accounts WHERE account_id = $1").execute(id).chain(version -> {
-            if (version.rowCount() == 0) {
-                return Uni.createFrom().item(Optional.<Account>empty());
-            }
-            return conn.preparedQuery("SELECT account_id, as_of, version, key_account, summary, evidence, health, trend "
-                            + "FROM current_summaries WHERE account_id = $1").execute(id)
-                    .chain(current -> conn.preparedQuery("SELECT account_id, as_of, version, key_account, summary, "
-                                    + "evidence, NULL::text AS health, NULL::text AS trend FROM account_summaries "
-                                    + "WHERE account_id = $1 ORDER BY as_of").execute(id)
-                            .chain(points -> conn.preparedQuery("SELECT " + FactStore.COLUMNS + " FROM account_facts "
-                                            + "WHERE account_id = $1 ORDER BY " + FactStore.HISTORY_ORDER).execute(id)
-                                    .map(facts -> {
-                                        List<Stored> currentRows = stored(current);
-                                        return Optional.of(new Account(accountId,
-                                                version.iterator().next().getLong("version"),
-                                                currentRows.isEmpty() ? null : currentRows.get(0), stored(points),
-                                                FactStore.toFacts(facts)));
-                                    })));
-        });
+    private static final String SUMMARY_COLUMNS = "SELECT account_id, as_of, version, key_account, summary, evidence, ";
+
+    /** The snapshot's rows as read. */
+    private record Rows(RowSet<Row> version, RowSet<Row> current, RowSet<Row> points, RowSet<Row> facts) {
+
+        Account account(String accountId) {
+            List<Stored> currentRows = stored(current);
+            return new Account(accountId, version.iterator().next().getLong("version"),
+                    currentRows.isEmpty() ? null : currentRows.get(0), stored(points), FactStore.toFacts(facts));
+        }
     }
 
     /**

@@ -79,16 +79,24 @@ public class SummaryStore {
                 });
     }
 
-    /** The account versions of the summaries kept at the point {@code asOf} (and marks the point as read now). */
-    public Uni<Map<String, Long>> pointVersions(Instant asOf) {
-        return pool.preparedQuery("SELECT account_id, version FROM account_summaries WHERE as_of = $1")
+    /**
+     * What identifies a summary kept at a point: the account version it was computed from and when it was stored. The
+     * version alone does not: a summary deleted and computed again (the read-model audit's repair, a rebuild) has the same.
+     */
+    public record PointRow(long version, Instant computedAt) {
+    }
+
+    /** What identifies each summary kept at the point {@code asOf} (and marks the point as read now). */
+    public Uni<Map<String, PointRow>> pointVersions(Instant asOf) {
+        return pool.preparedQuery("SELECT account_id, version, computed_at FROM account_summaries WHERE as_of = $1")
                 .execute(Tuple.of(utc(asOf)))
                 .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) "
                         + "DO UPDATE SET last_read_at = now()").execute(Tuple.of(utc(asOf))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
-                    Map<String, Long> versions = new java.util.HashMap<>(rows.rowCount() * 2);
-                    rows.forEach(r -> versions.put(r.getString("account_id"), r.getLong("version")));
+                    Map<String, PointRow> versions = new java.util.HashMap<>(rows.rowCount() * 2);
+                    rows.forEach(r -> versions.put(r.getString("account_id"),
+                            new PointRow(r.getLong("version"), r.getOffsetDateTime("computed_at").toInstant())));
                     return versions;
                 });
     }
@@ -128,11 +136,11 @@ public class SummaryStore {
      * accounts rows are read FOR SHARE, in account order, so a concurrent projection of a fact for them either
      * committed before (the version differs: not stored, computed again when asked) or waits and then deletes what
      * this stored if the fact makes it wrong. Then keeps at most {@code keepPoints} points besides the {@code pinned}
-     * ones (the least recently read go).
+     * ones (the least recently read go). The summaries it stored, by account, with the instant they were stored at.
      */
-    public Uni<Void> storePoint(Instant asOf, List<Stored> summaries, int keepPoints, List<Instant> pinned) {
+    public Uni<Map<String, Instant>> storePoint(Instant asOf, List<Stored> summaries, int keepPoints, List<Instant> pinned) {
         if (summaries.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         Columns c = Columns.of(summaries);
         return pool.withTransaction(conn -> conn.preparedQuery("WITH s AS (SELECT * FROM unnest($2::text[], $3::bigint[], "
@@ -142,15 +150,19 @@ public class SummaryStore {
                                 + "INSERT INTO account_summaries (as_of, account_id, version, key_account, summary, evidence) "
                                 + "SELECT $1, s.account_id, s.version, s.key_account, s.summary, s.evidence FROM s "
                                 + "JOIN locked l ON l.account_id = s.account_id AND l.version = s.version "
-                                + "ON CONFLICT (as_of, account_id) DO NOTHING")
+                                + "ON CONFLICT (as_of, account_id) DO NOTHING RETURNING account_id, computed_at")
                         .execute(Tuple.of(utc(asOf), c.ids, c.versions, c.keys, c.docs, c.evidence)))
-                .chain(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) DO NOTHING")
+                .map(rows -> {
+                    Map<String, Instant> stored = new java.util.HashMap<>(rows.rowCount() * 2);
+                    rows.forEach(r -> stored.put(r.getString("account_id"), r.getOffsetDateTime("computed_at").toInstant()));
+                    return stored;
+                })
+                .call(() -> pool.preparedQuery("INSERT INTO summary_points (as_of) VALUES ($1) ON CONFLICT (as_of) DO NOTHING")
                         .execute(Tuple.of(utc(asOf))))
-                .chain(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points WHERE as_of <> ALL($2) "
+                .call(() -> pool.preparedQuery("WITH old AS (SELECT as_of FROM summary_points WHERE as_of <> ALL($2) "
                                 + "ORDER BY last_read_at DESC OFFSET $1), gone AS (DELETE FROM summary_points p USING old "
                                 + "WHERE p.as_of = old.as_of) DELETE FROM account_summaries s USING old WHERE s.as_of = old.as_of")
-                        .execute(Tuple.of(keepPoints, pinned.stream().map(SummaryStore::utc).toArray(OffsetDateTime[]::new))))
-                .replaceWithVoid();
+                        .execute(Tuple.of(keepPoints, pinned.stream().map(SummaryStore::utc).toArray(OffsetDateTime[]::new))));
     }
 
     /**

@@ -8,7 +8,9 @@ import io.kamplatform.reporting.application.PortfolioReadModel;
 import io.kamplatform.reporting.application.ReadModelAudit;
 import io.kamplatform.reporting.application.ReadModelAudit.Finding;
 import io.kamplatform.reporting.application.ReadModelAudit.Result;
+import io.kamplatform.reporting.store.AuditedSummaries;
 import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.SummaryStore.Stored;
 import io.kamplatform.reporting.store.IncomingFact;
 import io.kamplatform.reporting.support.Fixtures;
 import io.kamplatform.reporting.support.Metrics;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,7 @@ class ReadModelAuditTest {
     /** Before any other test's facts: a point there holds only this test's accounts. */
     static final YearMonth FIRST = YearMonth.of(1999, 1);
     static final Instant POINT = Instant.parse("1999-06-30T23:59:59.999999Z");
+    static final Instant NANO_POINT = Instant.parse("1999-07-15T12:00:00.123456789Z");
 
     @Inject
     FactStore facts;
@@ -64,17 +68,21 @@ class ReadModelAuditTest {
     ReadModelAudit audit;
     @Inject
     PortfolioReadModel readModel;
+    @Inject
+    AuditedSummaries audited;
 
     @Test
     void summariesTheReadModelsStoredCompareEqualToTheFold() {
         String account = accountWithSummaries("AUDIT-EQ");
+        // A point asked to the nanosecond is kept to the microsecond, as its row's as_of is: summary and row agree.
+        readModel.point(NANO_POINT, false).await().atMost(Duration.ofSeconds(60));
         List<Finding> findings = audit(account);
-        assertThat(findings).as("the current summary and the point").hasSize(2)
+        assertThat(findings).as("the current summary and the two points").hasSize(3)
                 .allSatisfy(f -> assertThat(f.result()).as("%s", f).isEqualTo(Result.EQUAL));
         assertThat(findings).filteredOn(Finding::current).singleElement()
                 .satisfies(f -> assertThat(f.differences()).isEmpty());
-        assertThat(findings).filteredOn(f -> !f.current()).singleElement()
-                .satisfies(f -> assertThat(f.asOf()).isEqualTo(POINT));
+        assertThat(findings).filteredOn(f -> !f.current()).extracting(Finding::asOf)
+                .containsExactly(POINT, NANO_POINT.truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test
@@ -128,6 +136,19 @@ class ReadModelAuditTest {
         assertThat(Metrics.sum(AUDIT, "result=\"stale\"")).isEqualTo(stale + 1);
         assertThat(currentRow(account).getLong("version")).as("left to the refresher, not repaired")
                 .isLessThan(version(account)).isPositive();
+
+        // Repairs touch only the row audited: another instant or version (a row written since) is left alone.
+        Stored current = audited.of(account).await().atMost(Duration.ofSeconds(10)).orElseThrow().current();
+        Stored point = audited.of(account).await().atMost(Duration.ofSeconds(10)).orElseThrow().points().get(0);
+        assertThat(repaired(audited.recomputeCurrent(with(current, current.asOf().minusMillis(1), current.version()))))
+                .as("another instant").isFalse();
+        assertThat(repaired(audited.recomputeCurrent(with(current, current.asOf(), current.version() + 1))))
+                .as("another version").isFalse();
+        assertThat(repaired(audited.recomputePoint(with(point, point.asOf(), point.version() + 1)))).isFalse();
+        assertThat(currentRow(account).getLong("version")).isEqualTo(current.version());
+        assertThat(points(account)).isOne();
+        assertThat(repaired(audited.recomputePoint(point))).as("the row audited").isTrue();
+        assertThat(points(account)).isZero();
     }
 
     @Test
@@ -147,8 +168,28 @@ class ReadModelAuditTest {
         }
         assertThat(found).as("the round reaches the account and finds the changed point").isNotNull();
         assertThat(found.differences()).containsExactly("summary [sector]");
-        assertThat(seen).as("one account after another in id order, from the first").isSorted().doesNotHaveDuplicates();
+        List<String> inOrder = new ArrayList<>();
+        pool.query("SELECT account_id FROM accounts ORDER BY account_id").execute().await().atMost(Duration.ofSeconds(10))
+                .forEach(r -> inOrder.add(r.getString("account_id")));
+        assertThat(seen).as("one account after another in the database's id order, from the first")
+                .isEqualTo(inOrder.subList(0, seen.size()));
         assertThat(points(account)).as("repaired").isZero();
+    }
+
+    @Test
+    void aPointComputedAgainAtTheSameVersionIsReadAgainNotAnsweredFromAnEarlierParse() {
+        String account = accountWithSummaries("AUDIT-PARSED");
+        assertThat(sectorAtPoint(account)).as("parsed once").isEqualTo(sectorAtPoint(account)).isNotEqualTo("Recomputed");
+        // What another replica's repair leaves: the row deleted and stored again, at the same account version.
+        execute("UPDATE account_summaries SET summary = jsonb_set(summary::jsonb, '{sector}', '\"Recomputed\"')::text, "
+                + "computed_at = clock_timestamp() WHERE account_id = $1", account);
+        assertThat(sectorAtPoint(account)).as("the new row, not this instance's parse of the old one")
+                .isEqualTo("Recomputed");
+    }
+
+    private String sectorAtPoint(String account) {
+        return readModel.point(POINT, false).await().atMost(Duration.ofSeconds(60)).accounts().stream()
+                .filter(a -> a.accountId().equals(account)).findFirst().orElseThrow().sector();
     }
 
     /**
@@ -178,6 +219,15 @@ class ReadModelAuditTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.sum(KEPT) > kept
                 && currentRow(account) != null && currentRow(account).getLong("version") == version(account));
         return account;
+    }
+
+    private static Stored with(Stored row, Instant asOf, long version) {
+        return new Stored(row.accountId(), asOf, version, row.keyAccount(), row.summary(), row.evidence(), row.health(),
+                row.trend());
+    }
+
+    private static boolean repaired(io.smallrye.mutiny.Uni<Boolean> repair) {
+        return repair.await().atMost(Duration.ofSeconds(10));
     }
 
     private List<Finding> audit(String account) {
