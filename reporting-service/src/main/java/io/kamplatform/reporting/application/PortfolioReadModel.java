@@ -127,7 +127,7 @@ public class PortfolioReadModel {
 
     /**
      * Exact summaries at a past point: those kept there, from {@link ParsedPoints} when parsed before (matched by account
-     * version), else read; those missing computed now and kept.
+     * version and the row's {@code computed_at}), else read; those missing computed now and kept.
      */
     public Uni<Summaries> point(Instant asked, boolean evidence) {
         // as stored: the rows' as_of keeps microseconds, and so must the summaries in them (the facts' times have no more)

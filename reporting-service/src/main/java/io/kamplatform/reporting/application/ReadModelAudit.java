@@ -1,7 +1,5 @@
 package io.kamplatform.reporting.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountSummarizer.Summarized;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
@@ -18,11 +16,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -177,52 +172,9 @@ public class ReadModelAudit {
     }
 
     private Finding finding(Stored stored, boolean current, Stored folded) {
-        List<String> differences = new ArrayList<>();
-        differ("summary", stored.summary(), folded.summary(), differences);
-        differ("evidence", stored.evidence(), folded.evidence(), differences);
-        if (stored.keyAccount() != folded.keyAccount()) {
-            differences.add("key_account");
-        }
-        if (stored.health() != null) {
-            differ("health", stored.health(), folded.health(), differences);
-            differ("trend", stored.trend(), folded.trend(), differences);
-        }
+        List<String> differences = SummaryDifferences.between(mapper, stored, folded);
         return new Finding(stored.accountId(), current, stored.asOf(),
-                differences.isEmpty() ? Result.EQUAL : Result.DIFFERED, List.copyOf(differences));
-    }
-
-    /**
-     * Numbers by value ({@code 1.0E+3} is {@code 1000}: a document that went through {@code jsonb} and back holds the
-     * same figures), everything else as JSON: field order aside.
-     */
-    static final Comparator<JsonNode> SAME_FIGURES = (a, b) -> a.isNumber() && b.isNumber()
-            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
-
-    /** Compares two documents ({@link #SAME_FIGURES}); a difference is named with its first-level fields. */
-    private void differ(String document, String stored, String folded, List<String> differences) {
-        JsonNode a = tree(stored);
-        JsonNode b = tree(folded);
-        if (a.equals(SAME_FIGURES, b)) {
-            return;
-        }
-        TreeSet<String> fields = new TreeSet<>();
-        for (JsonNode n : List.of(a, b)) {
-            for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!a.path(name).equals(SAME_FIGURES, b.path(name))) {
-                    fields.add(name);
-                }
-            }
-        }
-        differences.add(document + (fields.isEmpty() ? "" : " " + fields));
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json == null ? "null" : json);
-        } catch (JsonProcessingException e) {
-            return mapper.getNodeFactory().textNode(json); // unreadable: differs from any fold
-        }
+                differences.isEmpty() ? Result.EQUAL : Result.DIFFERED, differences);
     }
 
     private void record(String accountId, List<Finding> findings) {

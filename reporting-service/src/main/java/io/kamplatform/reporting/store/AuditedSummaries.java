@@ -44,8 +44,13 @@ public class AuditedSummaries {
                         + "WHERE account_id > $1 ORDER BY account_id LIMIT 1) UNION ALL (SELECT account_id, 1 FROM accounts "
                         + "ORDER BY account_id LIMIT 1)) next ORDER BY round LIMIT 1")
                 .execute(Tuple.of(after))
-                .map(rows -> rows.rowCount() == 0 ? Optional.<Next>empty() : Optional.of(new Next(
-                        rows.iterator().next().getString("account_id"), rows.iterator().next().getInteger("round") == 1)));
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.<Next>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new Next(r.getString("account_id"), r.getInteger("round") == 1));
+                });
     }
 
     /** The account's version, summaries and history in one snapshot; empty for an unknown account. */
@@ -103,11 +108,7 @@ public class AuditedSummaries {
 
     private static List<Stored> stored(RowSet<Row> rows) {
         List<Stored> list = new ArrayList<>(rows.rowCount());
-        for (Row r : rows) {
-            list.add(new Stored(r.getString("account_id"), r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
-                    r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence"), r.getString("health"),
-                    r.getString("trend")));
-        }
+        rows.forEach(r -> list.add(SummaryStore.stored(r, true)));
         return list;
     }
 }

@@ -373,11 +373,17 @@ public class SummaryStore {
         Set<String> seen = new HashSet<>();
         for (Row r : rows) {
             if (seen.add(r.getString("account_id"))) {
-                list.add(new Stored(r.getString("account_id"), r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
-                        r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence")));
+                list.add(stored(r, false));
             }
         }
         return list;
+    }
+
+    /** A summary row as read; its health report and trend only when {@code withHealth} (columns health, trend). */
+    static Stored stored(Row r, boolean withHealth) {
+        return new Stored(r.getString("account_id"), r.getOffsetDateTime("as_of").toInstant(), r.getLong("version"),
+                r.getBoolean("key_account"), r.getString("summary"), r.getString("evidence"),
+                withHealth ? r.getString("health") : null, withHealth ? r.getString("trend") : null);
     }
 
     static OffsetDateTime utc(Instant instant) {
