@@ -13,8 +13,12 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -47,6 +51,15 @@ public class CurrentStatesMirror {
         static Held of(MarkedState s) {
             return new Held(s.state(), s.firstOccurredAt(), s.healthStored());
         }
+
+        /**
+         * As read, but with the state object held before when the read one equals it: a report for now takes again
+         * what it took for the very same state object ({@link LastCurrentSummaries}).
+         */
+        static Held of(MarkedState s, Held before) {
+            return before != null && before.state().equals(s.state())
+                    ? new Held(before.state(), s.firstOccurredAt(), s.healthStored()) : of(s);
+        }
     }
 
     private final SummaryStore store;
@@ -57,6 +70,11 @@ public class CurrentStatesMirror {
 
     // Guarded by this: the mirror, and the read queue (the read running, and the one waiting to start after it).
     private final TreeMap<String, Held> held = new TreeMap<>();
+    // held's states in its order, copied for each report instead of walking the tree (rebuilt when an account is
+    // added, else changed in place), each account's position in it, and a bound no account's first fact is after
+    private CurrentState[] ordered = new CurrentState[0];
+    private final Map<String, Integer> position = new HashMap<>();
+    private Instant latestFirst = Instant.MIN;
     private long mark;
     private long tables = -1;
     private long fullReadAt;
@@ -136,6 +154,9 @@ public class CurrentStatesMirror {
     }
 
     private synchronized List<CurrentState> statesBy(Instant asOf) {
+        if (!asOf.isBefore(latestFirst)) { // every account (a question about now): a copy of the array
+            return Collections.unmodifiableList(Arrays.asList(ordered.clone()));
+        }
         List<CurrentState> states = new ArrayList<>(held.size());
         for (Held h : held.values()) {
             if (!h.firstOccurredAt().isAfter(asOf)) {
@@ -189,10 +210,39 @@ public class CurrentStatesMirror {
     }
 
     private synchronized void applyChanges(MarkedStates changed) {
+        boolean added = false;
         for (MarkedState s : changed.states()) {
-            held.put(s.state().accountId(), Held.of(s));
+            String accountId = s.state().accountId();
+            Held h = Held.of(s, held.get(accountId));
+            held.put(accountId, h);
+            Integer at = position.get(accountId);
+            if (at == null) {
+                added = true;
+            } else {
+                ordered[at] = h.state();
+            }
+            if (h.firstOccurredAt().isAfter(latestFirst)) {
+                latestFirst = h.firstOccurredAt();
+            }
+        }
+        if (added) {
+            reorder();
         }
         mark = changed.mark();
+    }
+
+    private void reorder() {
+        ordered = new CurrentState[held.size()];
+        position.clear();
+        latestFirst = Instant.MIN;
+        int i = 0;
+        for (Held h : held.values()) {
+            ordered[i] = h.state();
+            position.put(h.state().accountId(), i++);
+            if (h.firstOccurredAt().isAfter(latestFirst)) {
+                latestFirst = h.firstOccurredAt();
+            }
+        }
     }
 
     /** Takes a full read; compares it first with the rows the mirror already had to hold (same tables, older marks). */
@@ -211,10 +261,14 @@ public class CurrentStatesMirror {
                         + "read (a writer past the change marks of V11?); replaced by a full read", differing);
             }
         }
-        held.clear();
+        List<Held> read = new ArrayList<>(all.states().size());
         for (MarkedState s : all.states()) {
-            held.put(s.state().accountId(), Held.of(s));
+            // the same tables: an unchanged state keeps its object; another table's rows are other summaries
+            read.add(all.tables() == tables ? Held.of(s, held.get(s.state().accountId())) : Held.of(s));
         }
+        held.clear();
+        read.forEach(h -> held.put(h.state().accountId(), h));
+        reorder();
         mark = all.mark();
         tables = all.tables();
         fullReadAt = System.nanoTime();

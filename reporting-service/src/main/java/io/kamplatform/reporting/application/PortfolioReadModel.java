@@ -80,6 +80,7 @@ public class PortfolioReadModel {
     private final boolean healthReports;
     private final CurrentStatesMirror states;
     private final int chunkSize;
+    private final LastCurrentSummaries lastCurrent = new LastCurrentSummaries();
     private volatile long lastAsked = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     @Inject
@@ -191,7 +192,9 @@ public class PortfolioReadModel {
             Refresh refresh = Refresh.of(states, windowStart, tooOld, syncRefreshMax);
             // By position in states: 10,000 accounts a report, so no map of them all (the hot loop of a report).
             AccountSummary[] slots = new AccountSummary[states.size()];
-            Map<String, Integer> slotOf = new HashMap<>(); // the accounts not taken from the cache
+            AccountSummary[] stored = new AccountSummary[slots.length]; // those at the state's own (version, as_of)
+            LastCurrentSummaries.Taken last = evidence ? LastCurrentSummaries.Taken.NONE : lastCurrent.last();
+            Map<String, Integer> slotOf = new HashMap<>(); // the accounts not taken from memory
             List<String> toRead = new ArrayList<>();
             for (int i = 0; i < slots.length; i++) {
                 CurrentState state = states.get(i);
@@ -199,10 +202,13 @@ public class PortfolioReadModel {
                     slotOf.put(state.accountId(), i);
                     continue;
                 }
-                AccountSummary cached = evidence ? null
-                        : cache.get(state.accountId(), state.summaryVersion(), state.summaryAsOf());
-                if (cached != null) {
-                    slots[i] = cached;
+                AccountSummary taken = last.of(i, state);
+                if (taken == null && !evidence) {
+                    taken = cache.get(state.accountId(), state.summaryVersion(), state.summaryAsOf());
+                }
+                if (taken != null) {
+                    slots[i] = taken;
+                    stored[i] = taken;
                 } else {
                     slotOf.put(state.accountId(), i);
                     toRead.add(state.accountId());
@@ -212,7 +218,13 @@ public class PortfolioReadModel {
                     .invoke(rows -> rows.forEach(row -> {
                         AccountSummary summary = read(row, evidence);
                         cache.put(summary, row.version());
-                        slots[slotOf.get(row.accountId())] = summary;
+                        int i = slotOf.get(row.accountId());
+                        slots[i] = summary;
+                        CurrentState state = states.get(i);
+                        if (!evidence && Long.valueOf(row.version()).equals(state.summaryVersion())
+                                && row.asOf().equals(state.summaryAsOf())) {
+                            stored[i] = summary; // not a row written after the state was read
+                        }
                     }))
                     .chain(() -> compute(refresh.toCompute(), at, false))
                     .map(computed -> {
@@ -229,6 +241,9 @@ public class PortfolioReadModel {
                         }
                         from = from == null ? at : from;
                         to = to == null ? at : to;
+                        if (!evidence) {
+                            lastCurrent.remember(states, stored);
+                        }
                         return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
                                 computed.size(), refresh.pending()));
                     });
