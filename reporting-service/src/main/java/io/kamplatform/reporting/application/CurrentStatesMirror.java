@@ -231,6 +231,7 @@ public class CurrentStatesMirror {
         mark = changed.mark();
     }
 
+    /** O(accounts), on a full read and when a change read adds an account (new accounts are rare beside changes). */
     private void reorder() {
         ordered = new CurrentState[held.size()];
         position.clear();

@@ -10,8 +10,8 @@ import java.util.List;
  * Why: {@link CurrentStatesMirror} hands out the same state object for as long as an account's (version, summary
  * version, summary as_of) stays the same, and a stored current summary is identified by exactly those
  * ({@link CurrentSummaryCache}). A report used to look up all 10,000 accounts in the cache's map, and those look-ups were
- * 16–30% of reporting-service's CPU with portfolio readers (JFR); comparing two arrays of references misses no cache
- * line per account. Only summaries stored at the state's own (version, as_of) are remembered: never one a report
+ * 16–30% of reporting-service's CPU with portfolio readers (JFR); comparing two references is no map look-up per
+ * account. Only summaries stored at the state's own (version, as_of) are remembered: never one a report
  * computed itself, never one read from a row written after the state was read.
  */
 final class LastCurrentSummaries {

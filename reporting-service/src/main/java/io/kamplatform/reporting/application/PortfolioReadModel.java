@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * older than {@code current-max-age} or from another month window; a background refresher keeps them so. The parsed
  * summaries are kept in memory ({@link CurrentSummaryCache}), and so is each account's state
  * ({@link CurrentStatesMirror}): a report reads the state rows changed since the last report and parses only the
- * summaries written since. A report
+ * summaries written since; it takes the summaries the last report took for the very same state objects again by
+ * position ({@link LastCurrentSummaries}), without a look-up. A report
  * computes the stale ones itself when few are ({@code sync-refresh-max}); with more it answers from them and says how
  * many are pending ({@link ReadModelStatus}).</li>
  * </ul>
@@ -176,8 +177,9 @@ public class PortfolioReadModel {
 
     /**
      * Current summaries; the stale ones computed now when few, else used as they are and counted as pending. The
-     * summaries come from {@link CurrentSummaryCache} when it holds the stored row's (version, as_of); only the rows it
-     * lacks are read and parsed (all of them, with their evidence, when {@code evidence}).
+     * summaries come from what the last report took for the same state objects ({@link LastCurrentSummaries}), else
+     * from {@link CurrentSummaryCache} when it holds the stored row's (version, as_of); only the rows both lack are read
+     * and parsed (all of them, with their evidence, when {@code evidence}).
      */
     public Uni<Summaries> current(Instant asOf, boolean evidence) {
         return current(asOf, evidence, config.syncRefreshMax());
@@ -241,7 +243,7 @@ public class PortfolioReadModel {
                         }
                         from = from == null ? at : from;
                         to = to == null ? at : to;
-                        if (!evidence) {
+                        if (!evidence && this.states != null) { // a warm-up's states are new objects each time
                             lastCurrent.remember(states, stored);
                         }
                         return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
