@@ -5,6 +5,7 @@ import io.kamplatform.reporting.domain.completeness.PortfolioCompleteness;
 import io.kamplatform.reporting.domain.health.HealthModel;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.StreamGapStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,14 +24,19 @@ public class KamReports {
     private final AccountAssessor assessor;
     private final EventLoopGuard guard;
     private final PortfolioReadModel readModel;
+    private final RecentRead<PortfolioCompleteness> portfolioCompleteness;
 
     public KamReports(FactStore store, StreamGapStore gaps, AccountAssessor assessor, EventLoopGuard guard,
-                      PortfolioReadModel readModel) {
+                      PortfolioReadModel readModel, ReadModelConfig config, MeterRegistry registry) {
         this.store = store;
         this.gaps = gaps;
         this.assessor = assessor;
         this.guard = guard;
         this.readModel = readModel;
+        this.portfolioCompleteness = new RecentRead<>("stream-gaps", () -> Uni.combine().all()
+                .unis(gaps.incompleteAccounts(), gaps.totals()).asTuple()
+                .map(t -> PortfolioCompleteness.of(t.getItem1(), t.getItem2().missingEvents())),
+                config.portfolioReadsMaxAge(), registry, System::nanoTime);
     }
 
     /** Report work for {@code report} starts here (see {@link EventLoopGuard}). */
@@ -43,10 +49,12 @@ public class KamReports {
         return gaps.missingEventsOf(accountId).map(AccountCompleteness::of);
     }
 
-    /** Whether the portfolio figures rest on every committed event; if not, which accounts lack some. */
+    /**
+     * Whether the portfolio figures rest on every committed event; if not, which accounts lack some. As read at most
+     * {@code portfolio-reads-max-age} before the question ({@link RecentRead}), as the account states are.
+     */
     public Uni<PortfolioCompleteness> portfolioCompleteness() {
-        return Uni.combine().all().unis(gaps.incompleteAccounts(), gaps.totals()).asTuple()
-                .map(t -> PortfolioCompleteness.of(t.getItem1(), t.getItem2().missingEvents()));
+        return portfolioCompleteness.get();
     }
 
     /** The account as of {@code asOf}, or empty when nothing about it had happened by then. */

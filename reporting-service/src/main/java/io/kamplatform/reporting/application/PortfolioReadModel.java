@@ -3,6 +3,7 @@ package io.kamplatform.reporting.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountSummarizer.Summarized;
+import io.kamplatform.reporting.application.CurrentStatesMirror.RecentStates;
 import io.kamplatform.reporting.domain.facts.Dates;
 import io.kamplatform.reporting.domain.facts.RecordedFact;
 import io.kamplatform.reporting.domain.health.HealthModel;
@@ -56,12 +57,16 @@ public class PortfolioReadModel {
             + "accountsPending = accounts with newer events than their summary (catching up)")
     public record ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
                                   int accountsComputedNow, int accountsPending,
+                                  @Schema(description = "CURRENT: the account states (which summary is current, which "
+                                          + "accounts are pending) are at least as recent as this instant; they are "
+                                          + "read at most portfolio-reads-max-age (1 s) before the question")
+                                  Instant statesAsOf,
                                   @Schema(description = "Only facts recorded by this instant counted (asKnownAt); "
                                           + "absent: every fact known now") Instant knownAt) {
 
         public ReadModelStatus(String mode, Instant assessedFrom, Instant assessedTo, int accounts,
                                int accountsComputedNow, int accountsPending) {
-            this(mode, assessedFrom, assessedTo, accounts, accountsComputedNow, accountsPending, null);
+            this(mode, assessedFrom, assessedTo, accounts, accountsComputedNow, accountsPending, null, null);
         }
     }
 
@@ -190,7 +195,10 @@ public class PortfolioReadModel {
         Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
-        return (this.states == null ? store.currentStates(at) : this.states.at(at)).chain(states -> {
+        Instant asked = clock.instant();
+        return (this.states == null ? store.currentStates(at).map(read -> new RecentStates(read, asked))
+                : this.states.recent(at)).chain(recent -> {
+            List<CurrentState> states = recent.states();
             Refresh refresh = Refresh.of(states, windowStart, tooOld, syncRefreshMax);
             // By position in states: 10,000 accounts a report, so no map of them all (the hot loop of a report).
             AccountSummary[] slots = new AccountSummary[states.size()];
@@ -247,7 +255,7 @@ public class PortfolioReadModel {
                             lastCurrent.remember(states, stored);
                         }
                         return new Summaries(at, all, new ReadModelStatus("CURRENT", from, to, all.size(),
-                                computed.size(), refresh.pending()));
+                                computed.size(), refresh.pending(), recent.readAt(), null));
                     });
         });
     }
@@ -495,7 +503,7 @@ public class PortfolioReadModel {
                         }
                     });
                     return new Summaries(asOf, all, new ReadModelStatus("FOLDED", asOf, asOf, all.size(), all.size(), 0,
-                            knownAt));
+                            null, knownAt));
                 }));
     }
 

@@ -133,12 +133,17 @@ class HealthModelsApiTest {
 
     @Test
     void portfolioReportsUnderAnotherModelAreFolded() {
+        java.time.Instant asked = java.time.Instant.now();
         JsonPath one = get("/api/reports/portfolio/health", Map.of("limit", 1000));
         assertThat(one.getString("readModel.mode")).isEqualTo("CURRENT");
+        assertThat(java.time.Instant.parse(one.getString("readModel.statesAsOf")))
+                .as("the states a report for now rests on were read after it was asked (max age 0 in tests)")
+                .isBetween(asked, java.time.Instant.now());
         assertThat(one.getString("entries.find { it.accountId == '" + THIN + "' }.band")).isNotNull();
 
         JsonPath two = get("/api/reports/portfolio/health", Map.of("limit", 1000, "model", "kam-health-2"));
         assertThat(two.getString("readModel.mode")).isEqualTo("FOLDED");
+        assertThat(two.getString("readModel.statesAsOf")).as("folded: no account states read").isNull();
         assertThat(two.getString("entries.find { it.accountId == '" + THIN + "' }.band")).isNull();
 
         JsonPath risk = get("/api/reports/portfolio/dependency-risk", Map.of("model", "kam-health-2"));

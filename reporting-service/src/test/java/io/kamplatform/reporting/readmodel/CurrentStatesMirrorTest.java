@@ -4,22 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kamplatform.reporting.application.CurrentStatesMirror;
+import io.kamplatform.reporting.application.CurrentStatesMirror.RecentStates;
 import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.CurrentState;
 import io.kamplatform.reporting.support.Fixtures;
 import io.kamplatform.reporting.support.Jdbc;
 import io.kamplatform.reporting.support.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,38 @@ class CurrentStatesMirrorTest {
             }
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(account)); // the refresher computed it again
+    }
+
+    @Test
+    void aPortfolioReportTakesTheStatesReadWithinItsBoundAndWaitsForANewReadPastIt() {
+        AtomicLong nanos = new AtomicLong();
+        CurrentStatesMirror bounded = new CurrentStatesMirror(store, Duration.ofMinutes(5), Duration.ofSeconds(1),
+                new SimpleMeterRegistry(), Clock.systemUTC(), nanos::get);
+        String account = account("MIRROR-RECENT");
+        Instant asked = Instant.now();
+        RecentStates first = recent(bounded);
+        long version = versionOf(first, account);
+        assertThat(first.readAt()).as("read after it was asked").isBetween(asked, Instant.now());
+
+        project(account, "SalesPotentialAssessed", Fixtures.potential("900")); // committed: version + 1
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
+        RecentStates within = recent(bounded);
+        assertThat(versionOf(within, account)).as("400 ms later: the read before the write").isEqualTo(version);
+        assertThat(within.readAt()).isEqualTo(first.readAt());
+
+        nanos.addAndGet(Duration.ofMillis(700).toNanos()); // the first read is 1.1 s old
+        RecentStates past = recent(bounded);
+        assertThat(versionOf(past, account)).as("past the bound: a new read").isEqualTo(version + 1);
+        assertThat(past.readAt()).isAfter(first.readAt());
+    }
+
+    private static RecentStates recent(CurrentStatesMirror bounded) {
+        return bounded.recent(Instant.now()).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static long versionOf(RecentStates states, String account) {
+        return states.states().stream().filter(s -> s.accountId().equals(account)).findFirst()
+                .orElseThrow(() -> new AssertionError(account + " not in the states")).accountVersion();
     }
 
     private boolean stored(String account) {

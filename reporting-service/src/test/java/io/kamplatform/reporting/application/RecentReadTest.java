@@ -1,0 +1,143 @@
+package io.kamplatform.reporting.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A portfolio report takes what was read at most max-age before it asked, reads again in the background once the read
+ * is older than half of that, and waits only past the bound: each read here is a future the test completes by hand, and
+ * the clock moves by hand.
+ */
+class RecentReadTest {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final List<CompletableFuture<String>> reads = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private RecentRead<String> recent(Duration maxAge) {
+        return new RecentRead<>("test", () -> {
+            CompletableFuture<String> read = new CompletableFuture<>();
+            reads.add(read);
+            return Uni.createFrom().completionStage(read);
+        }, maxAge, registry, nanos::get);
+    }
+
+    @Test
+    void withinTheBoundTheLastReadIsTakenAndReadAgainInTheBackgroundAfterHalfOfIt() {
+        RecentRead<String> states = recent(MAX_AGE);
+        CompletableFuture<String> first = ask(states);
+        assertThat(reads).as("nothing read yet: the first caller waits for a read").hasSize(1);
+        reads.get(0).complete("v1");
+        assertThat(first).isCompletedWithValue("v1");
+
+        later(400);
+        assertThat(ask(states)).as("younger than half the bound: taken, nothing read").isCompletedWithValue("v1");
+        assertThat(reads).hasSize(1);
+
+        later(200); // 600 ms old
+        assertThat(ask(states)).as("older than half: still taken at once").isCompletedWithValue("v1");
+        assertThat(reads).as("and read again in the background").hasSize(2);
+        assertThat(ask(states)).as("a read ahead in flight is not started twice").isCompletedWithValue("v1");
+        assertThat(reads).hasSize(2);
+
+        reads.get(1).complete("v2");
+        later(300); // v1 would be 900 ms old, v2 is 300 ms
+        assertThat(ask(states)).as("the read ahead is taken once it is in").isCompletedWithValue("v2");
+        assertThat(reads).hasSize(2);
+        assertThat(count("recent")).isEqualTo(4);
+        assertThat(count("waited")).isEqualTo(1);
+    }
+
+    @Test
+    void pastTheBoundACallerWaitsForANewReadAndThoseAfterItShareIt() {
+        RecentRead<String> states = recent(MAX_AGE);
+        ask(states);
+        reads.get(0).complete("v1");
+
+        later(1_001);
+        CompletableFuture<String> waiting = ask(states);
+        assertThat(waiting).as("older than the bound: not taken").isNotDone();
+        assertThat(reads).hasSize(2);
+        later(10);
+        CompletableFuture<String> sharing = ask(states);
+        assertThat(reads).as("a read in flight that started within the bound is shared").hasSize(2);
+
+        reads.get(1).complete("v2");
+        assertThat(waiting).isCompletedWithValue("v2");
+        assertThat(sharing).isCompletedWithValue("v2");
+    }
+
+    @Test
+    void aReadInFlightThatStartedBeforeTheBoundIsNotWaitedFor() {
+        RecentRead<String> states = recent(MAX_AGE);
+        CompletableFuture<String> first = ask(states); // a read that takes longer than the bound
+        later(1_500);
+        CompletableFuture<String> second = ask(states);
+        assertThat(reads).as("a read of its own").hasSize(2);
+
+        reads.get(1).complete("new");
+        assertThat(second).isCompletedWithValue("new");
+        reads.get(0).complete("old"); // finishes last but started first
+        assertThat(first).isCompletedWithValue("old");
+        assertThat(ask(states)).as("the later-started read's value stays").isCompletedWithValue("new");
+    }
+
+    @Test
+    void zeroMakesEveryCallerWaitForAReadOfItsOwn() {
+        RecentRead<String> states = recent(Duration.ZERO);
+        CompletableFuture<String> first = ask(states);
+        CompletableFuture<String> second = ask(states);
+        assertThat(reads).hasSize(2);
+        reads.get(0).complete("a");
+        reads.get(1).complete("b");
+        assertThat(first).isCompletedWithValue("a");
+        assertThat(second).isCompletedWithValue("b");
+        assertThat(count("waited")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedReadFailsItsWaitersAndLeavesTheLastGoodOneWithinTheBound() {
+        RecentRead<String> states = recent(MAX_AGE);
+        ask(states);
+        reads.get(0).complete("v1");
+        later(600);
+        ask(states); // reads ahead
+        reads.get(1).completeExceptionally(new IllegalStateException("database gone"));
+        later(100);
+        assertThat(ask(states)).as("still within the bound").isCompletedWithValue("v1");
+        assertThat(reads).as("and read ahead again").hasSize(3);
+
+        later(1_001); // past the bound, and past the read ahead's start too
+        CompletableFuture<String> waiting = ask(states);
+        reads.get(3).completeExceptionally(new IllegalStateException("database gone"));
+        assertThat(waiting).isCompletedExceptionally();
+    }
+
+    @Test
+    void aNegativeBoundIsRefused() {
+        assertThatThrownBy(() -> recent(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private CompletableFuture<String> ask(RecentRead<String> states) {
+        return states.get().subscribeAsCompletionStage();
+    }
+
+    private void later(long millis) {
+        nanos.addAndGet(millis * 1_000_000L);
+    }
+
+    private double count(String answered) {
+        return registry.counter("kam.read-models.recent-reads", "read", "test", "answered", answered).count();
+    }
+}
