@@ -8,6 +8,7 @@ import io.kamplatform.reporting.store.SummaryStore.MarkedStates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -123,7 +124,18 @@ public class CurrentStatesMirror {
      * more than they computed. The refresher and the tests that write rows by hand ask {@link #at}.
      */
     public Uni<RecentStates> recent(Instant asOf) {
-        return recent.get().map(readAt -> new RecentStates(statesBy(asOf), readAt));
+        // on a worker, as a read's rows come: a recent read is there at once, on the caller's thread (an event loop)
+        return recent.get().emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(readAt -> new RecentStates(statesBy(asOf), readAt));
+    }
+
+    /**
+     * A rebuild of this instance switched other tables in: the next portfolio report waits for a read, which finds the
+     * switch and reads every state again (another instance's switch is found by the next read, within
+     * {@code portfolio-reads-max-age}).
+     */
+    public void tablesSwitched() {
+        recent.forget();
     }
 
     /**

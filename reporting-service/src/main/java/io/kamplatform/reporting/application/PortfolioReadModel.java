@@ -59,7 +59,7 @@ public class PortfolioReadModel {
                                   int accountsComputedNow, int accountsPending,
                                   @Schema(description = "CURRENT: the account states (which summary is current, which "
                                           + "accounts are pending) are at least as recent as this instant; they are "
-                                          + "read at most portfolio-reads-max-age (1 s) before the question")
+                                          + "read at most portfolio-reads-max-age (1 s by default) before the question")
                                   Instant statesAsOf,
                                   @Schema(description = "Only facts recorded by this instant counted (asKnownAt); "
                                           + "absent: every fact known now") Instant knownAt) {

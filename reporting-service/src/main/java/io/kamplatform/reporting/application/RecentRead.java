@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * else for a new one.</li>
  * <li>{@code maxAge} zero: every caller waits for a read of its own, as before this class.</li>
  * </ul>
- * A failed read fails the callers waiting for it and leaves the last good one to those within the bound.
+ * A failed read fails the callers waiting for it and leaves the last good one to those within the bound; a caller that
+ * goes away cancels only its own wait. No timeout of its own: a read that never answers is bounded by the client's.
  */
 public final class RecentRead<T> {
 
@@ -37,6 +38,7 @@ public final class RecentRead<T> {
     private boolean hasValue;
     private CompletableFuture<T> inFlight;
     private long inFlightReadAt;
+    private long generation; // a read begun before forget() keeps no value
 
     /**
      * @param what the metric's {@code read} tag ({@code kam.read-models.recent-reads}: answers taken from a recent read
@@ -71,7 +73,9 @@ public final class RecentRead<T> {
         T takenValue = null;
         CompletableFuture<T> ahead = null;
         CompletableFuture<T> wait = null;
+        long begunIn;
         synchronized (this) {
+            begunIn = generation;
             long age = now - valueReadAt;
             if (hasValue && age <= maxAgeNanos) {
                 taken = true;
@@ -87,14 +91,25 @@ public final class RecentRead<T> {
             }
         }
         if (ahead != null) {
-            start(ahead, now);
+            start(ahead, now, begunIn);
         }
         if (taken) {
             recent.increment();
             return Uni.createFrom().item(takenValue);
         }
         waited.increment();
-        return Uni.createFrom().completionStage(wait);
+        // a copy each: a caller that goes away cancels its copy, not the read the others share
+        return Uni.createFrom().completionStage(wait.copy());
+    }
+
+    /**
+     * Takes nothing read so far: the next caller waits for a read that starts after this call (e.g. after a rebuild
+     * switched other tables in). Callers already waiting keep their read.
+     */
+    public synchronized void forget() {
+        hasValue = false;
+        inFlight = null;
+        generation++;
     }
 
     /** Registers a read starting at {@code at} as the latest in flight (holding this). */
@@ -105,7 +120,7 @@ public final class RecentRead<T> {
     }
 
     /** Runs the read outside the lock; a result replaces the value only if no later-started read's came first. */
-    private void start(CompletableFuture<T> future, long at) {
+    private void start(CompletableFuture<T> future, long at, long begunIn) {
         Uni<T> uni;
         try {
             uni = read.get();
@@ -114,7 +129,7 @@ public final class RecentRead<T> {
         }
         uni.subscribe().with(item -> {
             synchronized (this) {
-                if (!hasValue || at - valueReadAt >= 0) {
+                if (begunIn == generation && (!hasValue || at - valueReadAt >= 0)) {
                     value = item;
                     valueReadAt = at;
                     hasValue = true;

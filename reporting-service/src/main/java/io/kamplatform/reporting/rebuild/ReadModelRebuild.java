@@ -3,6 +3,7 @@ package io.kamplatform.reporting.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountAssessor;
 import io.kamplatform.reporting.application.AccountSummarizer;
+import io.kamplatform.reporting.application.CurrentStatesMirror;
 import io.kamplatform.reporting.application.CurrentSummariesInFlight;
 import io.kamplatform.reporting.application.CurrentSummaryCache;
 import io.kamplatform.reporting.application.ParsedPoints;
@@ -68,6 +69,7 @@ public class ReadModelRebuild {
     private final GapGauges gaps;
     private final Clock clock;
     private final RebuildUnderway underway;
+    private final CurrentStatesMirror states;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     public ReadModelRebuild(ReadModelTables tables, FreshTablesPool pools, CloudEventRecordReader reader,
@@ -77,8 +79,9 @@ public class ReadModelRebuild {
                             @ConfigProperty(name = "mp.messaging.incoming.contract-events.topic") String contractTopic,
                             AccountSummarizer summarizer, AccountAssessor assessor, ObjectMapper mapper,
                             ReadModelConfig config, ProjectionConfig projection, GapGauges gaps, Clock clock,
-                            RebuildUnderway underway) {
+                            RebuildUnderway underway, CurrentStatesMirror states) {
         this.underway = underway;
+        this.states = states;
         this.tables = tables;
         this.pools = pools;
         this.reader = reader;
@@ -154,6 +157,7 @@ public class ReadModelRebuild {
                                 + "summaries computed in %s", run.done(), Duration.between(startedAt, building),
                         Duration.between(building, warming), Duration.between(warming, clock.instant()));
                 switchIn(run, replay);
+                states.tablesSwitched(); // no portfolio report rests on the old tables' states after this
                 run.report("DONE", replay, null);
                 LOG.infof("read models rebuilt: %d records replayed (%d skipped) in %s", run.done(), run.skipped(),
                         Duration.between(startedAt, clock.instant()));

@@ -125,6 +125,71 @@ class RecentReadTest {
     }
 
     @Test
+    void theBoundsHoldToTheNanosecond() {
+        RecentRead<String> states = recent(MAX_AGE);
+        ask(states);
+        reads.get(0).complete("v1");
+        nanos.addAndGet(MAX_AGE.toNanos() / 2);
+        assertThat(ask(states)).isCompletedWithValue("v1");
+        assertThat(reads).as("exactly half the bound: no read ahead yet").hasSize(1);
+        nanos.addAndGet(MAX_AGE.toNanos() / 2);
+        assertThat(ask(states)).as("exactly the bound: still taken").isCompletedWithValue("v1");
+        assertThat(reads).as("and read ahead").hasSize(2);
+        reads.get(1).completeExceptionally(new IllegalStateException("gone"));
+        nanos.incrementAndGet();
+        assertThat(ask(states)).as("a nanosecond past it: waits").isNotDone();
+    }
+
+    @Test
+    void aCallerThatGoesAwayDoesNotCancelTheReadOthersWaitFor() {
+        RecentRead<String> states = recent(MAX_AGE);
+        CompletableFuture<String> leaving = ask(states);
+        CompletableFuture<String> staying = ask(states);
+        assertThat(reads).hasSize(1);
+        leaving.cancel(false);
+        CompletableFuture<String> coming = ask(states);
+        assertThat(reads).as("the read in flight is still shared").hasSize(1);
+        reads.get(0).complete("v1");
+        assertThat(staying).isCompletedWithValue("v1");
+        assertThat(coming).isCompletedWithValue("v1");
+    }
+
+    @Test
+    void aReadThatThrowsFailsItsWaitersAndLeavesNothingInFlight() {
+        AtomicLong calls = new AtomicLong();
+        RecentRead<String> states = new RecentRead<>("test", () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("no connection");
+            }
+            return Uni.createFrom().item("v" + calls.get());
+        }, MAX_AGE, registry, nanos::get);
+        assertThat(ask(states)).isCompletedExceptionally();
+        assertThat(ask(states)).as("the next caller reads again").isCompletedWithValue("v2");
+    }
+
+    @Test
+    void afterForgetTheNextCallerWaitsAndAReadBegunBeforeKeepsNoValue() {
+        RecentRead<String> states = recent(MAX_AGE);
+        ask(states);
+        reads.get(0).complete("old tables");
+        later(600);
+        ask(states); // a read ahead, begun before the switch
+        states.forget();
+        CompletableFuture<String> next = ask(states);
+        assertThat(next).as("nothing taken after forget").isNotDone();
+        assertThat(reads).hasSize(3);
+        reads.get(1).complete("old tables, read before");
+        assertThat(next).isNotDone();
+        CompletableFuture<String> after = ask(states);
+        assertThat(after).as("the read begun before forget is not taken").isNotDone();
+        reads.get(2).complete("new tables");
+        assertThat(next).isCompletedWithValue("new tables");
+        assertThat(after).isCompletedWithValue("new tables");
+        later(100);
+        assertThat(ask(states)).isCompletedWithValue("new tables");
+    }
+
+    @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> recent(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }

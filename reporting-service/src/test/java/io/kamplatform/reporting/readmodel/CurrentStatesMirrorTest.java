@@ -131,14 +131,23 @@ class CurrentStatesMirrorTest {
 
         project(account, "SalesPotentialAssessed", Fixtures.potential("900")); // committed: version + 1
         nanos.addAndGet(Duration.ofMillis(400).toNanos());
-        RecentStates within = recent(bounded);
+        String[] thread = new String[1];
+        RecentStates within = bounded.recent(Instant.now()).invoke(() -> thread[0] = Thread.currentThread().getName())
+                .await().atMost(Duration.ofSeconds(10));
         assertThat(versionOf(within, account)).as("400 ms later: the read before the write").isEqualTo(version);
         assertThat(within.readAt()).isEqualTo(first.readAt());
+        assertThat(thread[0]).as("taken at once, still delivered on a worker (a report's loop over every account "
+                + "follows)").startsWith("executor-thread");
 
         nanos.addAndGet(Duration.ofMillis(700).toNanos()); // the first read is 1.1 s old
         RecentStates past = recent(bounded);
         assertThat(versionOf(past, account)).as("past the bound: a new read").isEqualTo(version + 1);
         assertThat(past.readAt()).isAfter(first.readAt());
+
+        project(account, "SalesPotentialAssessed", Fixtures.potential("950"));
+        bounded.tablesSwitched(); // a rebuild's switch: the next report waits for a read
+        assertThat(versionOf(recent(bounded), account)).as("after a switch nothing read before is taken")
+                .isEqualTo(version + 2);
     }
 
     private static RecentStates recent(CurrentStatesMirror bounded) {
