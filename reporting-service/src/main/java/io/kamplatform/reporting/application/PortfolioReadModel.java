@@ -195,9 +195,7 @@ public class PortfolioReadModel {
         Instant at = asOf.truncatedTo(ChronoUnit.MICROS); // as stored: the cache matches rows by their as_of
         Instant windowStart = windowStart(at);
         Instant tooOld = at.minus(config.currentMaxAge());
-        Instant asked = clock.instant();
-        return (this.states == null ? store.currentStates(at).map(read -> new RecentStates(read, asked))
-                : this.states.recent(at)).chain(recent -> {
+        return (this.states == null ? warmUpStates(at) : this.states.recent(at)).chain(recent -> {
             List<CurrentState> states = recent.states();
             Refresh refresh = Refresh.of(states, windowStart, tooOld, syncRefreshMax);
             // By position in states: 10,000 accounts a report, so no map of them all (the hot loop of a report).
@@ -258,6 +256,12 @@ public class PortfolioReadModel {
                                 computed.size(), refresh.pending(), recent.readAt(), null));
                     });
         });
+    }
+
+    /** A rebuild's warm-up (no mirror): the states read now, as of the instant asked. */
+    private Uni<RecentStates> warmUpStates(Instant at) {
+        Instant asked = clock.instant();
+        return store.currentStates(at).map(read -> new RecentStates(read, asked));
     }
 
     /**

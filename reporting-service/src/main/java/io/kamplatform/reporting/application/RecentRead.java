@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * <ul>
  * <li>A read younger than half the bound is taken as it is.</li>
  * <li>An older one, still within the bound, is taken as it is and read again in the background: nobody waits for that
- * read, so readers that keep asking do not wait for queries at all.</li>
+ * read, so readers that keep asking rarely wait for queries (only when that read takes longer than the rest of the
+ * bound).</li>
  * <li>Older than the bound, or none yet: the caller waits for the read in flight when it started within the bound,
  * else for a new one.</li>
  * <li>{@code maxAge} zero: every caller waits for a read of its own, as before this class.</li>

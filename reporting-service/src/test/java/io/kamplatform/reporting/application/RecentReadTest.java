@@ -61,9 +61,7 @@ class RecentReadTest {
 
     @Test
     void pastTheBoundACallerWaitsForANewReadAndThoseAfterItShareIt() {
-        RecentRead<String> states = recent(MAX_AGE);
-        ask(states);
-        reads.get(0).complete("v1");
+        RecentRead<String> states = readOnce("v1");
 
         later(1_001);
         CompletableFuture<String> waiting = ask(states);
@@ -108,9 +106,7 @@ class RecentReadTest {
 
     @Test
     void aFailedReadFailsItsWaitersAndLeavesTheLastGoodOneWithinTheBound() {
-        RecentRead<String> states = recent(MAX_AGE);
-        ask(states);
-        reads.get(0).complete("v1");
+        RecentRead<String> states = readOnce("v1");
         later(600);
         ask(states); // reads ahead
         reads.get(1).completeExceptionally(new IllegalStateException("database gone"));
@@ -126,9 +122,7 @@ class RecentReadTest {
 
     @Test
     void theBoundsHoldToTheNanosecond() {
-        RecentRead<String> states = recent(MAX_AGE);
-        ask(states);
-        reads.get(0).complete("v1");
+        RecentRead<String> states = readOnce("v1");
         nanos.addAndGet(MAX_AGE.toNanos() / 2);
         assertThat(ask(states)).isCompletedWithValue("v1");
         assertThat(reads).as("exactly half the bound: no read ahead yet").hasSize(1);
@@ -169,9 +163,7 @@ class RecentReadTest {
 
     @Test
     void afterForgetTheNextCallerWaitsAndAReadBegunBeforeKeepsNoValue() {
-        RecentRead<String> states = recent(MAX_AGE);
-        ask(states);
-        reads.get(0).complete("old tables");
+        RecentRead<String> states = readOnce("old tables");
         later(600);
         ask(states); // a read ahead, begun before the switch
         states.forget();
@@ -192,6 +184,14 @@ class RecentReadTest {
     @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> recent(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A RecentRead of MAX_AGE whose first read (at the clock's start) gave {@code value}. */
+    private RecentRead<String> readOnce(String value) {
+        RecentRead<String> states = recent(MAX_AGE);
+        ask(states);
+        reads.get(0).complete(value);
+        return states;
     }
 
     private CompletableFuture<String> ask(RecentRead<String> states) {
