@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Something the portfolio reports read from the database before each answer (the account states, the stream gaps),
@@ -24,14 +25,20 @@ import java.util.function.Supplier;
  * </ul>
  * A failed read fails the callers waiting for it and leaves the last good one to those within the bound; a caller that
  * goes away cancels only its own wait. No timeout of its own: a read that never answers is bounded by the client's.
+ * Failed reads are counted ({@code kam.read-models.recent-reads.failed}), a read ahead's too, which nobody waits for;
+ * the first failure after a good read is logged, and the good read that ends a run of failures.
  */
 public final class RecentRead<T> {
+
+    private static final Logger LOG = Logger.getLogger(RecentRead.class);
 
     private final Supplier<Uni<T>> read;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private final Counter recent;
     private final Counter waited;
+    private final Counter failures;
+    private final String what;
 
     // Guarded by this: the last value read and when its read started; the latest read in flight and when it started.
     private T value;
@@ -40,6 +47,7 @@ public final class RecentRead<T> {
     private CompletableFuture<T> inFlight;
     private long inFlightReadAt;
     private long generation; // a read begun before forget() keeps no value
+    private long failuresInARow; // logged when it leaves 0 and when it comes back to it
 
     /**
      * @param what the metric's {@code read} tag ({@code kam.read-models.recent-reads}: answers taken from a recent read
@@ -49,11 +57,16 @@ public final class RecentRead<T> {
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("max age must not be negative: " + maxAge);
         }
+        this.what = what;
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoTime = nanoTime;
         this.recent = counter(registry, what, "recent");
         this.waited = counter(registry, what, "waited");
+        this.failures = Counter.builder("kam.read-models.recent-reads.failed").tag("read", what)
+                .description("Reads for the portfolio reports that failed, read-aheads included (nobody waits for "
+                        + "those: reports take the last good read until it is older than portfolio-reads-max-age)")
+                .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String what, String answered) {
@@ -67,7 +80,7 @@ public final class RecentRead<T> {
     public Uni<T> get() {
         if (maxAgeNanos == 0) {
             waited.increment();
-            return read.get();
+            return read.get().invoke(item -> succeeded()).onFailure().invoke(this::failed);
         }
         long now = nanoTime.getAsLong();
         boolean taken = false;
@@ -139,6 +152,7 @@ public final class RecentRead<T> {
                     inFlight = null;
                 }
             }
+            succeeded();
             future.complete(item);
         }, failure -> {
             synchronized (this) {
@@ -146,7 +160,33 @@ public final class RecentRead<T> {
                     inFlight = null;
                 }
             }
+            failed(failure);
             future.completeExceptionally(failure);
         });
+    }
+
+    private void succeeded() {
+        long runEnded;
+        synchronized (this) {
+            runEnded = failuresInARow;
+            failuresInARow = 0;
+        }
+        if (runEnded > 0) {
+            LOG.infof("The %s read for the portfolio reports succeeded again after %d failed", what, runEnded);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        failures.increment();
+        boolean first;
+        synchronized (this) {
+            first = failuresInARow++ == 0;
+        }
+        if (first) {
+            // once per run of failures: during an outage every report would read, and fail, again
+            LOG.warnf(failure, "The %s read for the portfolio reports failed; reports take the last good read while it "
+                    + "is at most the bound old, then wait for a read (counted in kam_read_models_recent_reads_failed_total)",
+                    what);
+        }
     }
 }

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,6 +186,58 @@ class RecentReadTest {
     }
 
     @Test
+    void failedReadsAreCountedReadAheadsTooAndLoggedOncePerRunOfFailures() {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RecentRead.class.getName());
+        logger.addHandler(handler);
+        try {
+            RecentRead<String> states = readOnce("v1");
+            later(600);
+            ask(states);
+            reads.get(1).completeExceptionally(new IllegalStateException("database gone"));
+            assertThat(failedReads()).as("a read ahead nobody waits for is counted").isEqualTo(1);
+            ask(states);
+            reads.get(2).completeExceptionally(new IllegalStateException("database gone"));
+            assertThat(failedReads()).isEqualTo(2);
+            assertThat(messages(logged, Level.WARNING)).as("the first failure of a run is logged, not every one")
+                    .hasSize(1).allMatch(m -> m.contains("test read"));
+            ask(states);
+            reads.get(3).complete("v2");
+            assertThat(messages(logged, Level.INFO)).as("the read that ends the run says how many failed")
+                    .containsExactly("The test read for the portfolio reports succeeded again after 2 failed");
+            later(600);
+            ask(states);
+            reads.get(4).completeExceptionally(new IllegalStateException("gone again"));
+            assertThat(messages(logged, Level.WARNING)).as("a new run is logged again").hasSize(2);
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void withoutABoundAFailedReadIsCountedToo() {
+        RecentRead<String> states = recent(Duration.ZERO);
+        CompletableFuture<String> waiting = ask(states);
+        reads.get(0).completeExceptionally(new IllegalStateException("database gone"));
+        assertThat(waiting).isCompletedExceptionally();
+        assertThat(failedReads()).isEqualTo(1);
+    }
+
+    @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> recent(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }
@@ -192,6 +248,16 @@ class RecentReadTest {
         ask(states);
         reads.get(0).complete(value);
         return states;
+    }
+
+    private double failedReads() {
+        return registry.get("kam.read-models.recent-reads.failed").tag("read", "test").counter().count();
+    }
+
+    private static List<String> messages(List<LogRecord> logged, Level level) {
+        return logged.stream().filter(r -> r.getLevel().equals(level))
+                .map(r -> r.getParameters() == null ? r.getMessage() : String.format(r.getMessage(), r.getParameters()))
+                .toList();
     }
 
     private CompletableFuture<String> ask(RecentRead<String> states) {
