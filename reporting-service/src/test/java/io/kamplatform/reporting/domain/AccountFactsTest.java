@@ -120,6 +120,18 @@ class AccountFactsTest {
         }
 
         @Test
+        void aRevenueFactWhoseCostIsInAnotherCurrencyIsSkippedAndFixesNoCurrency() {
+            // the first fact is malformed (revenue in USD, cost in EUR): skipped, it must not make USD the account's
+            // currency, which would skip every EUR fact after it
+            RecordedFact mixed = fact("m", "RevenueRecognized", daysAgo(3), "{'month':'2026-01','revenue':"
+                    + "{'amount':'50.00','currency':'USD'},'costOfSales':" + Facts.money("10.00") + ",'reference':'x'}");
+            AccountFacts facts = fold(mixed, Facts.revenue("2026-01", "100.50"));
+            assertEquals(List.of("m"), facts.skippedEventIds());
+            assertEquals("EUR", facts.revenueCurrency());
+            assertEquals(new BigDecimal("100.50"), facts.revenueByMonth().get(YearMonth.of(2026, 1)).revenue().amount());
+        }
+
+        @Test
         void contactLeftKeepsTheContactInactiveWithItsLeavingTime() {
             AccountFacts facts = fold(Facts.contact(daysAgo(20), "c1", "EXECUTIVE", "DECIDER"),
                     Facts.contactLeft(daysAgo(2), "c1"));

@@ -352,10 +352,14 @@ public record AccountFacts(
         }
 
         private void addRevenue(YearMonth month, Money revenueDelta, Money costDelta, Instant at, String id) {
+            // checked before the account's currency is fixed: a skipped fact must not fix it
+            if (!revenueDelta.currency().equals(costDelta.currency())) {
+                throw new IllegalArgumentException("cost of sales in another currency than the revenue");
+            }
             if (revenueCurrency == null) {
                 revenueCurrency = revenueDelta.currency();
             }
-            if (!revenueCurrency.equals(revenueDelta.currency()) || !revenueCurrency.equals(costDelta.currency())) {
+            if (!revenueCurrency.equals(revenueDelta.currency())) {
                 throw new IllegalArgumentException("revenue in a second currency");
             }
             MonthlyRevenue current = revenue.get(month);
