@@ -82,7 +82,7 @@ public class PortfolioReadModel {
     private final Clock clock;
     private final CurrentSummaryCache cache;
     private final ParsedPoints points;
-    private final CurrentSummariesInFlight inFlight;
+    private final SummariesInFlight inFlight;
     private final boolean healthReports;
     private final CurrentStatesMirror states;
     private final int chunkSize;
@@ -92,7 +92,7 @@ public class PortfolioReadModel {
     @Inject
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
-                              ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states) {
+                              ParsedPoints points, SummariesInFlight inFlight, CurrentStatesMirror states) {
         this(store, summarizer, assessor, mapper, config, clock, cache, points, inFlight, states, true,
                 config.chunkSize());
     }
@@ -106,7 +106,7 @@ public class PortfolioReadModel {
      */
     public PortfolioReadModel(SummaryStore store, AccountSummarizer summarizer, AccountAssessor assessor,
                               ObjectMapper mapper, ReadModelConfig config, Clock clock, CurrentSummaryCache cache,
-                              ParsedPoints points, CurrentSummariesInFlight inFlight, CurrentStatesMirror states,
+                              ParsedPoints points, SummariesInFlight inFlight, CurrentStatesMirror states,
                               boolean healthReports, int chunkSize) {
         this.healthReports = healthReports;
         this.chunkSize = chunkSize;
@@ -375,26 +375,22 @@ public class PortfolioReadModel {
         return monthStart.minus(1, ChronoUnit.MICROS);
     }
 
-    /** The summaries of the accounts at asOf, computed and kept: at the point asOf, or as the current summaries. */
-    private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
-        return point ? fold(accounts, asOf, true, null) : computeCurrent(accounts, asOf);
-    }
-
     /**
-     * Current summaries, each folded once however many callers ask for it at the same time
-     * ({@link CurrentSummariesInFlight}): those another caller is computing are awaited, and computed here after all if
-     * that caller gave up (failed or went away).
+     * The summaries of the accounts at asOf, computed and kept: at the point asOf, or as the current summaries. Each is
+     * folded once however many callers ask for it at the same time ({@link SummariesInFlight}): those another caller is
+     * computing are awaited, and computed here after all if that caller gave up (failed or went away).
      */
-    private Uni<List<AccountSummary>> computeCurrent(List<AccountVersion> accounts, Instant asOf) {
+    private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        CurrentSummariesInFlight.Claim claim = inFlight.claim(accounts, windowStart(asOf));
-        return fold(claim.toCompute(), asOf, false, claim)
+        SummariesInFlight.Claim claim = point ? inFlight.claimPoint(accounts, asOf)
+                : inFlight.claimCurrent(accounts, windowStart(asOf));
+        return fold(claim.toCompute(), asOf, point, claim)
                 .onFailure().invoke(claim::abandon)
                 .onCancellation().invoke(() -> claim.abandon(new CancellationException(
                         "the caller computing them went away")))
-                .chain(own -> awaitJoined(claim, accounts, asOf).map(others -> {
+                .chain(own -> awaitJoined(claim, accounts, asOf, point).map(others -> {
                     List<AccountSummary> all = new ArrayList<>(own.size() + others.size());
                     all.addAll(own);
                     all.addAll(others);
@@ -403,8 +399,8 @@ public class PortfolioReadModel {
     }
 
     /** The summaries other callers were computing for this claim; those they gave up on computed here. */
-    private Uni<List<AccountSummary>> awaitJoined(CurrentSummariesInFlight.Claim claim, List<AccountVersion> accounts,
-                                                  Instant asOf) {
+    private Uni<List<AccountSummary>> awaitJoined(SummariesInFlight.Claim claim, List<AccountVersion> accounts,
+                                                  Instant asOf, boolean point) {
         if (claim.joined().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -424,7 +420,7 @@ public class PortfolioReadModel {
                     }
                 }
             }
-            return computeCurrent(givenUp, asOf).map(again -> {
+            return compute(givenUp, asOf, point).map(again -> {
                 got.addAll(again);
                 return got;
             });
@@ -438,7 +434,7 @@ public class PortfolioReadModel {
      * particular order.
      */
     private Uni<List<AccountSummary>> fold(List<AccountVersion> accounts, Instant asOf, boolean point,
-                                           CurrentSummariesInFlight.Claim claim) {
+                                           SummariesInFlight.Claim claim) {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -459,6 +455,7 @@ public class PortfolioReadModel {
                                                     points.put(asOf, summarized.get(i).summary(),
                                                             new PointRow(chunk.get(i).version(), at));
                                                 }
+                                                claim.done(summarized.get(i).summary());
                                             }
                                         });
                             }

@@ -66,8 +66,8 @@ public class DashboardPages {
         Instant at = AsOf.parse(asOf, clock);
         CustomerBasis basis = basis(by);
         ViewState state = ViewState.of("/", asOf, "by", by);
-        // Both reports read every account's summary at asOf. Asked at once, each computed the summaries missing there
-        // (a new asOf: every account twice) or stale; asked one after the other, the second finds them kept.
+        // Both reports read every account's summary at asOf; one after the other, the second finds them kept (asked at
+        // once they would share its computation, SummariesInFlight, and finish no sooner).
         return risk.dependencyRisk(at, basis, false).chain(dependency -> portfolio.portfolio(at.toString(), null, null,
                 null, 1, null, null, "summary").map(health -> {
                     var report = dependency.report();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kamplatform.reporting.application.AccountAssessor;
 import io.kamplatform.reporting.application.AccountSummarizer;
 import io.kamplatform.reporting.application.CurrentStatesMirror;
-import io.kamplatform.reporting.application.CurrentSummariesInFlight;
+import io.kamplatform.reporting.application.SummariesInFlight;
 import io.kamplatform.reporting.application.CurrentSummaryCache;
 import io.kamplatform.reporting.application.ParsedPoints;
 import io.kamplatform.reporting.application.PortfolioReadModel;
@@ -206,7 +206,7 @@ public class ReadModelRebuild {
     private void warm(Pool fresh) {
         PortfolioReadModel readModel = new PortfolioReadModel(new SummaryStore(fresh), summarizer, assessor, mapper,
                 config, clock, CurrentSummaryCache.none(), ParsedPoints.none(),
-                CurrentSummariesInFlight.none(), null, false, config.rebuildChunkSize());
+                SummariesInFlight.none(), null, false, config.rebuildChunkSize());
         int pass = config.rebuildChunkSize() * 4;
         while (readModel.refreshCurrent(pass).await().atMost(Duration.ofMinutes(10)) == pass) {
             // a full pass: there may be more; a shorter one found the last missing summaries

@@ -1,0 +1,123 @@
+package io.kamplatform.reporting.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kamplatform.reporting.application.AccountAssessor;
+import io.kamplatform.reporting.application.AccountSummary;
+import io.kamplatform.reporting.application.PortfolioReadModel;
+import io.kamplatform.reporting.application.SummariesInFlight;
+import io.kamplatform.reporting.store.FactStore;
+import io.kamplatform.reporting.store.SummaryStore;
+import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
+import io.kamplatform.reporting.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new past point is folded once however many ask for it at the same time: a question about a point whose summaries
+ * another caller is computing waits for that caller's summaries instead of folding every account again, and computes
+ * them itself when that caller gives up. Here the test is the other caller: it claims the point's accounts itself.
+ */
+@QuarkusTest
+class PointComputedOnceTest {
+
+    static final String SOURCE = "/kam-platform/point-once-test";
+    static final String CLAIMED = "claimed-by-the-test";
+
+    @Inject
+    FactStore facts;
+    @Inject
+    SummaryStore store;
+    @Inject
+    PortfolioReadModel readModel;
+    @Inject
+    SummariesInFlight inFlight;
+    @Inject
+    AccountAssessor assessor;
+
+    private String account;
+
+    @BeforeEach
+    void anAccountWithHistory() {
+        account = "POINT-ONCE-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant registered = Instant.parse("2025-01-10T09:00:00Z");
+        facts.projectBatch(List.of(
+                Fixtures.direct(SOURCE, account, "AccountRegistered", registered, Fixtures.registered(account)),
+                Fixtures.direct(SOURCE, account, "RevenueRecognized", Instant.parse("2025-02-20T12:00:00Z"),
+                        Fixtures.revenue("2025-02", "1000.00", "700.00")))).await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aQuestionAboutAPointBeingComputedWaitsForThoseSummariesAndFoldsNone() throws Exception {
+        Instant point = newPoint();
+        List<AccountVersion> accounts = missingAt(point);
+        assertThat(accounts).extracting(AccountVersion::accountId).contains(account);
+        SummariesInFlight.Claim computing = inFlight.claimPoint(accounts, point);
+        assertThat(computing.toCompute()).as("nobody else computes this point").hasSameSizeAs(accounts);
+
+        CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false).subscribeAsCompletionStage();
+        Thread.sleep(500);
+        assertThat(asked).as("it waits for the summaries being computed instead of folding them again").isNotDone();
+
+        Map<String, AccountSummary> folded = foldedAt(point);
+        accounts.forEach(a -> computing.done(claimed(folded.get(a.accountId()))));
+        PortfolioReadModel.Summaries answer = asked.get(30, TimeUnit.SECONDS);
+        assertThat(answer.accounts()).hasSameSizeAs(accounts)
+                .allSatisfy(s -> assertThat(s.sector()).as("the summary of the caller that computed it").isEqualTo(CLAIMED));
+    }
+
+    @Test
+    void whenTheComputingCallerGivesUpTheQuestionFoldsThePointItself() throws Exception {
+        Instant point = newPoint();
+        List<AccountVersion> accounts = missingAt(point);
+        SummariesInFlight.Claim computing = inFlight.claimPoint(accounts, point);
+
+        CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false).subscribeAsCompletionStage();
+        Thread.sleep(300);
+        assertThat(asked).isNotDone();
+        computing.abandon(new IllegalStateException("the other caller went away"));
+
+        AccountSummary ours = asked.get(60, TimeUnit.SECONDS).accounts().stream()
+                .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow();
+        assertThat(ours).as("folded here, as the fold gives it").isEqualTo(foldedAt(point).get(account).withoutEvidence());
+        assertThat(missingAt(point)).as("and kept at the point").isEmpty();
+        assertThat(inFlight.claimPoint(accounts, point).toCompute()).as("nothing left in flight: each summary it folded "
+                + "was handed to whoever waited").hasSameSizeAs(accounts);
+    }
+
+    /** A past instant no other test asks about (its microseconds at random). */
+    private static Instant newPoint() {
+        return Instant.parse("2025-06-15T10:00:00Z").plus(ThreadLocalRandom.current().nextLong(1, 86_400_000_000L),
+                ChronoUnit.MICROS);
+    }
+
+    /** The accounts with a fact by {@code point} and no summary kept there, as a question about the point finds them. */
+    private List<AccountVersion> missingAt(Instant point) {
+        Map<String, ?> kept = store.pointVersions(point).await().atMost(Duration.ofSeconds(10));
+        return store.accountsAsOf(point).await().atMost(Duration.ofSeconds(10)).stream()
+                .filter(a -> !kept.containsKey(a.accountId())).toList();
+    }
+
+    private Map<String, AccountSummary> foldedAt(Instant point) {
+        return readModel.folded(point, assessor.model(), true).await().atMost(Duration.ofSeconds(60)).accounts().stream()
+                .collect(Collectors.toMap(AccountSummary::accountId, Function.identity()));
+    }
+
+    private static AccountSummary claimed(AccountSummary s) {
+        return new AccountSummary(s.accountId(), s.asOf(), s.keyAccount(), s.dependency(), s.health(), s.margin(),
+                s.neglected(), s.keyAccountView(), CLAIMED, s.plan());
+    }
+}
