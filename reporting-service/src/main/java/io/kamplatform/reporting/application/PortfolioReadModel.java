@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -378,14 +379,21 @@ public class PortfolioReadModel {
     /**
      * The summaries of the accounts at asOf, computed and kept: at the point asOf, or as the current summaries. Each is
      * folded once however many callers ask for it at the same time ({@link SummariesInFlight}): those another caller is
-     * computing are awaited, and computed here after all if that caller gave up (failed or went away).
+     * computing are awaited: a caller that waits shares the outcome, so it fails when that computation fails (four
+     * questions about a new day would otherwise each fold every account again, one after the other), and computes them
+     * here only when that caller went away.
      */
     private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        SummariesInFlight.Claim claim = point ? inFlight.claimPoint(accounts, asOf)
-                : inFlight.claimCurrent(accounts, windowStart(asOf));
+        // claimed on subscription, not when the pipeline is assembled: a claim nobody computes would hold the accounts
+        return Uni.createFrom().deferred(() -> computeClaimed(point ? inFlight.claimPoint(accounts, asOf)
+                : inFlight.claimCurrent(accounts, windowStart(asOf)), accounts, asOf, point));
+    }
+
+    private Uni<List<AccountSummary>> computeClaimed(SummariesInFlight.Claim claim, List<AccountVersion> accounts,
+                                                     Instant asOf, boolean point) {
         return fold(claim.toCompute(), asOf, point, claim)
                 .onFailure().invoke(claim::abandon)
                 .onCancellation().invoke(() -> claim.abandon(new CancellationException(
@@ -398,7 +406,7 @@ public class PortfolioReadModel {
                 }));
     }
 
-    /** The summaries other callers were computing for this claim; those they gave up on computed here. */
+    /** The summaries other callers were computing for this claim; those of callers that went away computed here. */
     private Uni<List<AccountSummary>> awaitJoined(SummariesInFlight.Claim claim, List<AccountVersion> accounts,
                                                   Instant asOf, boolean point) {
         if (claim.joined().isEmpty()) {
@@ -410,21 +418,43 @@ public class PortfolioReadModel {
         return EventLoopGuard.offLoop(Uni.createFrom().completionStage(all)).chain(() -> {
             List<AccountSummary> got = new ArrayList<>(claim.joined().size());
             List<AccountVersion> givenUp = new ArrayList<>();
+            Throwable failed = null;
             for (AccountVersion account : accounts) {
                 CompletableFuture<AccountSummary> f = claim.joined().get(account.accountId());
                 if (f != null) {
-                    if (f.isCompletedExceptionally()) {
+                    Throwable why = failureOf(f);
+                    if (why == null) {
+                        got.add(f.join());
+                    } else if (why instanceof CancellationException) {
                         givenUp.add(account);
                     } else {
-                        got.add(f.join());
+                        failed = why;
                     }
                 }
+            }
+            if (failed != null) {
+                return Uni.createFrom().<List<AccountSummary>>failure(failed);
             }
             return compute(givenUp, asOf, point).map(again -> {
                 got.addAll(again);
                 return got;
             });
         });
+    }
+
+    /** Why a completed computation failed (a {@link CancellationException} when its caller went away); null if not. */
+    private static Throwable failureOf(CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            f.join();
+            return null;
+        } catch (CancellationException e) {
+            return e;
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
     }
 
     /**

@@ -26,11 +26,13 @@ import org.jboss.logging.Logger;
  * A failed read fails the callers waiting for it and leaves the last good one to those within the bound; a caller that
  * goes away cancels only its own wait. No timeout of its own: a read that never answers is bounded by the client's.
  * Failed reads are counted ({@code kam.read-models.recent-reads.failed}), a read ahead's too, which nobody waits for;
- * the first failure after a good read is logged, and the good read that ends a run of failures.
+ * the first failure after a good read is logged (at most once a minute: a database that comes and goes would log every
+ * few reads), and the good read that ends a logged run of failures.
  */
 public final class RecentRead<T> {
 
     private static final Logger LOG = Logger.getLogger(RecentRead.class);
+    private static final long LOG_AT_MOST_EVERY = Duration.ofMinutes(1).toNanos();
 
     private final Supplier<Uni<T>> read;
     private final long maxAgeNanos;
@@ -48,6 +50,9 @@ public final class RecentRead<T> {
     private long inFlightReadAt;
     private long generation; // a read begun before forget() keeps no value
     private long failuresInARow; // logged when it leaves 0 and when it comes back to it
+    private boolean runLogged;
+    private long lastLoggedAt;
+    private boolean loggedOnce;
 
     /**
      * @param what the metric's {@code read} tag ({@code kam.read-models.recent-reads}: answers taken from a recent read
@@ -80,7 +85,7 @@ public final class RecentRead<T> {
     public Uni<T> get() {
         if (maxAgeNanos == 0) {
             waited.increment();
-            return read.get().invoke(item -> succeeded()).onFailure().invoke(this::failed);
+            return Uni.createFrom().<T>deferred(read::get).invoke(item -> succeeded()).onFailure().invoke(this::failed);
         }
         long now = nanoTime.getAsLong();
         boolean taken = false;
@@ -168,8 +173,9 @@ public final class RecentRead<T> {
     private void succeeded() {
         long runEnded;
         synchronized (this) {
-            runEnded = failuresInARow;
+            runEnded = runLogged ? failuresInARow : 0;
             failuresInARow = 0;
+            runLogged = false;
         }
         if (runEnded > 0) {
             LOG.infof("The %s read for the portfolio reports succeeded again after %d failed", what, runEnded);
@@ -178,15 +184,20 @@ public final class RecentRead<T> {
 
     private void failed(Throwable failure) {
         failures.increment();
-        boolean first;
+        long now = nanoTime.getAsLong();
+        boolean log;
         synchronized (this) {
-            first = failuresInARow++ == 0;
+            log = failuresInARow++ == 0 && (!loggedOnce || now - lastLoggedAt >= LOG_AT_MOST_EVERY);
+            if (log) {
+                runLogged = true;
+                loggedOnce = true;
+                lastLoggedAt = now;
+            }
         }
-        if (first) {
+        if (log) {
             // once per run of failures: during an outage every report would read, and fail, again
-            LOG.warnf(failure, "The %s read for the portfolio reports failed; reports take the last good read while it "
-                    + "is at most the bound old, then wait for a read (counted in kam_read_models_recent_reads_failed_total)",
-                    what);
+            LOG.warnf(failure, "The %s read for the portfolio reports failed; the reports that need a read fail with it "
+                    + "until one succeeds (counted in kam_read_models_recent_reads_failed_total)", what);
         }
     }
 }

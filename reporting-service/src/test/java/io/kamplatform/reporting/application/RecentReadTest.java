@@ -186,7 +186,7 @@ class RecentReadTest {
     }
 
     @Test
-    void failedReadsAreCountedReadAheadsTooAndLoggedOncePerRunOfFailures() {
+    void failedReadsAreCountedReadAheadsTooAndLoggedOncePerRunOfFailuresAtMostOnceAMinute() {
         List<LogRecord> logged = new ArrayList<>();
         Handler handler = new Handler() {
             @Override
@@ -222,10 +222,28 @@ class RecentReadTest {
             later(600);
             ask(states);
             reads.get(4).completeExceptionally(new IllegalStateException("gone again"));
-            assertThat(messages(logged, Level.WARNING)).as("a new run is logged again").hasSize(2);
+            assertThat(messages(logged, Level.WARNING)).as("not a new run within a minute of the last logged")
+                    .hasSize(1);
+            assertThat(failedReads()).as("but counted").isEqualTo(3);
+            ask(states);
+            reads.get(5).complete("v3");
+            assertThat(messages(logged, Level.INFO)).as("nor its end").hasSize(1);
+            later(60_000);
+            ask(states);
+            reads.get(6).completeExceptionally(new IllegalStateException("gone for good"));
+            assertThat(messages(logged, Level.WARNING)).as("a run a minute later is logged again").hasSize(2);
         } finally {
             logger.removeHandler(handler);
         }
+    }
+
+    @Test
+    void withoutABoundAReadThatThrowsIsCountedToo() {
+        RecentRead<String> states = new RecentRead<>("test", () -> {
+            throw new IllegalStateException("no connection");
+        }, Duration.ZERO, registry, nanos::get);
+        assertThat(ask(states)).isCompletedExceptionally();
+        assertThat(failedReads()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.kamplatform.reporting.store.FactStore;
 import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
 import io.kamplatform.reporting.support.Fixtures;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +30,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A new past point is folded once however many ask for it at the same time: a question about a point whose summaries
- * another caller is computing waits for that caller's summaries instead of folding every account again, and computes
- * them itself when that caller gives up. Here the test is the other caller: it claims the point's accounts itself.
+ * another caller is computing waits for that caller's summaries instead of folding every account again, fails with that
+ * computation, and computes them itself when that caller went away. Here the test is the other caller: it claims the
+ * point's accounts itself.
  */
 @QuarkusTest
-class PointComputedOnceTest {
+public class PointComputedOnceTest {
 
-    static final String SOURCE = "/kam-platform/point-once-test";
+    public static final String SOURCE = "/kam-platform/point-once-test";
     static final String CLAIMED = "claimed-by-the-test";
 
     @Inject
@@ -47,6 +50,8 @@ class PointComputedOnceTest {
     SummariesInFlight inFlight;
     @Inject
     AccountAssessor assessor;
+    @Inject
+    MeterRegistry registry;
 
     private String account;
 
@@ -66,36 +71,62 @@ class PointComputedOnceTest {
         List<AccountVersion> accounts = missingAt(point);
         assertThat(accounts).extracting(AccountVersion::accountId).contains(account);
         SummariesInFlight.Claim computing = inFlight.claimPoint(accounts, point);
-        assertThat(computing.toCompute()).as("nobody else computes this point").hasSameSizeAs(accounts);
+        try {
+            assertThat(computing.toCompute()).as("nobody else computes this point").hasSameSizeAs(accounts);
+            double sharedBefore = shared();
 
-        CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false).subscribeAsCompletionStage();
-        Thread.sleep(500);
-        assertThat(asked).as("it waits for the summaries being computed instead of folding them again").isNotDone();
+            CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false)
+                    .subscribeAsCompletionStage();
+            Thread.sleep(500);
+            assertThat(asked).as("it waits for the summaries being computed instead of folding them again").isNotDone();
+            assertThat(shared() - sharedBefore).as("taken from the computation in flight").isPositive();
 
-        Map<String, AccountSummary> folded = foldedAt(point);
-        accounts.forEach(a -> computing.done(claimed(folded.get(a.accountId()))));
-        PortfolioReadModel.Summaries answer = asked.get(30, TimeUnit.SECONDS);
-        assertThat(answer.accounts()).hasSameSizeAs(accounts)
-                .allSatisfy(s -> assertThat(s.sector()).as("the summary of the caller that computed it").isEqualTo(CLAIMED));
+            Map<String, AccountSummary> folded = foldedAt(point);
+            accounts.forEach(a -> computing.done(claimed(folded.get(a.accountId()))));
+            AccountSummary ours = asked.get(30, TimeUnit.SECONDS).accounts().stream()
+                    .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow();
+            assertThat(ours.sector()).as("the summary of the caller that computed it").isEqualTo(CLAIMED);
+        } finally {
+            computing.abandon(new IllegalStateException("the test ended")); // nothing left in flight if it failed
+        }
     }
 
     @Test
-    void whenTheComputingCallerGivesUpTheQuestionFoldsThePointItself() throws Exception {
+    void whenTheComputingCallerGoesAwayTheQuestionFoldsThePointItself() throws Exception {
+        Instant point = newPoint();
+        List<AccountVersion> accounts = missingAt(point);
+        SummariesInFlight.Claim computing = inFlight.claimPoint(accounts, point);
+        double sharedBefore = shared();
+
+        CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false).subscribeAsCompletionStage();
+        Thread.sleep(300);
+        assertThat(asked).isNotDone();
+        assertThat(shared() - sharedBefore).as("it joined the computation in flight").isPositive();
+        computing.abandon(new CancellationException("the other caller went away"));
+
+        AccountSummary ours = asked.get(60, TimeUnit.SECONDS).accounts().stream()
+                .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow();
+        assertThat(ours).as("folded here, as the fold gives it").isEqualTo(foldedAt(point).get(account).withoutEvidence());
+        assertThat(missingAt(point)).extracting(AccountVersion::accountId).as("and kept at the point").doesNotContain(account);
+        SummariesInFlight.Claim after = inFlight.claimPoint(accounts, point);
+        after.abandon(new IllegalStateException("only looked"));
+        assertThat(after.toCompute()).as("nothing left in flight: each summary it folded was handed to whoever waited")
+                .hasSameSizeAs(accounts);
+    }
+
+    @Test
+    void whenTheComputationFailsTheQuestionWaitingForItFailsWithItAndDoesNotFoldAgain() throws Exception {
         Instant point = newPoint();
         List<AccountVersion> accounts = missingAt(point);
         SummariesInFlight.Claim computing = inFlight.claimPoint(accounts, point);
 
         CompletableFuture<PortfolioReadModel.Summaries> asked = readModel.point(point, false).subscribeAsCompletionStage();
         Thread.sleep(300);
-        assertThat(asked).isNotDone();
-        computing.abandon(new IllegalStateException("the other caller went away"));
+        computing.abandon(new IllegalStateException("the fold failed"));
 
-        AccountSummary ours = asked.get(60, TimeUnit.SECONDS).accounts().stream()
-                .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow();
-        assertThat(ours).as("folded here, as the fold gives it").isEqualTo(foldedAt(point).get(account).withoutEvidence());
-        assertThat(missingAt(point)).as("and kept at the point").isEmpty();
-        assertThat(inFlight.claimPoint(accounts, point).toCompute()).as("nothing left in flight: each summary it folded "
-                + "was handed to whoever waited").hasSameSizeAs(accounts);
+        assertThat(asked).failsWithin(Duration.ofSeconds(30)).withThrowableThat().havingRootCause()
+                .withMessage("the fold failed");
+        assertThat(missingAt(point)).extracting(AccountVersion::accountId).as("nothing folded again").contains(account);
     }
 
     /** A past instant no other test asks about (its microseconds at random). */
@@ -114,6 +145,10 @@ class PointComputedOnceTest {
     private Map<String, AccountSummary> foldedAt(Instant point) {
         return readModel.folded(point, assessor.model(), true).await().atMost(Duration.ofSeconds(60)).accounts().stream()
                 .collect(Collectors.toMap(AccountSummary::accountId, Function.identity()));
+    }
+
+    private double shared() {
+        return registry.get("kam.read-models.point.shared").counter().count();
     }
 
     private static AccountSummary claimed(AccountSummary s) {

@@ -39,7 +39,8 @@ class ReadModelRebuildTest {
     static final String MANAGER = "kam-rebuild-" + RUN;
     /** Tests that store facts directly, not via Kafka (a rebuild cannot replay them), by their source. */
     static final List<String> DIRECT_SOURCES = List.of("/kam-platform/oracle-test", "/kam-platform/current-health-test",
-            "/kam-platform/states-mirror-test", "/kam-platform/month-ends-test", TiesInTimeTest.SOURCE);
+            "/kam-platform/states-mirror-test", "/kam-platform/month-ends-test", TiesInTimeTest.SOURCE,
+            io.kamplatform.reporting.readmodel.PointComputedOnceTest.SOURCE);
     static final String PATH = "/api/admin/read-models/rebuild";
     static final String MIRROR_READS = "kam_read_models_current_states_reads_total";
     static final String TRIGGERS = "SELECT tgrelid::regclass || '.' || tgname FROM pg_trigger WHERE NOT tgisinternal "

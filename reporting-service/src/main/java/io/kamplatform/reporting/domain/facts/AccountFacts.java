@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * What the reports know about one account at a point in time: the left fold of its facts up to {@code asOf}. Every
  * item keeps the ids of the events behind it, so each figure computed from it can be explained.
  *
- * <p>Revenue is kept in the currency of the first revenue fact; a fact in another currency is skipped (reports never
- * add currencies). {@code skippedEventIds} lists facts that lacked a field the fold needs.
+ * <p>Revenue is kept in the currency of the first revenue fact applied; a fact in another currency, or whose cost of
+ * sales is in another currency than its revenue, is skipped (reports never add currencies). {@code skippedEventIds}
+ * lists the facts skipped: a field the fold needs missing or malformed, an unknown item updated, a second currency.
  */
 public record AccountFacts(
         String accountId,
