@@ -135,8 +135,12 @@ public class SummaryStore {
      * Stores summaries of one point, each only if its account's version is still the one it was computed from: the
      * accounts rows are read FOR SHARE, in account order, so a concurrent projection of a fact for them either
      * committed before (the version differs: not stored, computed again when asked) or waits and then deletes what
-     * this stored if the fact makes it wrong. Then keeps at most {@code keepPoints} points besides the {@code pinned}
-     * ones (the least recently read go). The summaries it stored, by account, with the instant they were stored at.
+     * this stored if the fact makes it wrong. An account a projection holds right now is skipped (SKIP LOCKED), as if
+     * its version had moved, which it is about to: a store never waits for a projection. Waiting deadlocked: a
+     * projection's batch can lock accounts out of order (a set-based run, then an element between runs), and a store
+     * holding one of them while waiting for another closed the cycle (ReadModelOracleTest, 2026-12-04). Then keeps at
+     * most {@code keepPoints} points besides the {@code pinned} ones (the least recently read go). The summaries it
+     * stored, by account, with the instant they were stored at.
      */
     public Uni<Map<String, Instant>> storePoint(Instant asOf, List<Stored> summaries, int keepPoints, List<Instant> pinned) {
         if (summaries.isEmpty()) {
@@ -146,7 +150,7 @@ public class SummaryStore {
         return pool.withTransaction(conn -> conn.preparedQuery("WITH s AS (SELECT * FROM unnest($2::text[], $3::bigint[], "
                                 + "$4::boolean[], $5::text[], $6::text[]) AS s(account_id, version, key_account, summary, evidence)), "
                                 + "locked AS (SELECT a.account_id, a.version FROM accounts a JOIN s ON s.account_id = a.account_id "
-                                + "ORDER BY a.account_id FOR SHARE OF a) "
+                                + "ORDER BY a.account_id FOR SHARE OF a SKIP LOCKED) "
                                 + "INSERT INTO account_summaries (as_of, account_id, version, key_account, summary, evidence) "
                                 + "SELECT $1, s.account_id, s.version, s.key_account, s.summary, s.evidence FROM s "
                                 + "JOIN locked l ON l.account_id = s.account_id AND l.version = s.version "

@@ -11,6 +11,10 @@ import io.kamplatform.reporting.store.SummaryStore;
 import io.kamplatform.reporting.store.SummaryStore.AccountVersion;
 import io.kamplatform.reporting.support.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -52,6 +56,8 @@ public class PointComputedOnceTest {
     AccountAssessor assessor;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Pool pool;
 
     private String account;
 
@@ -127,6 +133,34 @@ public class PointComputedOnceTest {
         assertThat(asked).failsWithin(Duration.ofSeconds(30)).withThrowableThat().havingRootCause()
                 .withMessage("the fold failed");
         assertThat(missingAt(point)).extracting(AccountVersion::accountId).as("nothing folded again").contains(account);
+    }
+
+    /**
+     * A point's summaries are stored with their accounts read FOR SHARE; an account a projection holds is skipped, not
+     * waited for: a projection's batch can lock accounts out of order, and a store waiting for one while holding another
+     * deadlocked (ReadModelOracleTest, 2026-12-04). Here an open transaction holds our account as a projection would.
+     */
+    @Test
+    void storingAPointNeverWaitsForAnAccountAProjectionHolds() throws Exception {
+        Instant point = newPoint();
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction projection = connection.begin().await().atMost(Duration.ofSeconds(10));
+        try {
+            connection.preparedQuery("SELECT 1 FROM accounts WHERE account_id = $1 FOR NO KEY UPDATE")
+                    .execute(Tuple.of(account)).await().atMost(Duration.ofSeconds(10));
+
+            PortfolioReadModel.Summaries answer = readModel.point(point, false).await().atMost(Duration.ofSeconds(30));
+
+            assertThat(answer.accounts()).extracting(AccountSummary::accountId).as("answered, ours included").contains(account);
+            List<String> missing = missingAt(point).stream().map(AccountVersion::accountId).toList();
+            assertThat(missing).as("ours not stored while a projection holds it").contains(account);
+        } finally {
+            projection.rollback().await().atMost(Duration.ofSeconds(10));
+            connection.close().await().atMost(Duration.ofSeconds(10));
+        }
+        readModel.point(point, false).await().atMost(Duration.ofSeconds(30));
+        assertThat(missingAt(point)).extracting(AccountVersion::accountId).as("stored by the next question")
+                .doesNotContain(account);
     }
 
     /** A past instant no other test asks about (its microseconds at random). */
