@@ -89,7 +89,7 @@ public class PointComputedOnceTest {
 
             Map<String, AccountSummary> folded = foldedAt(point);
             accounts.forEach(a -> computing.done(claimed(folded.get(a.accountId()))));
-            AccountSummary ours = asked.get(30, TimeUnit.SECONDS).accounts().stream()
+            AccountSummary ours = asked.get(60, TimeUnit.SECONDS).accounts().stream()
                     .filter(s -> s.accountId().equals(account)).findFirst().orElseThrow();
             assertThat(ours.sector()).as("the summary of the caller that computed it").isEqualTo(CLAIMED);
         } finally {
@@ -149,7 +149,7 @@ public class PointComputedOnceTest {
             connection.preparedQuery("SELECT 1 FROM accounts WHERE account_id = $1 FOR NO KEY UPDATE")
                     .execute(Tuple.of(account)).await().atMost(Duration.ofSeconds(10));
 
-            PortfolioReadModel.Summaries answer = readModel.point(point, false).await().atMost(Duration.ofSeconds(30));
+            PortfolioReadModel.Summaries answer = readModel.point(point, false).await().atMost(Duration.ofSeconds(60));
 
             assertThat(answer.accounts()).extracting(AccountSummary::accountId).as("answered, ours included").contains(account);
             List<String> missing = missingAt(point).stream().map(AccountVersion::accountId).toList();
@@ -158,7 +158,7 @@ public class PointComputedOnceTest {
             projection.rollback().await().atMost(Duration.ofSeconds(10));
             connection.close().await().atMost(Duration.ofSeconds(10));
         }
-        readModel.point(point, false).await().atMost(Duration.ofSeconds(30));
+        readModel.point(point, false).await().atMost(Duration.ofSeconds(60));
         assertThat(missingAt(point)).extracting(AccountVersion::accountId).as("stored by the next question")
                 .doesNotContain(account);
     }
