@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -378,10 +377,10 @@ public class PortfolioReadModel {
 
     /**
      * The summaries of the accounts at asOf, computed and kept: at the point asOf, or as the current summaries. Each is
-     * folded once however many callers ask for it at the same time ({@link SummariesInFlight}): those another caller is
-     * computing are awaited: a caller that waits shares the outcome, so it fails when that computation fails (four
-     * questions about a new day would otherwise each fold every account again, one after the other), and computes them
-     * here only when that caller went away.
+     * folded once however many callers ask for it at the same time ({@link SummariesInFlight}): a caller waits for those
+     * another caller is computing and shares that computation's outcome, failing when it fails (four questions about a
+     * new day would otherwise each fold every account again, one after the other); it computes them itself only when that
+     * caller went away.
      */
     private Uni<List<AccountSummary>> compute(List<AccountVersion> accounts, Instant asOf, boolean point) {
         if (accounts.isEmpty()) {
@@ -422,13 +421,10 @@ public class PortfolioReadModel {
             for (AccountVersion account : accounts) {
                 CompletableFuture<AccountSummary> f = claim.joined().get(account.accountId());
                 if (f != null) {
-                    Throwable why = failureOf(f);
-                    if (why == null) {
-                        got.add(f.join());
-                    } else if (why instanceof CancellationException) {
-                        givenUp.add(account);
-                    } else {
-                        failed = why;
+                    switch (f.state()) { // every one is done: all above waited for them
+                        case SUCCESS -> got.add(f.resultNow());
+                        case CANCELLED -> givenUp.add(account); // abandoned with a CancellationException: went away
+                        default -> failed = f.exceptionNow();
                     }
                 }
             }
@@ -440,21 +436,6 @@ public class PortfolioReadModel {
                 return got;
             });
         });
-    }
-
-    /** Why a completed computation failed (a {@link CancellationException} when its caller went away); null if not. */
-    private static Throwable failureOf(CompletableFuture<?> f) {
-        if (!f.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            f.join();
-            return null;
-        } catch (CancellationException e) {
-            return e;
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
     }
 
     /**

@@ -51,8 +51,7 @@ public final class RecentRead<T> {
     private long generation; // a read begun before forget() keeps no value
     private long failuresInARow; // logged when it leaves 0 and when it comes back to it
     private boolean runLogged;
-    private long lastLoggedAt;
-    private boolean loggedOnce;
+    private long lastLoggedAt; // a minute before construction, so the first failure is logged
 
     /**
      * @param what the metric's {@code read} tag ({@code kam.read-models.recent-reads}: answers taken from a recent read
@@ -66,6 +65,7 @@ public final class RecentRead<T> {
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoTime = nanoTime;
+        this.lastLoggedAt = nanoTime.getAsLong() - LOG_AT_MOST_EVERY;
         this.recent = counter(registry, what, "recent");
         this.waited = counter(registry, what, "waited");
         this.failures = Counter.builder("kam.read-models.recent-reads.failed").tag("read", what)
@@ -187,10 +187,9 @@ public final class RecentRead<T> {
         long now = nanoTime.getAsLong();
         boolean log;
         synchronized (this) {
-            log = failuresInARow++ == 0 && (!loggedOnce || now - lastLoggedAt >= LOG_AT_MOST_EVERY);
+            log = failuresInARow++ == 0 && now - lastLoggedAt >= LOG_AT_MOST_EVERY;
             if (log) {
                 runLogged = true;
-                loggedOnce = true;
                 lastLoggedAt = now;
             }
         }

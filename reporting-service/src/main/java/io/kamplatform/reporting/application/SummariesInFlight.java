@@ -70,8 +70,9 @@ public class SummariesInFlight {
         }
 
         /**
-         * The caller stopped (failed or cancelled) before computing the rest: those waiting for them are told, and
-         * compute them themselves.
+         * The caller stopped before computing the rest: those waiting for them get {@code why}. A
+         * {@link java.util.concurrent.CancellationException} (the caller went away) makes them compute the rest
+         * themselves; any other failure is theirs too.
          */
         public void abandon(Throwable why) {
             for (String accountId : List.copyOf(owned.keySet())) {
